@@ -1,0 +1,3 @@
+"""casefile-audit: audit Chinese health administrative penalty case files."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,28 @@
+"""Find and read the data under ``checklists/`` (rules, document types, law data)."""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ENV_VAR = "AUDIT_CHECKLISTS"
+
+
+def checklists_dir() -> Path:
+    """The checklists folder: ``$AUDIT_CHECKLISTS`` or the one beside the package."""
+    configured = os.environ.get(ENV_VAR)
+    if configured:
+        return Path(configured)
+    return Path(__file__).resolve().parent.parent / "checklists"
+
+
+@functools.cache
+def load_yaml(relative: str) -> Any:
+    """Parse one YAML file under the checklists folder (cached)."""
+    path = checklists_dir() / relative
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)

@@ -1,0 +1,169 @@
+"""The generic check kinds. Each reads per-document fields and says pass / fail / needs review."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import regex
+
+from audit.checks.registry import Outcome, check_kind
+from audit.model import Case, Field, Status
+from audit.parse.segment import type_names
+
+MIN_DOCUMENTS_FOR_FILE = 3  # fewer documents: a single document was given, not a whole file
+
+
+def _doc_name(code: str) -> str:
+    return type_names().get(code, code)
+
+
+@check_kind(
+    "required_documents",
+    documents="document types the file must hold: list of codes, or of {type, any_of_} groups",
+)
+def required_documents(case: Case, params: dict[str, Any]) -> Outcome:
+    """Every listed document type is present in the file."""
+    present = {d.type for d in case.documents}
+    if len(case.documents) < MIN_DOCUMENTS_FOR_FILE:
+        return Outcome(
+            Status.NEEDS_REVIEW,
+            {"missing": "、".join(_doc_name(t) for t in _required_codes(params) if t not in present)},
+            note=f"输入仅含 {len(case.documents)} 份文书，不是完整案卷，无法判断案卷是否齐全",
+        )
+    missing = []
+    for entry in params["documents"]:
+        alternatives = entry["any_of"] if isinstance(entry, dict) else [entry]
+        if not present.intersection(alternatives):
+            missing.append("或".join(_doc_name(t) for t in alternatives))
+    values = {"required": "、".join(_doc_name(t) for t in _required_codes(params)), "missing": "、".join(missing)}
+    return Outcome(Status.FAIL if missing else Status.PASS, values)
+
+
+def _required_codes(params: dict[str, Any]) -> list[str]:
+    return [e["any_of"][0] if isinstance(e, dict) else e for e in params["documents"]]
+
+
+# --- normalisers used to compare values across documents -----------------------------
+
+def _norm_name(value: Any) -> str:
+    text = regex.sub(r"[\s\u3000]+", "", str(value))
+    return text.translate(str.maketrans("()（）［］", "（）（）〔〕"))
+
+
+def _case_key(f: Field) -> tuple:
+    return tuple((f.detail or {}).get("key") or (f.value,))
+
+
+COMPARATORS: dict[str, Callable[[Field], Any]] = {
+    "name": lambda f: _norm_name(f.value),
+    "case_number_key": _case_key,
+    "exact": lambda f: f.value,
+}
+
+
+@check_kind(
+    "consistent_across_documents",
+    field="document field key to compare (e.g. party_name)",
+    compare="comparator: name | case_number_key | exact",
+    reference="document types whose value is the reference, in order of preference",
+    documents="document types to compare with the reference",
+    fields_by_type_="optional map: document type -> field key, where it differs",
+)
+def consistent_across_documents(case: Case, params: dict[str, Any]) -> Outcome:
+    """A value (party name, case number…) reads the same in every document that states it."""
+    key_of = COMPARATORS[params["compare"]]
+    by_type = params.get("fields_by_type", {})
+
+    def values(doc) -> list[Field]:
+        got = doc.fields.get(by_type.get(doc.type, params["field"]))
+        if isinstance(got, Field):
+            return [got]
+        return list(got or [])
+
+    reference = None
+    for ref_type in params["reference"]:
+        for doc in case.documents_of(ref_type):
+            found = values(doc)
+            if found:
+                reference = found[0]
+                break
+        if reference:
+            break
+    if reference is None:
+        return Outcome(Status.NOT_APPLICABLE, note="未找到作为比对基准的文书或字段")
+
+    ref_key = key_of(reference)
+    mismatches: list[Field] = []
+    compared = 0
+    for doc in case.documents:
+        if doc.type not in params["documents"] or doc.id == reference.document:
+            continue
+        for f in values(doc):
+            compared += 1
+            if key_of(f) != ref_key:
+                mismatches.append(f)
+    if compared == 0:
+        return Outcome(Status.NOT_APPLICABLE, note="其他文书未载明该字段，无可比对内容")
+    observed = "；".join(
+        f"{_doc_name(case.document(f.document).type)}（第{f.page}页）为“{f.raw}”" for f in mismatches
+    )
+    values_ = {
+        "reference": reference.raw,
+        "reference_doc": _doc_name(case.document(reference.document).type),
+        "reference_page": reference.page,
+        "mismatches": observed,
+        "count": compared,
+    }
+    if mismatches:
+        return Outcome(Status.FAIL, values_, [reference, *mismatches])
+    return Outcome(Status.PASS, values_, [reference])
+
+
+@check_kind("money_forms_agree", documents_="document types to check (default: all)")
+def money_forms_agree(case: Case, params: dict[str, Any]) -> Outcome:
+    """Where an amount is written both in Chinese capitals and in digits, the two agree."""
+    scope = params.get("documents")
+    pairs, bad = 0, []
+    for doc in case.documents:
+        if scope and doc.type not in scope:
+            continue
+        for f in doc.fields.get("amounts", []):
+            d = f.detail or {}
+            if d.get("digits") is None or d.get("capitals") is None:
+                continue
+            pairs += 1
+            if abs(d["digits"] - d["capitals"]) > 0.005:
+                bad.append(f)
+    if pairs == 0:
+        return Outcome(Status.NOT_APPLICABLE, note="未发现同时以大写和小写书写的金额")
+    observed = "；".join(
+        f"{_doc_name(case.document(f.document).type)}（第{f.page}页）“{f.raw}”：大写为{_yuan(f.detail['capitals'])}，"
+        f"小写为{_yuan(f.detail['digits'])}"
+        for f in bad
+    )
+    return Outcome(Status.FAIL if bad else Status.PASS, {"pairs": pairs, "mismatches": observed}, bad)
+
+
+def _yuan(value: float) -> str:
+    return f"{value:,.2f}元"
+
+
+@check_kind("identifier_checksums", kinds="field keys to verify: credit_codes and/or id_numbers")
+def identifier_checksums(case: Case, params: dict[str, Any]) -> Outcome:
+    """Unified social credit codes (GB 32100) and ID numbers (GB 11643) pass their check digit."""
+    labels = {"credit_codes": "统一社会信用代码", "id_numbers": "公民身份号码"}
+    seen, bad = 0, []
+    for doc in case.documents:
+        for key in params["kinds"]:
+            for f in doc.fields.get(key, []):
+                seen += 1
+                if (f.detail or {}).get("valid") is False:
+                    bad.append((key, f))
+    if seen == 0:
+        return Outcome(Status.NOT_APPLICABLE, note="案卷中未识别到统一社会信用代码或身份证号码")
+    observed = "；".join(
+        f"{_doc_name(case.document(f.document).type)}（第{f.page}页）{labels[k]}“{f.value}”校验位不正确"
+        for k, f in bad
+    )
+    return Outcome(Status.FAIL if bad else Status.PASS, {"count": seen, "invalid": observed}, [f for _, f in bad])

@@ -1,0 +1,118 @@
+"""Rule declarations: YAML files under ``checklists/rules/``, validated by a JSON Schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from audit.checklists import checklists_dir
+from audit.checks.registry import validate_params
+from audit.model import LegalBasis, Severity
+
+
+class RuleFileError(ValueError):
+    """A rule file that does not load; the message names the file and the problem."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    title: str
+    dimension: str
+    severity: Severity
+    points: float
+    basis: tuple[LegalBasis, ...]
+    applies_to: tuple[str, ...]
+    kind: str
+    params: dict[str, Any]
+    expect: str
+    observed: str
+    passed: str
+    why: str
+    fix: str
+    effective_from: dt.date | None = None
+    effective_to: dt.date | None = None
+    min_confidence: float = 0.85
+    examples: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    source: str = ""
+
+
+@functools.cache
+def rule_schema() -> dict[str, Any]:
+    text = resources.files("audit.schemas").joinpath("rule.schema.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def load_rule_file(path: Path) -> list[Rule]:
+    """Load and validate one rule file (a mapping with a ``rules`` list)."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        jsonschema.validate(data, rule_schema())
+    except (yaml.YAMLError, jsonschema.ValidationError) as exc:
+        raise RuleFileError(f"{path.name}: {getattr(exc, 'message', exc)}") from exc
+    rules = []
+    for raw in data["rules"]:
+        problems = validate_params(raw["check"]["kind"], raw["check"].get("params", {}))
+        if problems:
+            raise RuleFileError(f"{path.name}: rule {raw['code']}: {'; '.join(problems)}")
+        effective = raw.get("effective", {})
+        rules.append(
+            Rule(
+                code=raw["code"],
+                name=raw["name"],
+                title=raw["title"],
+                dimension=raw["dimension"],
+                severity=Severity(raw["severity"]),
+                points=float(raw["points"]),
+                basis=tuple(LegalBasis(**b) for b in raw["basis"]),
+                applies_to=tuple(raw.get("applies_to", ["ordinary", "simple"])),
+                kind=raw["check"]["kind"],
+                params=raw["check"].get("params", {}),
+                expect=raw["expect"],
+                observed=raw["observed"],
+                passed=raw.get("passed", "符合要求。"),
+                why=raw["why"],
+                fix=raw["fix"],
+                effective_from=_date(effective.get("from")),
+                effective_to=_date(effective.get("to")),
+                min_confidence=float(raw.get("min_confidence", 0.85)),
+                examples=raw["examples"],
+                source=path.name,
+            )
+        )
+    return rules
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+@functools.cache
+def load_rules(folder: str | None = None) -> tuple[Rule, ...]:
+    """All rules under the rules folder, sorted by code; duplicate codes are an error."""
+    root = Path(folder) if folder else checklists_dir() / "rules"
+    rules: list[Rule] = []
+    for path in sorted(root.glob("*.yaml")):
+        rules.extend(load_rule_file(path))
+    codes = [r.code for r in rules]
+    dupes = sorted({c for c in codes if codes.count(c) > 1})
+    if dupes:
+        raise RuleFileError(f"duplicate rule codes: {', '.join(dupes)}")
+    return tuple(sorted(rules, key=lambda r: r.code))
+
+
+def select_rules(rules: tuple[Rule, ...], select: list[str] | None, ignore: list[str] | None) -> list[Rule]:
+    """Rules whose code starts with a selected prefix and with no ignored prefix."""
+    chosen = [r for r in rules if not select or any(r.code.startswith(s) for s in select)]
+    return [r for r in chosen if not ignore or not any(r.code.startswith(i) for i in ignore)]

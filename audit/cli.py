@@ -1,0 +1,155 @@
+"""The ``audit`` command. Thin: parse options, call the pipeline, print."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from audit import __version__
+from audit.contract import to_contract
+from audit.errors import AuditError
+from audit.model import Status, to_dict
+from audit.privacy import mask
+
+
+def _echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _fail_cleanly(exc: AuditError) -> None:
+    click.echo(exc.message(), err=True)
+    sys.exit(exc.exit_code)
+
+
+mask_option = click.option(
+    "--no-mask", is_flag=True, help="显示完整的身份证号和电话号码（默认遮盖）/ show ID and phone numbers unmasked."
+)
+select_options = [
+    click.option("--select", multiple=True, help="只运行这些规则（代码或前缀）/ run only these rule codes or prefixes."),
+    click.option("--ignore", multiple=True, help="跳过这些规则（代码或前缀）/ skip these rule codes or prefixes."),
+]
+
+
+def with_selection(fn):
+    for option in reversed(select_options):
+        fn = option(fn)
+    return fn
+
+
+@click.group()
+@click.version_option(__version__, prog_name="audit")
+def main() -> None:
+    """卫生健康行政处罚案卷评查工具 / Audit health administrative penalty case files."""
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
+@mask_option
+def extract(path: Path, fmt: str, no_mask: bool) -> None:
+    """读取案卷并输出提取的字段及其出处 / Print the case facts read from PATH with provenance.
+
+    The JSON form is the extraction contract (unmasked: it is the data itself); the text
+    form masks ID and phone numbers unless --no-mask.
+    """
+    from audit.pipeline import read_case
+    from audit.report.text import extraction_text
+
+    try:
+        case = read_case(path)
+    except AuditError as exc:
+        _fail_cleanly(exc)
+    if fmt == "json":
+        _echo_json(to_contract(case))
+    else:
+        text = extraction_text(case)
+        click.echo(text if no_mask else mask(text))
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@with_selection
+@mask_option
+def check(path: Path, fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], no_mask: bool) -> None:
+    """审查案卷并列出问题 / Run the checklist rules on PATH and print the findings.
+
+    Exit code: 0 no defect found, 1 at least one defect (fail), 2 unusable input.
+    """
+    from audit.pipeline import check_case, read_case
+    from audit.report.text import findings_text
+
+    try:
+        case = read_case(path)
+    except AuditError as exc:
+        _fail_cleanly(exc)
+    findings = check_case(case, list(select) or None, list(ignore) or None)
+    if fmt == "json":
+        data = {"case": to_contract(case), "findings": [to_dict(f) for f in findings]}
+        _echo_json(data if no_mask else mask(data))
+    else:
+        text = findings_text(case, findings)
+        click.echo(text if no_mask else mask(text))
+    sys.exit(1 if any(f.status is Status.FAIL for f in findings) else 0)
+
+
+@main.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=Path("reports/latest"),
+              show_default=True, help="输出文件夹 / output folder.")
+@with_selection
+@mask_option
+def batch(folder: Path, out: Path, select: tuple[str, ...], ignore: tuple[str, ...], no_mask: bool) -> None:
+    """批量审查文件夹中的案卷 / Audit every case in FOLDER and write reports to OUT.
+
+    Each sub-folder, PDF, DOCX or TXT file directly under FOLDER is one case. A case that
+    cannot be read is reported and skipped; the others go on.
+    """
+    from audit.run import run_batch
+
+    summary = run_batch(folder, out, list(select) or None, list(ignore) or None, masked=not no_mask)
+    click.echo(summary.text())
+    sys.exit(0)
+
+
+@main.command(name="rules")
+def rules_cmd() -> None:
+    """列出全部审查规则 / List the checklist rules."""
+    from audit.checks import load_rules
+
+    for r in load_rules():
+        click.echo(f"{r.code}  {r.dimension:<8}  {r.severity.value:<6} {r.points:>4g}分  {r.title}")
+
+
+@main.command()
+@click.argument("code")
+def explain(code: str) -> None:
+    """说明一条规则：内容、依据、示例 / Explain one rule: what it checks, why, and its basis."""
+    from audit.checks import load_rules
+    from audit.report.text import cite
+
+    rules = {r.code: r for r in load_rules()}
+    rule = rules.get(code.upper())
+    if rule is None:
+        import difflib
+
+        near = difflib.get_close_matches(code.upper(), rules, n=3)
+        hint = f"（是否要找：{', '.join(near)}）" if near else ""
+        click.echo(f"错误：没有规则 {code}{hint} / Error: no rule {code}", err=True)
+        sys.exit(2)
+    click.echo(f"{rule.code} {rule.title}（{rule.name}）")
+    click.echo(f"维度：{rule.dimension}　严重程度：{rule.severity.value}　分值：{rule.points:g}")
+    click.echo(f"适用：{'、'.join(rule.applies_to)}　检查方式：{rule.kind}")
+    click.echo(f"依据：{'；'.join(cite(b.instrument, b.article) for b in rule.basis)}")
+    click.echo(f"为什么：{rule.why}")
+    click.echo(f"应当：{rule.expect}")
+    click.echo(f"整改建议：{rule.fix}")
+    click.echo(f"示例：不符合 {len(rule.examples['fail'])} 例，符合 {len(rule.examples['pass'])} 例（见 {rule.source}）")
+
+
+if __name__ == "__main__":
+    main()

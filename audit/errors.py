@@ -1,0 +1,62 @@
+"""Errors a user sees: one clear line in Chinese and English, never a traceback."""
+
+from __future__ import annotations
+
+
+class AuditError(Exception):
+    """Base of the errors the CLI turns into a message and an exit code."""
+
+    exit_code = 2
+
+    def __init__(self, code: str, zh: str, en: str) -> None:
+        super().__init__(f"{zh} / {en}")
+        self.code = code
+        self.zh = zh
+        self.en = en
+
+    def message(self) -> str:
+        return f"错误：{self.zh}\nError: {self.en}"
+
+
+class InputError(AuditError):
+    """The input cannot be read as a case file (missing, corrupt, encrypted, empty…)."""
+
+
+def not_found(path: str) -> InputError:
+    return InputError("not_found", f"找不到文件或文件夹：{path}", f"file or folder not found: {path}")
+
+
+def unsupported(path: str) -> InputError:
+    return InputError(
+        "unsupported_type",
+        f"不支持的文件类型：{path}（支持 PDF、DOCX、TXT、JPG/PNG/TIFF 图片及其文件夹）",
+        f"unsupported file type: {path} (PDF, DOCX, TXT, JPG/PNG/TIFF images and folders are supported)",
+    )
+
+
+def empty(path: str) -> InputError:
+    return InputError("empty", f"文件为空（0 字节）：{path}", f"the file is empty (0 bytes): {path}")
+
+
+def encrypted(path: str) -> InputError:
+    return InputError(
+        "encrypted",
+        f"PDF 已加密，无法读取，请提供未加密的文件：{path}",
+        f"the PDF is encrypted and cannot be read; provide an unencrypted copy: {path}",
+    )
+
+
+def corrupt(path: str, detail: str) -> InputError:
+    return InputError(
+        "corrupt",
+        f"文件已损坏或格式不正确，无法读取：{path}（{detail}）",
+        f"the file is corrupt or not in the expected format: {path} ({detail})",
+    )
+
+
+def no_pages(path: str) -> InputError:
+    return InputError(
+        "no_pages",
+        f"未在输入中找到可读取的页面：{path}",
+        f"no readable page was found in the input: {path}",
+    )

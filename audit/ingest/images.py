@@ -1,0 +1,37 @@
+"""Page images (JPEG/PNG/TIFF, multi-page TIFF): pages that the OCR stage must read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+from audit import errors
+from audit.model import Page
+
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp"}
+
+
+def read_image(path: Path, display_name: str, first_number: int = 1) -> list[Page]:
+    """One page per image frame, sized in points at the image's dpi (72 if unknown)."""
+    try:
+        with Image.open(path) as image:
+            pages = []
+            for frame in range(getattr(image, "n_frames", 1)):
+                image.seek(frame)
+                dpi = image.info.get("dpi", (72, 72))[0] or 72
+                width, height = image.size
+                pages.append(
+                    Page(
+                        number=first_number + frame,
+                        source_file=display_name,
+                        source_page=frame + 1,
+                        width=width * 72 / float(dpi),
+                        height=height * 72 / float(dpi),
+                        needs_ocr=True,
+                        note="image page",
+                    )
+                )
+            return pages
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+        raise errors.corrupt(display_name, type(exc).__name__) from exc

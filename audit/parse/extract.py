@@ -1,0 +1,241 @@
+"""Per-document extractors: fill ``Document.fields`` with provenance-carrying values.
+
+Every document gets the common block (number, agency, party, officers, identifiers,
+amounts). Each document type then adds what it alone says (its dates, penalties,
+citations, remedy notice…). Extractors are registered by type code: no chain of ifs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex
+
+from audit.model import Case, Document, Field
+from audit.parse import fields as F
+from audit.parse.doctext import DocText
+from audit.parse.segment import match_title
+
+Extractor = Callable[[DocText, Document], None]
+EXTRACTORS: dict[str, Extractor] = {}
+
+
+def extractor(*types: str) -> Callable[[Extractor], Extractor]:
+    def register(fn: Extractor) -> Extractor:
+        for t in types:
+            EXTRACTORS[t] = fn
+        return fn
+
+    return register
+
+
+def extract_documents(case: Case) -> None:
+    """Run the common and the type-specific extractor on every document of ``case``."""
+    for document in case.documents:
+        dt = DocText.of(case, document)
+        if not dt.text.strip():
+            continue
+        _common(dt, document)
+        specific = EXTRACTORS.get(document.type)
+        if specific:
+            specific(dt, document)
+
+
+def _put(document: Document, key: str, value: Field | list[Field] | None) -> None:
+    if value:
+        document.fields[key] = value
+
+
+def _common(dt: DocText, doc: Document) -> None:
+    _put(doc, "case_number", F.case_number(dt))
+    # numbers of the penalty series (罚/罚告…) cited anywhere: receipts and reports refer to the decision
+    _put(doc, "case_number_refs", [f for f in F.all_case_numbers(dt) if "罚" in (f.detail.get("nature") or "")])
+    _put(doc, "agency", F.agency(dt))
+    _put(doc, "party_name", F.labelled(dt, F.PARTY_NAME_LABELS))
+    _put(doc, "legal_representative", F.labelled(dt, F.LEGAL_REP_LABELS))
+    _put(doc, "party_address", F.labelled(dt, F.ADDRESS_LABELS))
+    _put(doc, "cause", F.labelled(dt, F.CAUSE_LABELS))
+    _put(doc, "officers", F.officers(dt))
+    _put(doc, "amounts", F.amounts(dt))
+    _put(doc, "date", F.last_date(dt))
+    for key, found in F.identifiers(dt).items():
+        _put(doc, key, found)
+
+
+@extractor("acceptance_record")
+def _acceptance(dt: DocText, doc: Document) -> None:
+    _put(doc, "accepted", F.labelled_date(dt, ("受理时间", "受理日期", "登记时间", "接报时间")))
+    _put(doc, "case_source", F.labelled(dt, ("案件来源", "案源")))
+
+
+@extractor("filing_report")
+def _filing(dt: DocText, doc: Document) -> None:
+    _put(doc, "accepted", F.labelled_date(dt, ("受理时间", "受理日期", "发现时间")))
+    _put(doc, "filed", F.labelled_date(dt, ("立案时间", "立案日期")) or doc.fields.get("date"))
+    _put(doc, "case_source", F.labelled(dt, ("案件来源", "案源")))
+    _put(doc, "violated", F.violated_provisions(dt))
+
+
+@extractor("inspection_record")
+def _inspection(dt: DocText, doc: Document) -> None:
+    _put(doc, "inspected", F.labelled_date(dt, ("检查时间", "现场检查时间", "时间")) or F.first_date(dt))
+
+
+@extractor("interview_record")
+def _interview(dt: DocText, doc: Document) -> None:
+    _put(doc, "interviewed", F.labelled_date(dt, ("询问时间", "调查时间", "时间")) or F.first_date(dt))
+    _put(doc, "interviewee", F.labelled(dt, ("被询问人", "被调查人", "姓名")))
+
+
+@extractor("investigation_report", "panel_discussion", "legal_review", "collective_discussion",
+           "decision_approval", "notice_approval")
+def _internal(dt: DocText, doc: Document) -> None:
+    _put(doc, "violated", F.violated_provisions(dt))
+    _put(doc, "basis", F.penalty_basis(dt))
+    _put(doc, "penalties", penalties(dt))
+
+
+@extractor("advance_notice", "hearing_notice")
+def _notice(dt: DocText, doc: Document) -> None:
+    _put(doc, "violated", F.violated_provisions(dt))
+    _put(doc, "basis", F.penalty_basis(dt))
+    _put(doc, "penalties", penalties(dt))
+    hearing = regex.search(r"听证", dt.text)
+    if hearing:
+        doc.fields["hearing_right"] = dt.field(True, hearing.start(), hearing.end())
+
+
+@extractor("decision", "onsite_decision")
+def _decision(dt: DocText, doc: Document) -> None:
+    _put(doc, "violated", F.violated_provisions(dt))
+    _put(doc, "basis", F.penalty_basis(dt))
+    _put(doc, "penalties", penalties(dt))
+    for key, value in remedy(dt).items():
+        _put(doc, key, value)
+
+
+@extractor("service_receipt")
+def _receipt(dt: DocText, doc: Document) -> None:
+    served_name = F.labelled(dt, ("送达文书名称", "送达文书", "文书名称", "送达文件名称", "送达文件"))
+    _put(doc, "served_document", served_name)
+    served_type = None
+    if served_name:
+        title = match_title(regex.sub(r"[〔\[【(（].*$", "", served_name.value))
+        served_type = title.type if title else None
+    numbers = F.all_case_numbers(dt)
+    if numbers:
+        doc.fields["served_case_number"] = numbers[0]
+        if served_type is None and numbers[0].detail.get("nature", "") and "告" in numbers[0].detail["nature"]:
+            served_type = "advance_notice"
+    if served_type:
+        doc.fields["served_type"] = Field(served_type, served_name.raw if served_name else "", doc.id)
+    _put(doc, "served", F.labelled_date(dt, ("送达时间", "送达日期", "签收时间", "签收日期", "收到时间", "收件时间"))
+         or doc.fields.get("date"))
+    _put(doc, "service_method", F.labelled(dt, ("送达方式",)))
+    _put(doc, "recipient", F.labelled(dt, ("受送达人", "收件人", "签收人")))
+
+
+@extractor("payment_receipt")
+def _payment(dt: DocText, doc: Document) -> None:
+    _put(doc, "paid", F.labelled_date(dt, ("缴款日期", "收款日期", "开票日期", "填制日期", "缴款时间", "日期"))
+         or doc.fields.get("date"))
+
+
+@extractor("closing_report")
+def _closing(dt: DocText, doc: Document) -> None:
+    _put(doc, "closed", F.labelled_date(dt, ("结案时间", "结案日期")) or doc.fields.get("date"))
+    _put(doc, "executed", F.labelled_date(dt, ("执行日期", "执行时间", "履行日期", "缴款日期")))
+
+
+# --- penalties and remedy -------------------------------------------------------------
+
+PENALTY_KINDS: tuple[tuple[str, str], ...] = (
+    ("警告", r"警告"),
+    ("通报批评", r"通报批评"),
+    ("没收违法所得", r"没收违法所得"),
+    ("没收非法财物", r"没收(?:非法财物|[\p{Han}]{0,8}(?:药品|器械|设备|物品))"),
+    ("罚款", r"(?<!加处)罚款"),
+    ("暂扣许可证件", r"暂扣[\p{Han}“”\"]{0,14}(?:许可证|执照|执业证书)"),
+    ("吊销许可证件", r"吊销[\p{Han}“”\"]{0,14}(?:许可证|执照|执业证书)"),
+    ("降低资质等级", r"降低资质等级"),
+    ("责令停产停业", r"责令(?:停产停业|停业整顿|暂停[\p{Han}]{0,6}(?:执业|营业)|停止执业活动)|暂停[\p{Han}]{0,4}执业活动"),
+    ("限制从业", r"限制(?:从业|开展生产经营活动)"),
+)
+_DECIDES = regex.compile(
+    r"(?:决定|拟|现|予以|依法)\s*(?:对(?:你|你单位|当事人|该单位)\s*)?(?:作出|给予|处以|予以|作如下|如下)"
+)
+_REGION_END = regex.compile(r"(?:自收到|自接到|收到本|接到本|如不服|逾期不|当事人应|你单位应|你应|限你)")
+_LOCAL_AMOUNT = 60
+
+
+def penalties(dt: DocText) -> list[Field]:
+    """Penalties decided or proposed, with the amount for fines and confiscated income."""
+    start_match = _DECIDES.search(dt.text)
+    if not start_match:
+        return []
+    start = start_match.start()
+    end_match = _REGION_END.search(dt.text, start_match.end())
+    end = end_match.start() if end_match else min(len(dt.text), start + 400)
+    region = dt.text[start:end]
+    amounts = [a for a in F.amounts(dt) if a.value is not None]
+    out = []
+    for kind, pattern in PENALTY_KINDS:
+        for m in regex.finditer(pattern, region):
+            a0, a1 = start + m.start(), start + m.end()
+            amount = None
+            if kind in ("罚款", "没收违法所得"):
+                amount = _amount_after(dt, amounts, a1)
+            f = dt.field({"kind": kind, "amount": amount.value if amount else None}, a0, a1)
+            if amount:
+                f.detail = {"amount": {"raw": amount.raw, "page": amount.page, "box": amount.box, **(amount.detail or {})}}
+            out.append(f)
+            break
+    return out
+
+
+def _amount_after(dt: DocText, amounts: list[Field], offset: int) -> Field | None:
+    for a in amounts:
+        a_start = dt.text.find(a.raw, offset)
+        if 0 <= a_start - offset <= _LOCAL_AMOUNT and a_start >= offset:
+            return a
+    return None
+
+
+_REVIEW = regex.compile(
+    r"(?P<days>六十|60)\s*日内\s*向\s*(?P<body>[\p{Han}]{2,30}?(?:人民政府|卫生健康委员会|卫生健康局|卫生局|委员会|厅))"
+    r"\s*(?:申请|提出)"
+)
+_REVIEW_ALT = regex.compile(
+    r"向\s*(?P<body>[\p{Han}]{2,30}?(?:人民政府|卫生健康委员会|卫生健康局|卫生局|委员会|厅))\s*申请(?:行政)?复议"
+)
+_REVIEW_DAYS = regex.compile(r"(?P<days>[一二三四五六七八九十百零〇\d]{1,4})\s*日内[^。]{0,40}?复议")
+_COURT = regex.compile(r"向\s*(?P<court>[\p{Han}]{2,30}?人民法院)\s*(?:提起|起诉|申请)")
+_LITIGATION = regex.compile(
+    r"(?P<n>[一二三四五六七八九十\d]{1,3})\s*个月内[^。]{0,40}?(?:诉讼|起诉)|"
+    r"(?:诉讼|起诉)[^。]{0,10}?(?P<n2>[一二三四五六七八九十\d]{1,3})\s*个月"
+)
+
+
+def remedy(dt: DocText) -> dict[str, Field]:
+    """The remedy notice: review body and period, court and litigation period."""
+    from audit.parse.numerals import chinese_to_int
+
+    out: dict[str, Field] = {}
+    m = _REVIEW.search(dt.text) or _REVIEW_ALT.search(dt.text)
+    if m:
+        out["review_body"] = dt.field(m.group("body"), m.start("body"), m.end("body"))
+    d = _REVIEW_DAYS.search(dt.text)
+    if d:
+        out["review_days"] = dt.field(_to_int(d.group("days"), chinese_to_int), d.start("days"), d.end("days"))
+    c = _COURT.search(dt.text)
+    if c:
+        out["court"] = dt.field(c.group("court"), c.start("court"), c.end("court"))
+    lit = _LITIGATION.search(dt.text)
+    if lit:
+        group = "n" if lit.group("n") else "n2"
+        out["litigation_months"] = dt.field(_to_int(lit.group(group), chinese_to_int), lit.start(group), lit.end(group))
+    return out
+
+
+def _to_int(text: str, chinese_to_int) -> int | None:
+    return int(text) if text.isdigit() else chinese_to_int(text)

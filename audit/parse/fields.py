@@ -1,0 +1,244 @@
+"""Generic field readers over a :class:`DocText`: labelled values, party block, officers,
+agency name, dates, amounts, identifiers, case numbers, citations by role."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from audit.model import Field
+from audit.parse.case_numbers import find_case_numbers
+from audit.parse.citations import parse_citations
+from audit.parse.dates import DateMatch, find_dates
+from audit.parse.doctext import DocText
+from audit.parse.identifiers import find_credit_codes, find_id_numbers, find_phones
+from audit.parse.money import find_amounts
+
+# A value runs to the end of the line or to the next "label：" on the same line.
+_VALUE = r"[ \t\u3000_]*(?P<v>[^\n]*?)[ \t\u3000_]*(?=[ \t\u3000]+[\p{Han}（）()]{2,14}[：:]|\n|$)"
+BLANK_VALUES = {"", "/", "\\", "／", "无", "—", "--", "-", "（空）", "空白"}
+
+PARTY_NAME_LABELS = (
+    "当事人名称", "当事人", "被检查单位", "被检查人", "被处罚单位", "被处罚人", "单位名称",
+    "受送达人", "被告知人", "缴款单位", "缴款人", "交款单位", "交款人", "付款单位",
+)
+LEGAL_REP_LABELS = ("法定代表人（负责人）", "法定代表人(负责人)", "法定代表人", "主要负责人", "负责人", "经营者")
+ADDRESS_LABELS = ("单位地址", "经营地址", "执业地点", "营业地址", "注册地址", "地址", "住所", "住址")
+CAUSE_LABELS = ("案由",)
+AGENCY_SUFFIX = (
+    r"(卫生健康委员会|卫生健康局|卫生和计划生育委员会|卫生计生委|卫生局|卫生健康综合监督执法局|"
+    r"卫生监督所|卫生健康综合行政执法队|疾病预防控制局)"
+)
+_AGENCY_LINE = regex.compile(rf"^(?P<a>[\p{{Han}}]{{2,24}}{AGENCY_SUFFIX})(（印章）|（盖章）)?$")
+_OFFICER = regex.compile(
+    r"(?P<name>[\p{Han}]{2,4})\s*[（(]?\s*(?:执法证号|执法证件号|执法证编号|证件号码?|证号)[：:\s]*"
+    r"(?P<cert>[A-Za-z0-9]{6,20})\s*[）)]?"
+)
+_ORG_SUFFIX = regex.compile(
+    r"(诊所|医院|卫生院|卫生室|卫生所|门诊部|中心|公司|厂|店|馆|站|院|部|室|所|会|社|学校|幼儿园|酒店|宾馆|旅馆|浴室|KTV|俱乐部)$"
+)
+
+
+def labelled(dt: DocText, labels: Iterable[str]) -> Field | None:
+    """First non-blank value written after one of ``labels`` (``label：value``)."""
+    alternatives = "|".join(regex.escape(label) for label in sorted(labels, key=len, reverse=True))
+    pattern = regex.compile(rf"(?:^|(?<=[\s\u3000]))(?:{alternatives})[ \t\u3000]*[：:]{_VALUE}", regex.M)
+    for match in pattern.finditer(dt.text):
+        value = match.group("v").strip(" \t\u3000_")
+        if value in BLANK_VALUES:
+            continue
+        start = match.start("v") + match.group("v").find(value)
+        return dt.field(value, start, start + len(value))
+    return None
+
+
+def agency(dt: DocText) -> Field | None:
+    """The agency's name as printed at the top (or, failing that, the signature block)."""
+    lines = dt.lines()
+    for offset, text in lines[:4] + lines[-8:][::-1]:
+        compact = regex.sub(r"\s+", "", text)
+        match = _AGENCY_LINE.match(compact)
+        if match:
+            name = match.group("a")
+            start = offset + text.find(name[0])
+            return dt.field(name, start, start + len(text.strip()))
+    return None
+
+
+def officers(dt: DocText) -> list[Field]:
+    """Officers named with their enforcement certificate numbers."""
+    out: list[Field] = []
+    seen: set[str] = set()
+    for m in _OFFICER.finditer(dt.text):
+        name = m.group("name")
+        for prefix in ("执法人员", "检查人", "询问人", "记录人", "承办人", "送达人", "调查人", "人员"):
+            if name.startswith(prefix) and len(name) > len(prefix):
+                name = name[len(prefix):]
+        if name in seen or len(name) < 2:
+            continue
+        seen.add(name)
+        f = dt.field({"name": name, "certificate": m.group("cert")}, m.start(), m.end())
+        out.append(f)
+    return out
+
+
+def case_number(dt: DocText, head_only: bool = True) -> Field | None:
+    """The document's own number (文号): the first one near the top of the document."""
+    limit = sum(len(t) + 1 for _, t in dt.lines()[:8]) if head_only else len(dt.text)
+    for cn in find_case_numbers(dt.text[:limit]):
+        return dt.field(cn.normalized, cn.span[0], cn.span[1], detail=_case_number_detail(cn))
+    return None
+
+
+def all_case_numbers(dt: DocText) -> list[Field]:
+    return [dt.field(cn.normalized, *cn.span, detail=_case_number_detail(cn)) for cn in find_case_numbers(dt.text)]
+
+
+def _case_number_detail(cn) -> dict:
+    return {
+        "key": list(cn.key()),
+        "nature": cn.nature,
+        "year": cn.year,
+        "issues": cn.issues(),
+    }
+
+
+def date_field(dt: DocText, match: DateMatch) -> Field:
+    value = match.value.isoformat() if match.value else None
+    detail = {"precision": match.precision}
+    if match.time:
+        detail["time"] = match.time.strftime("%H:%M")
+    if match.end_time:
+        detail["end_time"] = match.end_time.strftime("%H:%M")
+    if match.blank:
+        detail["blank"] = True
+    if match.error:
+        detail["error"] = match.error
+    return dt.field(value, match.span[0], match.span[1], detail=detail)
+
+
+def labelled_date(dt: DocText, labels: Iterable[str]) -> Field | None:
+    """Date written after one of ``labels`` (searched within 40 characters after it)."""
+    alternatives = "|".join(regex.escape(label) for label in sorted(labels, key=len, reverse=True))
+    for m in regex.finditer(rf"(?:{alternatives})[ \t\u3000]*[：:]?", dt.text):
+        window_end = min(len(dt.text), m.end() + 40)
+        line_end = dt.text.find("\n", m.end())
+        window_end = min(window_end, line_end if line_end >= 0 else window_end)
+        for date in find_dates(dt.text[m.end():window_end]):
+            shifted = _shift(date, m.end())
+            return date_field(dt, shifted)
+    return None
+
+
+def last_date(dt: DocText) -> Field | None:
+    """The last complete date of a document: its signing date on most forms."""
+    dates = [d for d in find_dates(dt.text) if d.value is not None]
+    return date_field(dt, dates[-1]) if dates else None
+
+
+def first_date(dt: DocText) -> Field | None:
+    dates = [d for d in find_dates(dt.text) if d.value is not None]
+    return date_field(dt, dates[0]) if dates else None
+
+
+def _shift(date: DateMatch, offset: int) -> DateMatch:
+    from dataclasses import replace
+
+    return replace(date, span=(date.span[0] + offset, date.span[1] + offset))
+
+
+def amounts(dt: DocText) -> list[Field]:
+    """Every money amount, with both written forms kept for comparison."""
+    out = []
+    for money in find_amounts(dt.text):
+        detail = {
+            "digits": _num(money.digits),
+            "capitals": _num(money.capitals),
+            "digits_raw": money.digits_raw,
+            "capitals_raw": money.capitals_raw,
+            "capitals_style": money.capitals_style,
+        }
+        out.append(dt.field(_num(money.amount), money.span[0], money.span[1], detail=detail))
+    return out
+
+
+def _num(value) -> float | None:
+    return None if value is None else float(value)
+
+
+def identifiers(dt: DocText) -> dict[str, list[Field]]:
+    """Credit codes, ID numbers and phone numbers, each with its checksum verdict."""
+    out: dict[str, list[Field]] = {}
+    for key, finder in (("credit_codes", find_credit_codes), ("id_numbers", find_id_numbers), ("phones", find_phones)):
+        found = finder(dt.text)
+        if found:
+            out[key] = [dt.field(m.value, m.span[0], m.span[1], detail={"valid": m.valid}) for m in found]
+    return out
+
+
+def citations_in(dt: DocText, start: int, end: int) -> list[Field]:
+    """Citations inside ``text[start:end]`` as fields (value = citation dict)."""
+    out = []
+    for c in parse_citations(dt.text[start:end]):
+        value = {
+            "instrument": c.instrument,
+            "article": c.article,
+            "paragraph": c.paragraph,
+            "item": c.item,
+            "sub_item": c.sub_item,
+        }
+        out.append(dt.field(value, start + c.span[0], start + c.span[1]))
+    return out
+
+
+_VIOLATED = regex.compile(r"违反(?:了)?(?P<body>.{0,260}?)(?:的|之)?(?:有关)?规定")
+_BASIS = regex.compile(
+    r"(?:依据|依照|根据|按照)(?P<body>.{0,260}?)(?:的|之)?(?:有关)?规定[，,。；;]?\s*"
+    r"(?P<after>.{0,40})",
+    regex.S,
+)
+_BASIS_FOLLOWS = regex.compile(r"(决定|给予|处以|予以|责令|拟|作出|对你|对当事人|现)")
+
+
+def violated_provisions(dt: DocText) -> list[Field]:
+    """Citations of the rules breached (违反…规定)."""
+    out: list[Field] = []
+    for m in _VIOLATED.finditer(dt.text):
+        if "《" in m.group("body") or "第" in m.group("body"):
+            out.extend(citations_in(dt, m.start("body"), m.end("body")))
+    return _unique(out)
+
+
+def penalty_basis(dt: DocText) -> list[Field]:
+    """Citations of the penalty provisions (依据…规定，决定/给予…)."""
+    out: list[Field] = []
+    for m in _BASIS.finditer(dt.text):
+        body = m.group("body")
+        if "《" not in body and "第" not in body:
+            continue
+        if "违反" in body or not _BASIS_FOLLOWS.search(m.group("after")[:20]):
+            continue
+        out.extend(citations_in(dt, m.start("body"), m.end("body")))
+    return _unique(out)
+
+
+def _unique(fields: list[Field]) -> list[Field]:
+    seen, out = set(), []
+    for f in fields:
+        key = tuple(sorted(f.value.items()))
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def party_type(name: str | None, has_credit_code: bool, has_id: bool) -> str | None:
+    """organisation | individual, from the identifiers and the shape of the name."""
+    if has_credit_code:
+        return "organisation"
+    if name and _ORG_SUFFIX.search(name):
+        return "organisation"
+    if has_id or (name and regex.fullmatch(r"[\p{Han}·]{2,5}", name)):
+        return "individual"
+    return None

@@ -1,0 +1,1 @@
+"""Renderers of what users read. One function per format; registered by name."""

@@ -1,0 +1,93 @@
+"""Batch execution: every case in a folder, each isolated, outputs written atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from audit.contract import to_contract
+from audit.errors import AuditError
+from audit.ingest import supported
+from audit.model import Status, to_dict
+from audit.privacy import mask
+
+
+@dataclass(slots=True)
+class CaseResult:
+    case_id: str
+    source: str
+    counts: dict[str, int] = field(default_factory=dict)
+    error: str | None = None
+
+
+@dataclass(slots=True)
+class BatchSummary:
+    output: Path
+    results: list[CaseResult] = field(default_factory=list)
+
+    def text(self) -> str:
+        lines = [f"共 {len(self.results)} 个案卷，报告已写入 {self.output}"]
+        for r in self.results:
+            if r.error:
+                lines.append(f"  ✗ {r.case_id}：无法审查 — {r.error}")
+            else:
+                lines.append(
+                    f"  {r.case_id}：不符合 {r.counts.get('fail', 0)} 条，待人工核查 {r.counts.get('needs_review', 0)} 条，"
+                    f"符合 {r.counts.get('pass', 0)} 条"
+                )
+        return "\n".join(lines)
+
+
+def find_cases(folder: Path) -> list[Path]:
+    """Sub-folders and supported files directly under ``folder``, each one case."""
+    entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    return [p for p in entries if p.is_dir() or (p.is_file() and supported(p))]
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file and a rename (never a half file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _dump(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def run_batch(folder: Path, out: Path, select=None, ignore=None, masked: bool = True) -> BatchSummary:
+    """Audit every case under ``folder``; write per-case outputs and a summary under ``out``."""
+    from audit.pipeline import check_case, read_case
+    from audit.report.text import findings_text
+
+    protect = mask if masked else (lambda x: x)
+    summary = BatchSummary(out)
+    for source in find_cases(folder):
+        result = CaseResult(case_id=source.stem if source.is_file() else source.name, source=str(source))
+        target = out / result.case_id
+        try:
+            case = read_case(source)
+            findings = check_case(case, select, ignore)
+        except AuditError as exc:
+            result.error = f"{exc.zh} / {exc.en}"
+        except Exception as exc:  # one bad file must never stop the batch
+            result.error = f"处理时发生意外错误 / unexpected error: {type(exc).__name__}: {exc}"
+        else:
+            result.counts = {s.value: sum(1 for f in findings if f.status is s) for s in Status}
+            write_atomic(target / "extraction.json", _dump(protect(to_contract(case))))
+            write_atomic(target / "findings.json", _dump(protect([to_dict(f) for f in findings])))
+            write_atomic(target / "report.txt", protect(findings_text(case, findings)) + "\n")
+        summary.results.append(result)
+    write_atomic(out / "summary.json", _dump([to_dict(r) for r in summary.results]))
+    write_atomic(out / "summary.txt", summary.text() + "\n")
+    return summary

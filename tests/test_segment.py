@@ -1,0 +1,94 @@
+import pytest
+
+from audit.model import Line, Page
+from audit.parse.segment import match_title, segment, split_text_pages
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("行政处罚决定书", "decision"),
+        ("行 政 处 罚 决 定 书", "decision"),
+        ("当场行政处罚决定书", "onsite_decision"),
+        ("行政处罚事先告知书", "advance_notice"),
+        ("行政处罚决定审批表", "decision_approval"),
+        ("立案报告", "filing_report"),
+        ("立案审批表", "filing_report"),
+        ("现场检查笔录", "inspection_record"),
+        ("检查笔录", "inspection_record"),
+        ("询问（调查）笔录", "interview_record"),
+        ("调查笔录", "interview_record"),
+        ("送达回证", "service_receipt"),
+        ("送达回执", "service_receipt"),
+        ("案件调查终结报告", "investigation_report"),
+        ("终结报告", "investigation_report"),
+        ("案件合议记录", "panel_discussion"),
+        ("重大案件集体讨论笔录", "collective_discussion"),
+        ("法制审核意见书", "legal_review"),
+        ("陈述和申辩笔录", "defence_record"),
+        ("行政处罚听证告知书", "hearing_notice"),
+        ("结案报告", "closing_report"),
+        ("卷内目录", "file_index"),
+        ("备考表", "file_remarks"),
+        ("罚没款票据", "payment_receipt"),
+        ("杭州市西湖区卫生健康局行政处罚决定书", "decision"),
+        ("行政处罚决定书（副本）", "decision"),
+    ],
+)
+def test_titles_are_recognised(line, expected):
+    found = match_title(line)
+    assert found is not None and found.type == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "根据行政处罚决定书的要求，当事人已缴纳罚款。",
+        "12 行政处罚决定书 杭西卫医罚〔2023〕12号 2023年6月5日 20-21",
+        "本机关于2023年5月20日向你单位送达了行政处罚事先告知书",
+        "当事人：杭州西湖某某诊所",
+        "",
+        "送达回执已由当事人签收，签收人为其法定代表人",
+    ],
+)
+def test_prose_and_table_rows_are_not_titles(line):
+    assert match_title(line) is None
+
+
+def _page(number: int, *texts: str, geometry: bool = True) -> Page:
+    return Page(number=number, source_file="x", width=595 if geometry else None,
+                lines=[Line(t, (0, i * 10, 100, i * 10 + 9) if geometry else None) for i, t in enumerate(texts)])
+
+
+def test_continuation_pages_join_previous_document_and_leading_pages_are_other():
+    pages = [
+        _page(1, "某某说明"),
+        _page(2, "杭州市西湖区卫生健康局", "询问笔录", "时间：2023年5月8日"),
+        _page(3, "问：你是否了解……", "答：了解。"),
+        _page(4, "行政处罚决定书", "杭西卫医罚〔2023〕12号"),
+    ]
+    docs = segment(pages)
+    assert [(d.type, d.pages) for d in docs] == [
+        ("other", [1]),
+        ("interview_record", [2, 3]),
+        ("decision", [4]),
+    ]
+
+
+def test_generic_approval_form_resolved_by_tick():
+    docs = segment([_page(1, "卫生行政执法事项审批表", "□立案 ☑行政处罚 □听证告知")])
+    assert docs[0].type == "decision_approval"
+
+
+def test_text_pages_split_at_title_lines():
+    page = _page(1, "行政处罚事先告知书", "当事人：甲", "行政处罚决定书", "当事人：甲", geometry=False)
+    pages = split_text_pages([page])
+    assert [p.number for p in pages] == [1, 2]
+    assert [d.type for d in segment(pages)] == ["advance_notice", "decision"]
+
+
+def test_unread_scanned_page_is_its_own_document():
+    scanned = Page(number=2, source_file="x", width=595, needs_ocr=True)
+    docs = segment([_page(1, "行政处罚决定书"), scanned])
+    assert [d.type for d in docs] == ["decision", "other"]
+    assert docs[1].confidence == 0.0
