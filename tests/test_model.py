@@ -3,8 +3,24 @@ import json
 import pytest
 
 from audit.model import (
-    SCHEMA_VERSION, Case, Citation, Document, Field, Finding, Line, LineSource, Officer, Page, Party,
-    Penalty, Severity, Status, case_from_json_dict, case_to_json_dict, from_dict, to_dict,
+    SCHEMA_VERSION,
+    Case,
+    Citation,
+    Document,
+    Field,
+    Finding,
+    Line,
+    LineSource,
+    Officer,
+    Page,
+    Party,
+    Penalty,
+    Severity,
+    Status,
+    case_from_json_dict,
+    case_to_json_dict,
+    from_dict,
+    to_dict,
 )
 
 

@@ -92,3 +92,10 @@ def test_unread_scanned_page_is_its_own_document():
     docs = segment([_page(1, "行政处罚决定书"), scanned])
     assert [d.type for d in docs] == ["decision", "other"]
     assert docs[1].confidence == 0.0
+
+
+def test_agency_line_above_a_title_stays_with_its_document():
+    page = _page(1, "杭州市西湖区卫生健康局", "行政处罚决定书", "当事人：甲", "杭州市西湖区卫生健康局",
+                 "送达回执", "受送达人：甲", geometry=False)
+    docs = segment(split_text_pages([page]))
+    assert [(d.type, d.pages) for d in docs] == [("decision", [1]), ("service_receipt", [2])]

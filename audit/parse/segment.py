@@ -114,7 +114,15 @@ def split_text_pages(pages: list[Page]) -> list[Page]:
         if page.width is not None:
             out.append(page)
             continue
-        cuts = [i for i, line in enumerate(page.lines) if i > 0 and _exact_title(line.text)]
+        cuts = []
+        for i, line in enumerate(page.lines):
+            if i == 0 or not _exact_title(line.text):
+                continue
+            start = i
+            while start > 0 and _is_header(page.lines[start - 1].text):
+                start -= 1  # the agency name printed above the title belongs to the new document
+            if start > (cuts[-1] if cuts else 0):
+                cuts.append(start)
         bounds = [0, *cuts, len(page.lines)]
         for start, end in zip(bounds, bounds[1:], strict=False):
             if end > start:
@@ -122,6 +130,13 @@ def split_text_pages(pages: list[Page]) -> list[Page]:
     for number, page in enumerate(out, start=1):
         page.number = number
     return out
+
+
+_HEADER = regex.compile(r"^[\p{Han}]{2,24}(委员会|卫生健康局|卫生局|监督所|监督局|执法支队|执法大队)$")
+
+
+def _is_header(text: str) -> bool:
+    return bool(_HEADER.match(_compact(text)))
 
 
 def _exact_title(text: str) -> bool:
