@@ -140,3 +140,29 @@ def test_text_layer_quality(text, usable):
 def test_garbage_ratio_counts_cid_markers():
     assert garbage_ratio("(cid:1)(cid:2)") == 1.0
     assert garbage_ratio("正常文字") == 0.0
+
+
+CID_PDF = Path(__file__).resolve().parent / "data" / "cid_subset_font.pdf"
+
+
+def test_pdfium_rescues_pages_pdfplumber_cannot_read():
+    """Embedded CMap (page 2) and CID font without ToUnicode (page 3): pdfminer reads
+    nothing or (cid:N) garbage; pypdfium2 reads the text, and its boxes are used."""
+    import pdfplumber
+
+    with pdfplumber.open(CID_PDF) as pdf:
+        plumber = [p.extract_text() or "" for p in pdf.pages]
+    assert plumber[1].strip() == "" and "(cid:" in plumber[2]  # the failure still reproduces
+
+    pages, _ = load_pages(CID_PDF)
+    assert [p.text_engine for p in pages] == ["pdfplumber", "pypdfium2", "pypdfium2"]
+    import pypdfium2 as pdfium
+    import regex
+
+    doc = pdfium.PdfDocument(CID_PDF)
+    for page, raw in zip(pages, (doc[i].get_textpage().get_text_range() for i in range(len(doc))), strict=True):
+        assert not page.needs_ocr and "处罚" in page.text and "(cid:" not in page.text
+        # every character kept, in reading order
+        assert regex.sub(r"\s", "", page.text) == regex.sub(r"\s", "", raw)
+        assert all(line.box and line.box[2] > line.box[0] for line in page.lines)
+    assert "pdfplumber text layer rejected" in pages[2].note

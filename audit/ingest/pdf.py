@@ -101,7 +101,7 @@ def _pdfium_lines(page: pdfium.PdfPage, height: float) -> list[Line]:
             text = textpage.get_text_range(i, 1)
             if not text or text.isspace():
                 continue
-            left, bottom, right, top = textpage.get_charbox(i)
+            left, bottom, right, top = textpage.get_charbox(i, loose=True)
             chars.append(Char(text, left, height - top, right, height - bottom))
         return group_lines(chars)
     finally:

@@ -84,7 +84,7 @@ def _party(case: Case) -> Party:
     name = _first(case, "party_name")
     code = _first_list(case, "credit_codes")
     ids = _first_list(case, "id_numbers", ("decision", "onsite_decision", "advance_notice", "filing_report"))
-    kind = party_type(name.value if name else None, bool(code), bool(ids))
+    kind = party_type(name.value if name else None, bool(code), bool(ids), code[0].value[:2] if code else "")
     kind_field = Field(kind, name.raw if name else "", name.document if name else None,
                        name.page if name else None, name.box if name else None) if kind else None
     return Party(
@@ -92,7 +92,7 @@ def _party(case: Case) -> Party:
         type=kind_field,
         credit_code=code[0] if code else None,
         id_number=ids[0] if ids and kind == "individual" else None,
-        legal_representative=_first(case, "legal_representative") if kind != "individual" else None,
+        legal_representative=_first(case, "legal_representative"),
         address=_first(case, "party_address"),
     )
 
@@ -128,8 +128,12 @@ def _dates(case: Case) -> None:
     d["notice_issued"] = _first(case, "date", ("advance_notice",))
     d["notice_served"] = _served(case, "advance_notice")
     d["hearing_notice_served"] = _served(case, "hearing_notice")
-    d["decided"] = _first(case, "date", ("decision", "onsite_decision"))
-    d["decision_served"] = _served(case, "decision") or _served(case, "onsite_decision")
+    d["decided"] = _first(case, "decided", ("decision", "onsite_decision")) or _first(
+        case, "date", ("decision", "onsite_decision")
+    )
+    d["decision_served"] = (
+        _served(case, "decision") or _served(case, "onsite_decision") or _first(case, "served", ("onsite_decision",))
+    )
     d["paid"] = _first(case, "paid", ("payment_receipt",))
     d["closed"] = _first(case, "closed", ("closing_report",))
 

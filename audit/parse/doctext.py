@@ -6,6 +6,8 @@ import bisect
 from dataclasses import dataclass
 from typing import Any
 
+import regex
+
 from audit.model import Case, Document, Field, Line
 
 
@@ -31,6 +33,9 @@ class DocText:
                 offset += len(line.text) + 1
         self.text = "\n".join(parts)
         self._starts = [s.start for s in self._segments]
+        # prose wraps across lines (even inside 《…》): the flat text drops the line breaks
+        self._flat_index = [i for i, ch in enumerate(self.text) if ch != "\n"]
+        self.flat = "".join(self.text[i] for i in self._flat_index)
 
     @classmethod
     def of(cls, case: Case, document: Document) -> DocText:
@@ -65,6 +70,51 @@ class DocText:
             confidence=line_conf if confidence is None else min(confidence, line_conf),
             detail=detail,
         )
+
+    def unflatten(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets in :attr:`text` of the flat-text span ``[start, end)``."""
+        if end <= start:
+            return self._flat_index[start] if start < len(self._flat_index) else len(self.text), start
+        return self._flat_index[start], self._flat_index[end - 1] + 1
+
+    def flat_field(self, value: Any, start: int, end: int, detail: dict | None = None) -> Field:
+        """A :class:`Field` for ``value`` read from ``flat[start:end]``."""
+        return self.field(value, *self.unflatten(start, end), detail=detail)
+
+    def cell(self, labels: tuple[str, ...] | list[str]) -> Field | None:
+        """The value beside a form label in a ruled table (label cell left, value right).
+
+        Label text is often centred vertically in its cell while the value starts at the
+        top of the neighbouring cell, so the value is every line to the right of the label
+        between the midpoints to the labels above and below it.
+        """
+        wanted = {regex.sub(r"\s+", "", label) for label in labels}
+        for seg in self._segments:
+            box = seg.line.box
+            if box is None or regex.sub(r"\s+", "", seg.line.text) not in wanted:
+                continue
+            same_page = [s for s in self._segments if s.page == seg.page and s.line.box]
+            column = [s for s in same_page if s is not seg and s.line.box[2] <= box[2] + 5 and s.line.box[0] < box[2]]
+            centre = (box[1] + box[3]) / 2
+            above = [(s.line.box[1] + s.line.box[3]) / 2 for s in column if (s.line.box[1] + s.line.box[3]) / 2 < centre]
+            below = [(s.line.box[1] + s.line.box[3]) / 2 for s in column if (s.line.box[1] + s.line.box[3]) / 2 > centre]
+            top = (max(above) + centre) / 2 if above else centre - 3 * (box[3] - box[1])
+            bottom = (min(below) + centre) / 2 if below else centre + 3 * (box[3] - box[1])
+            values = [
+                s for s in same_page
+                if s.line.box[0] >= box[2] - 2 and top <= (s.line.box[1] + s.line.box[3]) / 2 <= bottom
+            ]
+            values = [s for s in values if s.line.text.strip(" \\/") ]
+            if not values:
+                continue
+            values.sort(key=lambda s: (s.line.box[1], s.line.box[0]))
+            raw = "\n".join(s.line.text for s in values)
+            union = (
+                min(s.line.box[0] for s in values), min(s.line.box[1] for s in values),
+                max(s.line.box[2] for s in values), max(s.line.box[3] for s in values),
+            )
+            return Field(raw, raw, self.document.id, seg.page, union, min(s.line.confidence for s in values))
+        return None
 
     def lines(self) -> list[tuple[int, str]]:
         """(offset, text) of every line."""

@@ -51,7 +51,7 @@ def _common(dt: DocText, doc: Document) -> None:
     # numbers of the penalty series (罚/罚告…) cited anywhere: receipts and reports refer to the decision
     _put(doc, "case_number_refs", [f for f in F.all_case_numbers(dt) if "罚" in (f.detail.get("nature") or "")])
     _put(doc, "agency", F.agency(dt))
-    _put(doc, "party_name", F.labelled(dt, F.PARTY_NAME_LABELS))
+    _put(doc, "party_name", F.party_name(dt))
     _put(doc, "legal_representative", F.labelled(dt, F.LEGAL_REP_LABELS))
     _put(doc, "party_address", F.labelled(dt, F.ADDRESS_LABELS))
     _put(doc, "cause", F.labelled(dt, F.CAUSE_LABELS))
@@ -95,8 +95,10 @@ def _internal(dt: DocText, doc: Document) -> None:
     _put(doc, "penalties", penalties(dt))
 
 
-@extractor("advance_notice", "hearing_notice")
+@extractor("advance_notice", "hearing_notice", "hearing_summons", "supervision_opinion", "demand_notice")
 def _notice(dt: DocText, doc: Document) -> None:
+    if "party_name" not in doc.fields:
+        _put(doc, "party_name", F.addressee(dt))
     _put(doc, "violated", F.violated_provisions(dt))
     _put(doc, "basis", F.penalty_basis(dt))
     _put(doc, "penalties", penalties(dt))
@@ -107,6 +109,10 @@ def _notice(dt: DocText, doc: Document) -> None:
 
 @extractor("decision", "onsite_decision")
 def _decision(dt: DocText, doc: Document) -> None:
+    if "party_name" not in doc.fields:
+        _put(doc, "party_name", F.addressee(dt))
+    _put(doc, "decided", F.labelled_date(dt, ("处罚时间", "决定日期", "作出日期", "处罚日期")))
+    _put(doc, "served", F.labelled_date(dt, ("当事人签收", "签收时间", "签收日期")))
     _put(doc, "violated", F.violated_provisions(dt))
     _put(doc, "basis", F.penalty_basis(dt))
     _put(doc, "penalties", penalties(dt))
@@ -116,11 +122,11 @@ def _decision(dt: DocText, doc: Document) -> None:
 
 @extractor("service_receipt")
 def _receipt(dt: DocText, doc: Document) -> None:
-    served_name = F.labelled(dt, ("送达文书名称", "送达文书", "文书名称", "送达文件名称", "送达文件"))
+    served_name = F.labelled(dt, ("送达文书名称及文号", "送达文书名称", "送达文书", "文书名称", "送达文件名称", "送达文件"))
     _put(doc, "served_document", served_name)
     served_type = None
     if served_name:
-        title = match_title(regex.sub(r"[〔\[【(（].*$", "", served_name.value))
+        title = match_title(regex.sub(r"[〔\[【(（].*$", "", served_name.value.replace("《", "").replace("》", "")))
         served_type = title.type if title else None
     numbers = F.all_case_numbers(dt)
     if numbers:
@@ -129,7 +135,8 @@ def _receipt(dt: DocText, doc: Document) -> None:
             served_type = "advance_notice"
     if served_type:
         doc.fields["served_type"] = Field(served_type, served_name.raw if served_name else "", doc.id)
-    _put(doc, "served", F.labelled_date(dt, ("送达时间", "送达日期", "签收时间", "签收日期", "收到时间", "收件时间"))
+    _put(doc, "served", F.labelled_date(dt, ("送达时间", "送达日期", "签收时间", "签收日期", "收到时间", "收件时间",
+                                              "收件人签名", "受送达人签名", "签收人签名", "受送达人签名或盖章"))
          or doc.fields.get("date"))
     _put(doc, "service_method", F.labelled(dt, ("送达方式",)))
     _put(doc, "recipient", F.labelled(dt, ("受送达人", "收件人", "签收人")))
@@ -162,30 +169,42 @@ PENALTY_KINDS: tuple[tuple[str, str], ...] = (
     ("限制从业", r"限制(?:从业|开展生产经营活动)"),
 )
 _DECIDES = regex.compile(
-    r"(?:决定|拟|现|予以|依法)\s*(?:对(?:你|你单位|当事人|该单位)\s*)?(?:作出|给予|处以|予以|作如下|如下)"
+    r"(?:决定|拟|现|予以|依法|当场)\s*(?:对(?:你|你单位|当事人|该单位)\s*)?(?:作出|给予|处以|予以|作如下|如下)"
 )
-_REGION_END = regex.compile(r"(?:自收到|自接到|收到本|接到本|如不服|逾期不|当事人应|你单位应|你应|限你)")
+_REGION_END = regex.compile(
+    r"(?:自收到|自接到|收到本|接到本|如不服|逾期不|当事人应|你单位应|你应|限你|请你|同时责令|缴纳方式|缴款方式)"
+)
+_UNTICKED = "□☐"
 _LOCAL_AMOUNT = 60
 
 
 def penalties(dt: DocText) -> list[Field]:
-    """Penalties decided or proposed, with the amount for fines and confiscated income."""
-    start_match = _DECIDES.search(dt.text)
-    if not start_match:
-        return []
-    start = start_match.start()
-    end_match = _REGION_END.search(dt.text, start_match.end())
-    end = end_match.start() if end_match else min(len(dt.text), start + 400)
-    region = dt.text[start:end]
-    amounts = [a for a in F.amounts(dt) if a.value is not None]
+    """Penalties decided or proposed, with the amount for fines and confiscated income.
+
+    The decision sentence is the last "决定/拟/当场…作出如下" that names a penalty; an
+    unticked box (□) before a pre-printed penalty means it was not imposed.
+    """
+    text = dt.flat
+    for start_match in reversed(list(_DECIDES.finditer(text))):
+        start = start_match.start()
+        end_match = _REGION_END.search(text, start_match.end())
+        end = end_match.start() if end_match else min(len(text), start + 400)
+        found = _penalties_in(dt, start, end)
+        if found:
+            return found
+    return []
+
+
+def _penalties_in(dt: DocText, start: int, end: int) -> list[Field]:
+    text = dt.flat
     out = []
     for kind, pattern in PENALTY_KINDS:
-        for m in regex.finditer(pattern, region):
+        for m in regex.finditer(pattern, text[start:end]):
             a0, a1 = start + m.start(), start + m.end()
-            amount = None
-            if kind in ("罚款", "没收违法所得"):
-                amount = _amount_after(dt, amounts, a1)
-            f = dt.field({"kind": kind, "amount": amount.value if amount else None}, a0, a1)
+            if text[:a0].rstrip(" \u3000")[-1:] in _UNTICKED:
+                continue
+            amount = _amount_after(dt, a1) if kind in ("罚款", "没收违法所得") else None
+            f = dt.flat_field({"kind": kind, "amount": amount.value if amount else None}, a0, a1)
             if amount:
                 f.detail = {"amount": {"raw": amount.raw, "page": amount.page, "box": amount.box, **(amount.detail or {})}}
             out.append(f)
@@ -193,11 +212,17 @@ def penalties(dt: DocText) -> list[Field]:
     return out
 
 
-def _amount_after(dt: DocText, amounts: list[Field], offset: int) -> Field | None:
-    for a in amounts:
-        a_start = dt.text.find(a.raw, offset)
-        if 0 <= a_start - offset <= _LOCAL_AMOUNT and a_start >= offset:
-            return a
+def _amount_after(dt: DocText, offset: int) -> Field | None:
+    from audit.parse.money import find_amounts
+
+    window = dt.flat[offset:offset + _LOCAL_AMOUNT]
+    for money in find_amounts(window):
+        value = money.capitals if money.capitals is not None and money.digits is not None else money.amount
+        if value is None:
+            continue
+        detail = {"digits": F._num(money.digits), "capitals": F._num(money.capitals),
+                  "digits_raw": money.digits_raw, "capitals_raw": money.capitals_raw}
+        return dt.flat_field(float(value), offset + money.span[0], offset + money.span[1], detail=detail)
     return None
 
 
@@ -220,20 +245,21 @@ def remedy(dt: DocText) -> dict[str, Field]:
     """The remedy notice: review body and period, court and litigation period."""
     from audit.parse.numerals import chinese_to_int
 
+    text = dt.flat
     out: dict[str, Field] = {}
-    m = _REVIEW.search(dt.text) or _REVIEW_ALT.search(dt.text)
+    m = _REVIEW.search(text) or _REVIEW_ALT.search(text)
     if m:
-        out["review_body"] = dt.field(m.group("body"), m.start("body"), m.end("body"))
-    d = _REVIEW_DAYS.search(dt.text)
+        out["review_body"] = dt.flat_field(m.group("body"), m.start("body"), m.end("body"))
+    d = _REVIEW_DAYS.search(text)
     if d:
-        out["review_days"] = dt.field(_to_int(d.group("days"), chinese_to_int), d.start("days"), d.end("days"))
-    c = _COURT.search(dt.text)
+        out["review_days"] = dt.flat_field(_to_int(d.group("days"), chinese_to_int), d.start("days"), d.end("days"))
+    c = _COURT.search(text)
     if c:
-        out["court"] = dt.field(c.group("court"), c.start("court"), c.end("court"))
-    lit = _LITIGATION.search(dt.text)
+        out["court"] = dt.flat_field(c.group("court"), c.start("court"), c.end("court"))
+    lit = _LITIGATION.search(text)
     if lit:
         group = "n" if lit.group("n") else "n2"
-        out["litigation_months"] = dt.field(_to_int(lit.group(group), chinese_to_int), lit.start(group), lit.end(group))
+        out["litigation_months"] = dt.flat_field(_to_int(lit.group(group), chinese_to_int), lit.start(group), lit.end(group))
     return out
 
 

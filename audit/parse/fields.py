@@ -20,7 +20,7 @@ _VALUE = r"[ \t\u3000_]*(?P<v>[^\n]*?)[ \t\u3000_]*(?=[ \t\u3000]+[\p{Han}（）
 BLANK_VALUES = {"", "/", "\\", "／", "无", "—", "--", "-", "（空）", "空白"}
 
 PARTY_NAME_LABELS = (
-    "当事人名称", "当事人", "被检查单位", "被检查人", "被处罚单位", "被处罚人", "单位名称",
+    "当事人名称", "当事人", "名称", "被检查单位", "被检查人", "被处罚单位", "被处罚人", "单位名称",
     "受送达人", "被告知人", "缴款单位", "缴款人", "交款单位", "交款人", "付款单位",
 )
 LEGAL_REP_LABELS = ("法定代表人（负责人）", "法定代表人(负责人)", "法定代表人", "主要负责人", "负责人", "经营者")
@@ -31,26 +31,62 @@ AGENCY_SUFFIX = (
     r"卫生监督所|卫生健康综合行政执法队|疾病预防控制局)"
 )
 _AGENCY_LINE = regex.compile(rf"^(?P<a>[\p{{Han}}]{{2,24}}{AGENCY_SUFFIX})(（印章）|（盖章）)?$")
+_CERT_LABEL = r"(?:执法证号|执法证件号|执法证编号|执法证件编号|证件号码?|证号)"
+_CERT = r"[A-Za-z0-9]*\d{6,}[A-Za-z0-9]*"
 _OFFICER = regex.compile(
-    r"(?P<name>[\p{Han}]{2,4})\s*[（(]?\s*(?:执法证号|执法证件号|执法证编号|证件号码?|证号)[：:\s]*"
-    r"(?P<cert>[A-Za-z0-9]{6,20})\s*[）)]?"
+    rf"(?P<name>[\p{{Han}}]{{2,4}})[ \u3000]*[（(][ \u3000]*(?:{_CERT_LABEL}[：:\s]*)?(?P<cert>{_CERT})[ \u3000]*[）)]|"
+    rf"(?P<name2>[\p{{Han}}]{{2,4}})[ \u3000]*{_CERT_LABEL}[：:\s]*(?P<cert2>{_CERT})"
 )
+# 王建平　李晓燕（执法证号：33010621003、33010621017）: names, then numbers in the same order
+_OFFICER_LIST = regex.compile(
+    rf"(?P<names>[\p{{Han}}]{{2,4}}(?:[、，,\s\u3000]+[\p{{Han}}]{{2,4}})+)[\s\u3000]*[（(]?[\s\u3000]*{_CERT_LABEL}[：:\s]*"
+    rf"(?P<certs>{_CERT}(?:[、，,\s\u3000]+{_CERT})+)"
+)
+_ROLE_PREFIXES = ("执法人员", "检查人员", "检查人", "询问人", "调查人", "记录人", "承办人", "送达人", "人员")
 _ORG_SUFFIX = regex.compile(
     r"(诊所|医院|卫生院|卫生室|卫生所|门诊部|中心|公司|厂|店|馆|站|院|部|室|所|会|社|学校|幼儿园|酒店|宾馆|旅馆|浴室|KTV|俱乐部)$"
 )
 
 
-def labelled(dt: DocText, labels: Iterable[str]) -> Field | None:
-    """First non-blank value written after one of ``labels`` (``label：value``)."""
+def labelled(dt: DocText, labels: Iterable[str], multiline: bool = False) -> Field | None:
+    """First non-blank value given for one of ``labels``.
+
+    Three layouts: ``label：value`` anywhere on a line; ``label value`` at the start of a
+    line (ruled forms without colons); the value in the table cell beside the label.
+    """
+    labels = tuple(labels)
     alternatives = "|".join(regex.escape(label) for label in sorted(labels, key=len, reverse=True))
-    pattern = regex.compile(rf"(?:^|(?<=[\s\u3000]))(?:{alternatives})[ \t\u3000]*[：:]{_VALUE}", regex.M)
-    for match in pattern.finditer(dt.text):
-        value = match.group("v").strip(" \t\u3000_")
-        if value in BLANK_VALUES:
-            continue
-        start = match.start("v") + match.group("v").find(value)
-        return dt.field(value, start, start + len(value))
-    return None
+    colon = regex.compile(rf"(?:^|(?<=[\s\u3000]))(?:{alternatives})[ \t\u3000]*[：:]{_VALUE}", regex.M)
+    spaced = regex.compile(rf"^[ \t\u3000]*(?:{alternatives})[ \t\u3000]+(?![：:]){_VALUE}", regex.M)
+    for pattern in (colon, spaced):
+        for match in pattern.finditer(dt.text):
+            value = match.group("v").strip(" \t\u3000_")
+            if value in BLANK_VALUES:
+                continue
+            start = match.start("v") + match.group("v").find(value)
+            return dt.field(value, start, start + len(value))
+    found = dt.cell(labels)
+    if found is None or found.value.strip() in BLANK_VALUES:
+        return None
+    if not multiline and "\n" in found.value:
+        first = found.value.split("\n", 1)[0]
+        if "：" in first or ":" in first:
+            return None  # a block of labelled lines, not a single value
+        found.value = found.raw = first
+    return found
+
+
+_NAME_NOTE = regex.compile(r"[（(][^（）()]*(?:法定代表人|负责人|经营者|业主|信用代码|身份证|注册号|营业执照)[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)?[）)]$")
+
+
+def party_name(dt: DocText) -> Field | None:
+    """The party's name, without a trailing note such as （法定代表人：某某）."""
+    found = labelled(dt, PARTY_NAME_LABELS)
+    if found is not None:
+        cleaned = _NAME_NOTE.sub("", found.value).strip()
+        if cleaned and cleaned != found.value:
+            found.value = cleaned
+    return found
 
 
 def agency(dt: DocText) -> Field | None:
@@ -68,19 +104,43 @@ def agency(dt: DocText) -> Field | None:
 
 def officers(dt: DocText) -> list[Field]:
     """Officers named with their enforcement certificate numbers."""
+    found: list[tuple[int, int, str, str]] = []
+    taken: list[tuple[int, int]] = []
+    for m in _OFFICER_LIST.finditer(dt.text):
+        names = regex.split(r"[、，,\s\u3000]+", m.group("names").strip())
+        certs = regex.split(r"[、，,\s\u3000]+", m.group("certs").strip())
+        if len(names) == len(certs):
+            found += [(m.start(), m.end(), n, c) for n, c in zip(names, certs, strict=True)]
+            taken.append(m.span())
+    for m in _OFFICER.finditer(dt.text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        name, cert = (m.group("name"), m.group("cert")) if m.group("name") else (m.group("name2"), m.group("cert2"))
+        found.append((m.start(), m.end(), name, cert))
     out: list[Field] = []
     seen: set[str] = set()
-    for m in _OFFICER.finditer(dt.text):
-        name = m.group("name")
-        for prefix in ("执法人员", "检查人", "询问人", "记录人", "承办人", "送达人", "调查人", "人员"):
+    for start, end, name, cert in sorted(found):
+        for prefix in _ROLE_PREFIXES:
             if name.startswith(prefix) and len(name) > len(prefix):
                 name = name[len(prefix):]
-        if name in seen or len(name) < 2:
+        if name in seen or len(name) < 2 or name in _ROLE_PREFIXES:
             continue
         seen.add(name)
-        f = dt.field({"name": name, "certificate": m.group("cert")}, m.start(), m.end())
-        out.append(f)
+        out.append(dt.field({"name": name, "certificate": cert}, start, end))
     return out
+
+
+_ADDRESSEE = regex.compile(r"^[ \u3000]*(?P<name>[^\s：:，。、]{2,40})[：:][ \u3000]*$", regex.M)
+
+
+def addressee(dt: DocText) -> Field | None:
+    """The party a notice is addressed to: a line ``某某诊所：`` near the top."""
+    head = sum(len(t) + 1 for _, t in dt.lines()[:8])
+    for m in _ADDRESSEE.finditer(dt.text[:head]):
+        name = m.group("name")
+        if not any(name.startswith(w) for w in ("当事人", "地址", "联系", "被检查")):
+            return dt.field(name, m.start("name"), m.end("name"))
+    return None
 
 
 def case_number(dt: DocText, head_only: bool = True) -> Field | None:
@@ -119,7 +179,23 @@ def date_field(dt: DocText, match: DateMatch) -> Field:
 
 
 def labelled_date(dt: DocText, labels: Iterable[str]) -> Field | None:
-    """Date written after one of ``labels`` (searched within 40 characters after it)."""
+    """Date written after one of ``labels`` (within 40 characters on its line), or in the
+    table cell beside the label."""
+    labels = tuple(labels)
+    found = _inline_date(dt, labels)
+    if found is not None:
+        return found
+    cell = dt.cell(labels)
+    if cell is not None:
+        dates = [d for d in find_dates(cell.raw) if d.value is not None]
+        if dates:
+            d = dates[0]
+            detail = {"precision": d.precision, **({"time": d.time.strftime("%H:%M")} if d.time else {})}
+            return Field(d.value.isoformat(), d.raw, cell.document, cell.page, cell.box, cell.confidence, detail)
+    return None
+
+
+def _inline_date(dt: DocText, labels: tuple[str, ...]) -> Field | None:
     alternatives = "|".join(regex.escape(label) for label in sorted(labels, key=len, reverse=True))
     for m in regex.finditer(rf"(?:{alternatives})[ \t\u3000]*[：:]?", dt.text):
         window_end = min(len(dt.text), m.end() + 40)
@@ -159,7 +235,9 @@ def amounts(dt: DocText) -> list[Field]:
             "capitals_raw": money.capitals_raw,
             "capitals_style": money.capitals_style,
         }
-        out.append(dt.field(_num(money.amount), money.span[0], money.span[1], detail=detail))
+        # written both ways, the amount in capitals governs (以大写为准); a mismatch is a rule's finding
+        value = money.capitals if money.capitals is not None and money.digits is not None else money.amount
+        out.append(dt.field(_num(value), money.span[0], money.span[1], detail=detail))
     return out
 
 
@@ -178,9 +256,9 @@ def identifiers(dt: DocText) -> dict[str, list[Field]]:
 
 
 def citations_in(dt: DocText, start: int, end: int) -> list[Field]:
-    """Citations inside ``text[start:end]`` as fields (value = citation dict)."""
+    """Citations inside ``flat[start:end]`` as fields (value = citation dict)."""
     out = []
-    for c in parse_citations(dt.text[start:end]):
+    for c in parse_citations(dt.flat[start:end]):
         value = {
             "instrument": c.instrument,
             "article": c.article,
@@ -188,7 +266,7 @@ def citations_in(dt: DocText, start: int, end: int) -> list[Field]:
             "item": c.item,
             "sub_item": c.sub_item,
         }
-        out.append(dt.field(value, start + c.span[0], start + c.span[1]))
+        out.append(dt.flat_field(value, start + c.span[0], start + c.span[1]))
     return out
 
 
@@ -198,13 +276,16 @@ _BASIS = regex.compile(
     r"(?P<after>.{0,40})",
     regex.S,
 )
-_BASIS_FOLLOWS = regex.compile(r"(决定|给予|处以|予以|责令|拟|作出|对你|对当事人|现)")
+_BASIS_FOLLOWS = regex.compile(
+    r"^(?:本机关|本局|我局|本委|我委|本所)?[ \u3000]*(?:现|拟|依法|当场|经研究|经集体讨论)*[ \u3000]*"
+    r"(?:决定|作出|给予|处以|予以|责令|对你|对当事人|对该|建议)"
+)
 
 
 def violated_provisions(dt: DocText) -> list[Field]:
     """Citations of the rules breached (违反…规定)."""
     out: list[Field] = []
-    for m in _VIOLATED.finditer(dt.text):
+    for m in _VIOLATED.finditer(dt.flat):
         if "《" in m.group("body") or "第" in m.group("body"):
             out.extend(citations_in(dt, m.start("body"), m.end("body")))
     return _unique(out)
@@ -213,11 +294,11 @@ def violated_provisions(dt: DocText) -> list[Field]:
 def penalty_basis(dt: DocText) -> list[Field]:
     """Citations of the penalty provisions (依据…规定，决定/给予…)."""
     out: list[Field] = []
-    for m in _BASIS.finditer(dt.text):
+    for m in _BASIS.finditer(dt.flat):
         body = m.group("body")
         if "《" not in body and "第" not in body:
             continue
-        if "违反" in body or not _BASIS_FOLLOWS.search(m.group("after")[:20]):
+        if "违反" in body or not _BASIS_FOLLOWS.search(m.group("after")):
             continue
         out.extend(citations_in(dt, m.start("body"), m.end("body")))
     return _unique(out)
@@ -233,8 +314,10 @@ def _unique(fields: list[Field]) -> list[Field]:
     return out
 
 
-def party_type(name: str | None, has_credit_code: bool, has_id: bool) -> str | None:
+def party_type(name: str | None, has_credit_code: bool, has_id: bool, credit_code_prefix: str = "") -> str | None:
     """organisation | individual, from the identifiers and the shape of the name."""
+    if credit_code_prefix == "92":
+        return "individual"  # 个体工商户: registered by 市场监管 (9) as an individual business (2)
     if has_credit_code:
         return "organisation"
     if name and _ORG_SUFFIX.search(name):

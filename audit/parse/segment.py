@@ -77,7 +77,7 @@ def match_title(line_text: str) -> TitleMatch | None:
         # but not prose ("根据行政处罚决定书…") or a table row ("12行政处罚决定书…")
         if regex.search(r"[\d，。、：:]", before) or regex.search(r"[\p{Han}]{3,}", after):
             continue
-        if before and not regex.search(r"(委员会|卫生健康局|卫生局|监督所|监督局|执法支队|执法大队)$", before):
+        if before and not regex.search(r"(委员会|卫生健康局|卫生局|监督所|监督局|执法支队|执法大队|省政府|人民政府|财政厅|财政局|[省市区县])$", before):
             continue
         return TitleMatch(code, title, exact=False)
     return None

@@ -1,0 +1,37 @@
+"""Paths and helpers shared by the law registry tests (imported by name: tests/law is on sys.path)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+from audit.law.numerals import amount_to_yuan, multiple_to_number
+from audit.law.registry import normalize_text
+
+REPO = Path(__file__).resolve().parents[2]
+LAWS_DIR = REPO.parent / "shared" / "laws"
+LAW_DATA = REPO / "checklists" / "law"
+
+_AMOUNT_RE = re.compile(r"([0-9]+(?:\.[0-9]+)?|[零一二两三四五六七八九十百千]+?)(万元|千元|元)")
+_MULTIPLE_RE = re.compile(r"([0-9]+|[一二两三四五六七八九十]+)倍")
+
+
+def similarity(a: str, b: str) -> float:
+    """difflib ratio of two statute texts after removing whitespace and punctuation."""
+    return difflib.SequenceMatcher(None, normalize_text(a), normalize_text(b), autojunk=False).ratio()
+
+
+def amounts_in(text: str) -> set[int]:
+    """Every yuan amount written in a statute sentence (1万元, 五千元, 5000元 …)."""
+    out = set()
+    for m in _AMOUNT_RE.finditer(text):
+        value = amount_to_yuan(m[0])
+        if value is not None:
+            out.add(value)
+    return out
+
+
+def multiples_in(text: str) -> set[int]:
+    """Every multiple written in a statute sentence (二倍, 10倍 …)."""
+    return {v for m in _MULTIPLE_RE.finditer(text) if (v := multiple_to_number(m[0])) is not None}
