@@ -72,6 +72,15 @@ class Line:
 
 
 @dataclass(slots=True)
+class Seal:
+    """A red seal (印章) found on a page image, in page coordinates."""
+
+    box: Box
+    score: float = 1.0  # share of seal-red pixels in the box, or a detector confidence
+    text: str = ""  # the agency name read around the ring, when known
+
+
+@dataclass(slots=True)
 class Page:
     """One page of a case, however it arrived."""
 
@@ -84,6 +93,11 @@ class Page:
     needs_ocr: bool = False  # no usable text layer: the OCR stage must read it
     text_engine: str = ""  # pdfplumber | pypdfium2 | docx | txt | <ocr engine>
     note: str = ""  # why a layer was rejected, etc.
+    rotation: int = 0  # degrees the page image was turned to read it upright (0/90/180/270)
+    skew: float = 0.0  # degrees of deskew applied before OCR
+    image_sha256: str | None = None  # content hash of the page image that was OCRed
+    seals: list[Seal] = field(default_factory=list)
+    ink_regions: dict[str, bool] = field(default_factory=dict)  # signature area name -> holds ink
 
     @property
     def text(self) -> str:
