@@ -7,6 +7,7 @@ import string
 from typing import Any
 
 from audit.checks import kinds as _kinds  # noqa: F401  (registers the check kinds)
+from audit.checks import law_kinds as _law_kinds  # noqa: F401  (legal-application kinds)
 from audit.checks.registry import KINDS, Outcome
 from audit.checks.rules import Rule, load_rules
 from audit.model import Case, Finding, Status

@@ -44,6 +44,8 @@ class Rule:
     min_confidence: float = 0.85
     examples: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     source: str = ""
+    detects: tuple[str, ...] = ()  # defect types (checklists/defects.yaml) this rule reports
+    status: str = "stable"
 
 
 @functools.cache
@@ -87,6 +89,8 @@ def load_rule_file(path: Path) -> list[Rule]:
                 min_confidence=float(raw.get("min_confidence", 0.85)),
                 examples=raw["examples"],
                 source=path.name,
+                detects=tuple(raw.get("detects", [])),
+                status=raw.get("status", "stable"),
             )
         )
     return rules
