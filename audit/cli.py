@@ -148,7 +148,8 @@ def explain(code: str) -> None:
     click.echo(f"为什么：{rule.why}")
     click.echo(f"应当：{rule.expect}")
     click.echo(f"整改建议：{rule.fix}")
-    click.echo(f"示例：不符合 {len(rule.examples['fail'])} 例，符合 {len(rule.examples['pass'])} 例（见 {rule.source}）")
+    counts = '，'.join(f'{n} {len(rule.examples.get(k, []))} 例' for k, n in (('fail', '不符合'), ('needs_review', '待人工核查'), ('pass', '符合')) if rule.examples.get(k))
+    click.echo(f'示例：{counts}（见 {rule.source}）')
 
 
 if __name__ == "__main__":

@@ -97,6 +97,7 @@ class Page:
     skew: float = 0.0  # degrees of deskew applied before OCR
     image_sha256: str | None = None  # content hash of the page image that was OCRed
     seals: list[Seal] = field(default_factory=list)
+    seal_checked: bool = False  # seal detection ran on this page's image (seals may be empty)
     ink_regions: dict[str, bool] = field(default_factory=dict)  # signature area name -> holds ink
 
     @property

@@ -81,5 +81,5 @@ def test_rules_and_explain():
     assert "EVI002" in listing and "FIL001" in listing
     explained = run("explain", "evi002")
     assert explained.exit_code == 0 and "依据：《行政处罚法》第五十九条" in explained.output
-    unknown = CliRunner().invoke(main, ["explain", "EVI020"])
+    unknown = CliRunner().invoke(main, ["explain", "EVI0002"])
     assert unknown.exit_code == 2 and "EVI002" in unknown.output

@@ -8,24 +8,33 @@ from typing import Any
 
 from audit.checks import kinds as _kinds  # noqa: F401  (registers the check kinds)
 from audit.checks import law_kinds as _law_kinds  # noqa: F401  (legal-application kinds)
+from audit.checks import kinds_procedure as _kinds_procedure  # noqa: F401
+from audit.checks import kinds_text as _kinds_text  # noqa: F401
+from audit.checks.profile import DEFAULT_PROFILE, load_profile, resolve_params
 from audit.checks.registry import KINDS, Outcome
 from audit.checks.rules import Rule, load_rules
 from audit.model import Case, Finding, Status
 
 
-def run_checks(case: Case, rules: list[Rule] | tuple[Rule, ...] | None = None) -> list[Finding]:
-    """Every rule's finding for ``case``, in rule-code order."""
-    return [run_rule(case, rule) for rule in (load_rules() if rules is None else rules)]
+def run_checks(
+    case: Case, rules: list[Rule] | tuple[Rule, ...] | None = None, profile: dict[str, Any] | None = None
+) -> list[Finding]:
+    """Every rule's finding for ``case``, in rule-code order, under ``profile``."""
+    profile = profile or load_profile(DEFAULT_PROFILE)
+    return [run_rule(case, rule, profile) for rule in (load_rules() if rules is None else rules)]
 
 
-def run_rule(case: Case, rule: Rule) -> Finding:
+def run_rule(case: Case, rule: Rule, profile: dict[str, Any] | None = None) -> Finding:
     procedure = case.procedure.value if case.procedure else None
     if procedure and procedure not in rule.applies_to:
         return _finding(rule, Outcome(Status.NOT_APPLICABLE, note=f"不适用于{_PROCEDURE_NAMES[procedure]}案卷"))
+    if rule.whole_file and len(case.documents) < _kinds.MIN_DOCUMENTS_FOR_FILE:
+        return _finding(rule, Outcome(Status.NOT_APPLICABLE, note=f"输入仅含 {len(case.documents)} 份文书，不是完整案卷，本规则不适用"))
     if not _in_force(rule, case):
         return _finding(rule, Outcome(Status.NOT_APPLICABLE, note="案件日期不在本规则的适用期间内"))
     try:
-        outcome = KINDS[rule.kind].fn(case, rule.params)
+        params = resolve_params(rule.params, profile or load_profile(DEFAULT_PROFILE))
+        outcome = KINDS[rule.kind].fn(case, params)
     except Exception as exc:  # a rule bug must not stop the audit of the case
         return _finding(rule, Outcome(Status.ERROR, note=f"规则执行出错（{type(exc).__name__}: {exc}），请人工核查"))
     if outcome.status is Status.FAIL:

@@ -28,7 +28,8 @@ def required_documents(case: Case, params: dict[str, Any]) -> Outcome:
     if len(case.documents) < MIN_DOCUMENTS_FOR_FILE:
         return Outcome(
             Status.NEEDS_REVIEW,
-            {"missing": "、".join(_doc_name(t) for t in _required_codes(params) if t not in present)},
+            {"missing": "、".join(_doc_name(t) for t in _required_codes(params) if t not in present),
+             "required": "、".join(_doc_name(t) for t in _required_codes(params))},
             note=f"输入仅含 {len(case.documents)} 份文书，不是完整案卷，无法判断案卷是否齐全",
         )
     missing = []

@@ -46,6 +46,7 @@ class Rule:
     source: str = ""
     detects: tuple[str, ...] = ()  # defect types (checklists/defects.yaml) this rule reports
     status: str = "stable"
+    whole_file: bool = False
 
 
 @functools.cache
@@ -91,6 +92,7 @@ def load_rule_file(path: Path) -> list[Rule]:
                 source=path.name,
                 detects=tuple(raw.get("detects", [])),
                 status=raw.get("status", "stable"),
+                whole_file=bool(raw.get("whole_file", False)),
             )
         )
     return rules

@@ -500,6 +500,10 @@ class Registry:
 
     # -- renumbering ---------------------------------------------------------
 
+    def version_for(self, work: Work, spec: str | Date) -> InstrumentVersion | None:
+        """A version of ``work`` from an id, a year/date string ('2016', '2022-05-01') or a date."""
+        return self._version_for(work, spec)
+
     def _version_for(self, work: Work, spec: str | Date) -> InstrumentVersion | None:
         """A version of ``work`` from an id, a year/date string ('2016', '2022-05-01') or a date."""
         if isinstance(spec, Date):

@@ -1,0 +1,41 @@
+"""Small helpers the check kinds share: evidence fields for documents, dates, names."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from audit.model import Case, Document, Field, LineSource
+from audit.parse.segment import type_names
+
+
+def doc_name(code: str) -> str:
+    return type_names().get(code, code)
+
+
+def doc_field(case: Case, doc: Document, note: str = "") -> Field:
+    """Evidence pointing at a whole document: its title line on its first page."""
+    page = case.page(doc.pages[0])
+    box, conf = None, 1.0
+    if page and page.lines:
+        head = next((ln for ln in page.lines[:6] if doc.title and doc.title[:2] in ln.text), page.lines[0])
+        box = head.box
+        conf = min((ln.confidence for p in doc.pages if (pg := case.page(p)) for ln in pg.lines), default=1.0)
+    return Field(note or doc.title, doc.title, doc.id, doc.pages[0], box, conf)
+
+
+def is_ocr(case: Case, doc: Document) -> bool:
+    return any(ln.source is LineSource.OCR for p in doc.pages if (pg := case.page(p)) for ln in pg.lines)
+
+
+def date_of(f: Field | None) -> dt.date | None:
+    if f is None or not f.value:
+        return None
+    try:
+        return dt.date.fromisoformat(f.value)
+    except (TypeError, ValueError):
+        return None
+
+
+def where(case: Case, f: Field) -> str:
+    doc = case.document(f.document) if f.document else None
+    return f"{doc_name(doc.type) if doc else '—'}第{f.page}页" if f.page else (doc_name(doc.type) if doc else "—")

@@ -1,0 +1,177 @@
+"""Procedure check kinds: order of acts, statutory periods, duties triggered by thresholds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import regex
+
+from audit.checks.calendar import deadline, working_days_between
+from audit.checks.evidence import date_of, doc_field, doc_name, where
+from audit.checks.registry import Outcome, check_kind
+from audit.checks.timeline import act_dates, order_violations, procedure
+from audit.model import Case, Field, Status
+from audit.parse.numerals import chinese_to_int
+
+UNIT_NAMES = {"days": "日", "working_days": "个工作日", "months": "个月"}
+
+
+@check_kind("timeline_order")
+def timeline_order(case: Case, params: dict[str, Any]) -> Outcome:
+    """Dated acts follow the required procedural order (立案 → 调查 → 告知 → 决定 → 送达 → 结案)."""
+    violations, acts = order_violations(case)
+    if len(acts) < 2:
+        return Outcome(Status.NOT_APPLICABLE, note="可识别日期的程序环节不足两个，无法判断先后顺序")
+    if not violations:
+        return Outcome(Status.PASS, {"count": len(acts)})
+    observed = "；".join(
+        f"{v.after.name}（{v.after.date:%Y年%-m月%-d日}，{where(case, v.after.field)}）早于"
+        f"{v.before.name}（{v.before.date:%Y年%-m月%-d日}，{where(case, v.before.field)}）"
+        for v in violations
+    )
+    evidence = [f for v in violations for f in (v.before.field, v.after.field)]
+    return Outcome(Status.FAIL, {"count": len(acts), "violations": observed}, evidence)
+
+
+def _period_length(case: Case, name: str, spec: dict[str, Any], params: dict[str, Any]) -> tuple[int, str]:
+    """Length of a period: the notice's own stated period for the defence period, else the data."""
+    amount = params.get("length", spec.get("min", spec.get("max")))
+    if name == "defence_period":
+        stated = _stated_defence_period(case)
+        if stated:
+            return stated
+    return int(amount), spec["unit"]
+
+
+_STATED = regex.compile(r"收到本告知书之日起(?P<n>[一二三四五六七八九十\d]{1,3})(?P<unit>个工作日|日|天)内")
+
+
+def _stated_defence_period(case: Case) -> tuple[int, str] | None:
+    from audit.parse.doctext import DocText
+
+    for doc in case.documents_of("advance_notice"):
+        m = _STATED.search(DocText.of(case, doc).flat)
+        if m:
+            n = int(m.group("n")) if m.group("n").isdigit() else chinese_to_int(m.group("n"))
+            if n:
+                return n, "working_days" if "工作日" in m.group("unit") else "days"
+    return None
+
+
+def _waived_defence(case: Case) -> Field | None:
+    from audit.parse.doctext import DocText
+
+    for doc in case.documents_of("defence_record"):
+        m = regex.search(r"放弃(?:陈述|申辩|陈述、申辩|陈述和申辩)", DocText.of(case, doc).flat)
+        if m:
+            return doc_field(case, doc, "当事人明确放弃陈述、申辩")
+    return None
+
+
+@check_kind("period", period="period name in checklists/procedure.yaml", length_="override the period's length")
+def period(case: Case, params: dict[str, Any]) -> Outcome:
+    """The time between two acts respects a statutory period (calendar or working days)."""
+    name = params["period"]
+    spec = procedure()["periods"][name]
+    acts = act_dates(case)
+    start, end = acts.get(spec["from"]), acts.get(spec["to"])
+    effective = spec.get("effective", {})
+    anchor = (end or start).date if (end or start) else None
+    if anchor and effective.get("from") and anchor < effective["from"]:
+        return Outcome(Status.NOT_APPLICABLE, note=f"该期限自{effective['from']:%Y年%-m月%-d日}起适用")
+    if anchor and effective.get("to") and anchor > effective["to"]:
+        return Outcome(Status.NOT_APPLICABLE, note=f"该期限适用至{effective['to']:%Y年%-m月%-d日}")
+    if start is None or end is None:
+        missing = "、".join(procedure()["acts"][k]["name"] for k in (spec["from"], spec["to"]) if k not in acts)
+        return Outcome(Status.NOT_APPLICABLE, note=f"未识别到{missing}日期，无法计算期限")
+    amount, unit = _period_length(case, name, spec, params)
+    limit, certain = deadline(start.date, amount, unit)
+    values = {
+        "from_name": start.name, "from_date": f"{start.date:%Y年%-m月%-d日}",
+        "to_name": end.name, "to_date": f"{end.date:%Y年%-m月%-d日}",
+        "period": f"{amount}{UNIT_NAMES[unit]}", "limit": f"{limit:%Y年%-m月%-d日}",
+        "elapsed": _elapsed(start.date, end.date, unit),
+    }
+    evidence = [start.field, end.field]
+    if "max" in spec:
+        ok = end.date <= limit
+    else:  # a waiting period: the later act only after it has run
+        ok = end.date > limit
+        if not ok and name == "defence_period":
+            waived = _waived_defence(case)
+            if waived:
+                return Outcome(Status.PASS, values | {"note": "当事人已明确放弃陈述、申辩"}, [waived])
+    if ok:
+        return Outcome(Status.PASS, values, evidence)
+    if not certain:
+        return Outcome(Status.NEEDS_REVIEW, values, evidence,
+                       note="所涉年份不在法定节假日数据范围内，工作日按周末推算，请人工核对期限")
+    if spec.get("unsure"):
+        return Outcome(Status.NEEDS_REVIEW, values, evidence, note=spec["unsure"])
+    return Outcome(Status.FAIL, values, evidence)
+
+
+def _elapsed(start: dt.date, end: dt.date, unit: str) -> str:
+    if unit == "working_days":
+        return f"{working_days_between(start, end).days}个工作日"
+    return f"{(end - start).days}日"
+
+
+def _party_kind(case: Case) -> str:
+    kind = case.party.type.value if case.party.type else None
+    return kind or "organisation"
+
+
+def _fine_threshold(value: Any, case: Case) -> float | None:
+    if isinstance(value, dict):
+        return value.get(_party_kind(case))
+    return value
+
+
+def condition_met(case: Case, condition: dict[str, Any]) -> tuple[bool | None, str]:
+    """Whether a duty's trigger holds for the case: (met, why). None: cannot tell."""
+    reasons: list[str] = []
+    kinds = {p.kind.value for p in case.penalties if p.kind}
+    for kind in condition.get("kinds", []):
+        if kind in kinds:
+            reasons.append(f"处罚种类含{kind}")
+    threshold = _fine_threshold(condition.get("fine_at_least"), case)
+    fine = case.fine_total.value if case.fine_total else None
+    if threshold is not None and fine is not None and fine >= threshold:
+        reasons.append(f"罚款{fine:,.0f}元，达到{threshold:,.0f}元")
+    hearing = condition.get("hearing")  # the profile's hearing section: large fine, kinds
+    if hearing and condition_met(case, {"fine_at_least": hearing["large_fine"], "kinds": hearing["kinds"]})[0]:
+        reasons.append("属于应告知听证权利的情形")
+    if reasons:
+        return True, "；".join(reasons)
+    if threshold is not None and fine is None and not kinds:
+        return None, "未识别到处罚种类和罚款数额"
+    return False, ""
+
+
+@check_kind(
+    "threshold_duty",
+    condition="when the duty applies: {fine_at_least: N | {individual, organisation}, kinds: [...], hearing: profile.hearing}",
+    documents_any_="document types any of which discharges the duty",
+    field_any_="[doc_type, field] pairs any of which discharges the duty",
+)
+def threshold_duty(case: Case, params: dict[str, Any]) -> Outcome:
+    """A threshold (fine amount, penalty kind) triggers a duty: hearing notice, legal review…"""
+    met, why = condition_met(case, params["condition"])
+    if met is None:
+        return Outcome(Status.NEEDS_REVIEW, note=f"{why}，无法判断是否触发该义务")
+    if not met:
+        return Outcome(Status.NOT_APPLICABLE, note="本案未达到触发该义务的条件")
+    for doc_type in params.get("documents_any", []):
+        docs = case.documents_of(doc_type)
+        if docs:
+            return Outcome(Status.PASS, {"why": why}, [doc_field(case, docs[0])])
+    for doc_type, key in params.get("field_any", []):
+        for doc in case.documents_of(doc_type):
+            if doc.fields.get(key):
+                value = doc.fields[key]
+                return Outcome(Status.PASS, {"why": why}, [value if isinstance(value, Field) else value[0]])
+    required = "、".join(doc_name(t) for t in params.get("documents_any", []))
+    evidence = [case.fine_total] if case.fine_total else []
+    return Outcome(Status.FAIL, {"why": why, "required": required or "相应记载"}, evidence)

@@ -1,0 +1,351 @@
+"""Check kinds over document contents: required wording, officers, seals, forms, numbering."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import regex
+
+from audit.checks.evidence import date_of, doc_field, doc_name, is_ocr
+from audit.checks.registry import Outcome, check_kind
+from audit.model import Case, Document, Field, Status
+from audit.parse.doctext import DocText
+
+
+def _docs(case: Case, types: list[str]) -> list[Document]:
+    return [d for d in case.documents if d.type in types]
+
+
+@check_kind(
+    "text_patterns",
+    documents="document types to check",
+    require_="list of {label, pattern}: wording each document must contain",
+    forbid_="list of {label, pattern}: wording no document may contain",
+    when_="regex: only documents whose text matches it are checked (e.g. copies of evidence)",
+)
+def text_patterns(case: Case, params: dict[str, Any]) -> Outcome:
+    """Each listed document contains the required wording and none of the forbidden wording."""
+    docs = _docs(case, params["documents"])
+    if params.get("when"):
+        docs = [d for d in docs if regex.search(params["when"], DocText.of(case, d).flat)]
+    if not docs:
+        return Outcome(Status.NOT_APPLICABLE, note="案卷中无需检查的文书")
+    problems, evidence, uncertain = [], [], False
+    for doc in docs:
+        dt_ = DocText.of(case, doc)
+        text = dt_.flat
+        if not text.strip():
+            continue
+        missing = [r["label"] for r in params.get("require", []) if not regex.search(r["pattern"], text)]
+        if missing:
+            problems.append(f"{doc_name(doc.type)}（第{doc.pages[0]}页）未载明：{'、'.join(missing)}")
+            evidence.append(doc_field(case, doc))
+            uncertain |= is_ocr(case, doc)
+        for rule in params.get("forbid", []):
+            for m in regex.finditer(rule["pattern"], text):
+                f = dt_.flat_field(m.group(0), m.start(), m.end())
+                problems.append(f"{doc_name(doc.type)}（第{f.page}页）出现{rule['label']}“{m.group(0)}”")
+                evidence.append(f)
+                break
+    if not problems:
+        return Outcome(Status.PASS, {"count": len(docs)})
+    values = {"problems": "；".join(problems), "count": len(docs)}
+    if uncertain:
+        return Outcome(Status.NEEDS_REVIEW, values, evidence, note="；".join(problems) + "（OCR识别文本，可能漏识，请核对原件）")
+    return Outcome(Status.FAIL, values, evidence)
+
+
+_NAMES_LABEL = regex.compile(
+    r"(?<![被])(?:执法人员|检查人员|检查人|询问人|调查人|承办人)[：:]\s*(?P<v>[^\n]*?)(?=\s+[\p{Han}（）()]{2,8}[：:]|\n|$)",
+    regex.M,
+)
+
+
+def _named_officers(dt_: DocText) -> list[str]:
+    names: list[str] = []
+    for m in _NAMES_LABEL.finditer(dt_.text):
+        value = regex.sub(r"[（(][^）)]*[）)]", " ", m.group("v"))
+        for name in regex.split(r"[、，,\s\u3000]+", value):
+            if regex.fullmatch(r"[\p{Han}]{2,4}", name) and name not in names:
+                names.append(name)
+    return names
+
+
+@check_kind("officers_per_record", documents="record types", min="minimum number of officers")
+def officers_per_record(case: Case, params: dict[str, Any]) -> Outcome:
+    """Each investigation record names at least ``min`` officers with enforcement certificates."""
+    docs = _docs(case, params["documents"])
+    if not docs:
+        return Outcome(Status.NOT_APPLICABLE, note="案卷中无调查取证笔录")
+    short, evidence = [], []
+    for doc in docs:
+        with_cert = {f.value["name"] for f in doc.fields.get("officers", [])}
+        named = set(_named_officers(DocText.of(case, doc))) | with_cert
+        if len(named) < params["min"]:
+            who = "、".join(sorted(named)) or "未载明"
+            short.append(f"{doc_name(doc.type)}（第{doc.pages[0]}页）执法人员：{who}")
+            evidence.append(doc_field(case, doc))
+    if short:
+        return Outcome(Status.FAIL, {"problems": "；".join(short), "min": params["min"]}, evidence)
+    return Outcome(Status.PASS, {"count": len(docs), "min": params["min"]})
+
+
+@check_kind("certificates_present", documents="document types naming officers")
+def certificates_present(case: Case, params: dict[str, Any]) -> Outcome:
+    """Every officer named in the records has an enforcement certificate number beside the name."""
+    docs = _docs(case, params["documents"])
+    if not docs:
+        return Outcome(Status.NOT_APPLICABLE, note="案卷中无需检查的文书")
+    missing, evidence = [], []
+    for doc in docs:
+        with_cert = {f.value["name"] for f in doc.fields.get("officers", [])}
+        lacking = [n for n in _named_officers(DocText.of(case, doc)) if n not in with_cert]
+        if lacking:
+            missing.append(f"{doc_name(doc.type)}（第{doc.pages[0]}页）：{'、'.join(lacking)}")
+            evidence.append(doc_field(case, doc))
+    if missing:
+        return Outcome(Status.FAIL, {"problems": "；".join(missing)}, evidence)
+    return Outcome(Status.PASS, {"count": len(docs)})
+
+
+@check_kind("seal_present", documents="outward document types that must bear the agency seal")
+def seal_present(case: Case, params: dict[str, Any]) -> Outcome:
+    """Outward documents (决定书, 告知书 …) bear the agency's red seal."""
+    docs = _docs(case, params["documents"])
+    if not docs:
+        return Outcome(Status.NOT_APPLICABLE, note="案卷中无需加盖印章的对外文书")
+    checked = [d for d in docs if all((p := case.page(n)) and p.seal_checked for n in d.pages)]
+    if not checked:
+        return Outcome(Status.NOT_APPLICABLE, note="未进行印章检测（页面图像不可用）")
+    unsealed = [d for d in checked if not any(case.page(n).seals for n in d.pages)]
+    if unsealed:
+        names = "、".join(f"{doc_name(d.type)}（第{d.pages[0]}页）" for d in unsealed)
+        return Outcome(Status.FAIL, {"problems": names}, [doc_field(case, d) for d in unsealed])
+    return Outcome(Status.PASS, {"count": len(checked)})
+
+
+@check_kind("simple_procedure_limits", max_fine="{individual, organisation}", kinds="penalty kinds allowed")
+def simple_procedure_limits(case: Case, params: dict[str, Any]) -> Outcome:
+    """An on-the-spot decision stays within the simple procedure: warning or a small fine."""
+    docs = case.documents_of("onsite_decision")
+    if not docs:
+        return Outcome(Status.NOT_APPLICABLE, note="非简易程序案卷")
+    kind = (case.party.type.value if case.party.type else None) or "organisation"
+    limit = params["max_fine"][kind]
+    problems, evidence = [], []
+    for p in case.penalties:
+        if p.kind and p.kind.value not in params["kinds"]:
+            problems.append(f"处罚种类“{p.kind.value}”不得适用简易程序")
+            evidence.append(p.kind)
+    fine = case.fine_total.value if case.fine_total else None
+    if fine is not None and fine > limit:
+        who = "公民" if kind == "individual" else "法人或者其他组织"
+        problems.append(f"对{who}罚款{fine:,.0f}元，超过{limit:,.0f}元")
+        evidence.append(case.fine_total)
+    if problems:
+        return Outcome(Status.FAIL, {"problems": "；".join(problems)}, evidence)
+    if not case.penalties:
+        return Outcome(Status.NEEDS_REVIEW, note="未识别到当场处罚的种类")
+    return Outcome(Status.PASS, {"limit": f"{limit:,.0f}元"})
+
+
+@check_kind("receipt_amount_matches", documents="payment document types")
+def receipt_amount_matches(case: Case, params: dict[str, Any]) -> Outcome:
+    """The payment receipt records the fine decided (罚没款票据金额与决定书一致)."""
+    docs = _docs(case, params["documents"])
+    fine = case.fine_total.value if case.fine_total else None
+    if not docs or fine is None:
+        return Outcome(Status.NOT_APPLICABLE, note="无缴款票据或未识别到罚款数额")
+    for doc in docs:
+        amounts = [a for a in doc.fields.get("amounts", []) if a.value is not None]
+        if any(abs(a.value - fine) < 0.005 for a in amounts):
+            continue
+        if not amounts:
+            return Outcome(Status.NEEDS_REVIEW, note=f"{doc_name(doc.type)}中未识别到金额")
+        shown = "、".join(f"{a.value:,.2f}元" for a in amounts)
+        return Outcome(Status.FAIL, {"receipt": shown, "fine": f"{fine:,.2f}元"}, [case.fine_total, *amounts[:2]])
+    return Outcome(Status.PASS, {"fine": f"{fine:,.2f}元"})
+
+
+@check_kind("penalty_not_heavier_than_notice")
+def penalty_not_heavier_than_notice(case: Case, params: dict[str, Any]) -> Outcome:
+    """The decision is not heavier than the penalty the advance notice announced (不因申辩加重)."""
+    notices = [d for d in case.documents_of("advance_notice") if d.fields.get("penalties")]
+    decisions = [d for d in case.documents_of("decision") if d.fields.get("penalties")]
+    if not notices or not decisions:
+        return Outcome(Status.NOT_APPLICABLE, note="未同时识别到告知书和决定书的处罚内容")
+    told, decided = notices[0].fields["penalties"], decisions[0].fields["penalties"]
+
+    def fines(items: list[Field]) -> float:
+        return sum(f.value.get("amount") or 0 for f in items if f.value.get("kind") == "罚款")
+
+    new_kinds = [f for f in decided if f.value["kind"] not in {t.value["kind"] for t in told}]
+    problems = [f"决定书增加了告知书未告知的处罚种类“{f.value['kind']}”" for f in new_kinds]
+    if fines(decided) > fines(told) + 0.005:
+        problems.append(f"决定罚款{fines(decided):,.2f}元，高于告知的{fines(told):,.2f}元")
+    if problems:
+        return Outcome(Status.FAIL, {"problems": "；".join(problems)}, [*told[:2], *decided[:2]])
+    return Outcome(Status.PASS)
+
+
+@check_kind("service_receipt_for_each", documents="outward document types that need a receipt")
+def service_receipt_for_each(case: Case, params: dict[str, Any]) -> Outcome:
+    """Every outward document in the file has a service receipt (送达回执) naming it."""
+    outward = _docs(case, params["documents"])
+    if not outward:
+        return Outcome(Status.NOT_APPLICABLE, note="案卷中无需送达的文书")
+    receipts = case.documents_of("service_receipt")
+    served = {d.fields["served_type"].value for d in receipts if isinstance(d.fields.get("served_type"), Field)}
+    unread = [d for d in receipts if not isinstance(d.fields.get("served_type"), Field)]
+    missing = [d for d in outward if d.type not in served and not (d.type == "onsite_decision" and d.fields.get("served"))]
+    if not missing:
+        return Outcome(Status.PASS, {"count": len(outward)})
+    names = "、".join(f"{doc_name(d.type)}（第{d.pages[0]}页）" for d in missing)
+    if unread:
+        return Outcome(Status.NEEDS_REVIEW, {"missing": names}, [doc_field(case, d) for d in unread],
+                       note=f"有送达回执未能识别所送达的文书，请核对以下文书是否已送达：{names}")
+    return Outcome(Status.FAIL, {"missing": names}, [doc_field(case, d) for d in missing])
+
+
+@check_kind("case_number_format", documents="document types whose own number is checked")
+def case_number_format(case: Case, params: dict[str, Any]) -> Outcome:
+    """Document numbers follow the official form: 〔〕 brackets, no padding, no 第/字."""
+    names = {"non_official_brackets": "未使用六角括号〔〕", "zero_padded": "序号编有虚位（前置0）",
+             "has_di": "序号前加“第”字", "has_zi": "加“字”", "missing_region": "缺少地区简称"}
+    seen, bad = 0, []
+    for doc in _docs(case, params["documents"]):
+        f = doc.fields.get("case_number")
+        if not isinstance(f, Field):
+            continue
+        seen += 1
+        issues = [names.get(i, i) for i in (f.detail or {}).get("issues", [])]
+        if issues:
+            bad.append((f, issues))
+    if not seen:
+        return Outcome(Status.NOT_APPLICABLE, note="未识别到文书文号")
+    if bad:
+        text = "；".join(f"{doc_name(case.document(f.document).type)}文号“{f.raw}”{'、'.join(i)}" for f, i in bad)
+        return Outcome(Status.FAIL, {"problems": text}, [f for f, _ in bad])
+    return Outcome(Status.PASS, {"count": seen})
+
+
+@check_kind("agency_name_current", old_names="superseded agency names", certainly_renamed_by="date")
+def agency_name_current(case: Case, params: dict[str, Any]) -> Outcome:
+    """The agency is named by its current name (not the pre-2018-reform 卫生计生委)."""
+    agency = case.agency
+    if agency is None:
+        return Outcome(Status.NOT_APPLICABLE, note="未识别到执法机关名称")
+    old = next((n for n in params["old_names"] if n in agency.value), None)
+    if old is None:
+        return Outcome(Status.PASS, {"agency": agency.value})
+    decided = date_of(case.dates.get("decided"))
+    cutoff = params["certainly_renamed_by"]
+    cutoff = cutoff if isinstance(cutoff, dt.date) else dt.date.fromisoformat(str(cutoff))
+    values = {"agency": agency.value, "old": old}
+    if decided and decided >= cutoff:
+        return Outcome(Status.FAIL, values, [agency])
+    return Outcome(Status.NEEDS_REVIEW, values, [agency], note=f"机关名称含“{old}”，请核实作出决定时当地机构改革是否已完成")
+
+
+@check_kind("record_time_span", documents="record types", field="date field holding the record's time")
+def record_time_span(case: Case, params: dict[str, Any]) -> Outcome:
+    """Records state start and end time to the minute (e.g. 9时30分至10时20分)."""
+    docs = _docs(case, params["documents"])
+    if not docs:
+        return Outcome(Status.NOT_APPLICABLE, note="案卷中无需检查的笔录")
+    bad = []
+    for doc in docs:
+        f = doc.fields.get(params["field"])
+        detail = f.detail if isinstance(f, Field) else None
+        if not detail or "time" not in detail or "end_time" not in detail:
+            bad.append((doc, f))
+    if bad:
+        text = "、".join(f"{doc_name(d.type)}（第{d.pages[0]}页）" for d, _ in bad)
+        return Outcome(Status.FAIL, {"problems": text}, [f if isinstance(f, Field) else doc_field(case, d) for d, f in bad])
+    return Outcome(Status.PASS, {"count": len(docs)})
+
+
+@check_kind("signature_each_page", documents="record types", label="regex of the signer's label")
+def signature_each_page(case: Case, params: dict[str, Any]) -> Outcome:
+    """Every page of a record carries the signer's signature (被检查人/被询问人签名)."""
+    docs = _docs(case, params["documents"])
+    if not docs:
+        return Outcome(Status.NOT_APPLICABLE, note="案卷中无需检查的笔录")
+    pattern = regex.compile(rf"(?:{params['label']})[：:]?[ \u3000]*(?P<name>[\p{{Han}}]{{2,4}})")
+    unsigned, evidence, ocr = [], [], False
+    for doc in docs:
+        for n in doc.pages:
+            page = case.page(n)
+            if page is None:
+                continue
+            if not any(pattern.search(ln.text) for ln in page.lines):
+                unsigned.append(f"{doc_name(doc.type)}第{n}页")
+                evidence.append(Field(doc.title, doc.title, doc.id, n, page.lines[-1].box if page.lines else None))
+                ocr |= is_ocr(case, doc)
+    if not unsigned:
+        return Outcome(Status.PASS, {"count": len(docs)})
+    values = {"problems": "、".join(unsigned)}
+    if ocr:
+        return Outcome(Status.NEEDS_REVIEW, values, evidence, note=f"{values['problems']}未识别到签名（手写签名OCR可能漏识），请核对原件")
+    return Outcome(Status.FAIL, values, evidence)
+
+
+_PAGE_NO = regex.compile(r"^\s*(?:-\s*(?P<a>\d{1,4})\s*-|第\s*(?P<b>\d{1,4})\s*页(?!\s*共)|(?P<c>\d{1,4}))\s*$")
+
+
+@check_kind("pages_numbered")
+def pages_numbered(case: Case, params: dict[str, Any]) -> Outcome:
+    """Pages carry consecutive page numbers without gaps or repeats."""
+    numbers: list[tuple[int, int]] = []
+    for page in case.pages:
+        for line in reversed(page.lines[-3:]):
+            m = _PAGE_NO.match(line.text)
+            if m:
+                numbers.append((page.number, int(m.group("a") or m.group("b") or m.group("c"))))
+                break
+    if len(numbers) < max(2, len(case.pages) // 2):
+        return Outcome(Status.NOT_APPLICABLE if len(case.pages) < 3 else Status.NEEDS_REVIEW,
+                       note="多数页面未识别到页码，请人工核对卷内页码")
+    problems = [
+        f"第{b_page}页页码为{b}，前一编号页（第{a_page}页）为{a}"
+        for (a_page, a), (b_page, b) in zip(numbers, numbers[1:], strict=False)
+        if b - a != b_page - a_page
+    ]
+    if problems:
+        return Outcome(Status.FAIL, {"problems": "；".join(problems)})
+    return Outcome(Status.PASS, {"count": len(numbers)})
+
+
+_INDEX_ROW = regex.compile(r"(?P<title>[\p{Han}（）()]{3,30}?)\s+.*?(?P<first>\d{1,4})(?:\s*[-—~－]\s*(?P<last>\d{1,4}))?\s*$")
+
+
+@check_kind("file_index_matches")
+def file_index_matches(case: Case, params: dict[str, Any]) -> Outcome:
+    """The file index (卷内目录) lists the documents at the pages where they are."""
+    from audit.parse.segment import match_title
+
+    index = case.documents_of("file_index")
+    if not index:
+        return Outcome(Status.NOT_APPLICABLE, note="案卷无卷内目录")
+    starts = {(d.type, d.pages[0]) for d in case.documents}
+    rows, bad, evidence = 0, [], []
+    dt_ = DocText.of(case, index[0])
+    for offset, text in dt_.lines():
+        m = _INDEX_ROW.search(text)
+        if not m:
+            continue
+        title = regex.sub(r"^\d+\s*", "", m.group("title"))
+        found = match_title(title.split("（")[0]) or match_title(title)
+        if not found:
+            continue
+        rows += 1
+        first = int(m.group("first"))
+        if (found.type, first) not in starts:
+            bad.append(f"目录载“{title}”在第{first}页，案卷中该页不是此文书的首页")
+            evidence.append(dt_.field(text, offset, offset + len(text)))
+    if rows == 0:
+        return Outcome(Status.NEEDS_REVIEW, note="未能识别卷内目录的条目，请人工核对目录与卷内文书")
+    if bad:
+        return Outcome(Status.FAIL, {"problems": "；".join(bad), "rows": rows}, evidence)
+    return Outcome(Status.PASS, {"rows": rows})
