@@ -29,9 +29,20 @@ mask_option = click.option(
     "--no-mask", is_flag=True, help="显示完整的身份证号和电话号码（默认遮盖）/ show ID and phone numbers unmasked."
 )
 select_options = [
-    click.option("--select", multiple=True, help="只运行这些规则（代码或前缀）/ run only these rule codes or prefixes."),
-    click.option("--ignore", multiple=True, help="跳过这些规则（代码或前缀）/ skip these rule codes or prefixes."),
+    click.option("--select", multiple=True, help="只运行这些规则（代码、前缀或维度）/ run only these rule codes, prefixes or dimensions."),
+    click.option("--ignore", multiple=True, help="跳过这些规则（代码、前缀或维度）/ skip these rule codes, prefixes or dimensions."),
+    click.option("--profile", default=None, help="评查配置（地方阈值等）/ profile name or file (default: national-default)."),
+    click.option("--standard", default=None, help="评分标准 / scoring standard name or file (default: the profile's)."),
 ]
+
+
+def _settings(select, ignore, profile, standard):
+    """Command-line options over audit.toml / [tool.audit] settings."""
+    from audit.config import load_settings
+
+    s = load_settings()
+    return (list(select) or s.select or None, list(ignore) or s.ignore or None, profile or s.profile,
+            standard or s.standard)
 
 
 def with_selection(fn):
@@ -75,26 +86,30 @@ def extract(path: Path, fmt: str, no_mask: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @with_selection
 @mask_option
-def check(path: Path, fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], no_mask: bool) -> None:
-    """审查案卷并列出问题 / Run the checklist rules on PATH and print the findings.
+def check(path: Path, fmt: str, select, ignore, profile, standard, no_mask: bool) -> None:
+    """审查案卷并列出问题 / Run the checklist rules on PATH and print the findings and score.
 
-    Exit code: 0 no defect found, 1 at least one defect (fail), 2 unusable input.
+    Exit code: 0 no defect found, 1 at least one defect (fail, not waived), 2 unusable input.
     """
-    from audit.pipeline import check_case, read_case
+    from audit.checks.rules import RuleFileError
+    from audit.pipeline import audit_case
     from audit.report.text import findings_text
 
     try:
-        case = read_case(path)
+        result = audit_case(path, *_settings(select, ignore, profile, standard))
     except AuditError as exc:
         _fail_cleanly(exc)
-    findings = check_case(case, list(select) or None, list(ignore) or None)
+    except RuleFileError as exc:
+        click.echo(f"错误：{exc}", err=True)
+        sys.exit(2)
     if fmt == "json":
-        data = {"case": to_contract(case), "findings": [to_dict(f) for f in findings]}
+        data = {"case": to_contract(result.case), "findings": [to_dict(f) for f in result.findings],
+                "score": to_dict(result.score)}
         _echo_json(data if no_mask else mask(data))
     else:
-        text = findings_text(case, findings)
+        text = findings_text(result.case, result.findings, result.score)
         click.echo(text if no_mask else mask(text))
-    sys.exit(1 if any(f.status is Status.FAIL for f in findings) else 0)
+    sys.exit(1 if any(f.status is Status.FAIL and not f.waiver for f in result.findings) else 0)
 
 
 @main.command()
@@ -103,7 +118,7 @@ def check(path: Path, fmt: str, select: tuple[str, ...], ignore: tuple[str, ...]
               show_default=True, help="输出文件夹 / output folder.")
 @with_selection
 @mask_option
-def batch(folder: Path, out: Path, select: tuple[str, ...], ignore: tuple[str, ...], no_mask: bool) -> None:
+def batch(folder: Path, out: Path, select, ignore, profile, standard, no_mask: bool) -> None:
     """批量审查文件夹中的案卷 / Audit every case in FOLDER and write reports to OUT.
 
     Each sub-folder, PDF, DOCX or TXT file directly under FOLDER is one case. A case that
@@ -111,18 +126,30 @@ def batch(folder: Path, out: Path, select: tuple[str, ...], ignore: tuple[str, .
     """
     from audit.run import run_batch
 
-    summary = run_batch(folder, out, list(select) or None, list(ignore) or None, masked=not no_mask)
+    summary = run_batch(folder, out, *_settings(select, ignore, profile, standard), masked=not no_mask)
     click.echo(summary.text())
     sys.exit(0)
 
 
 @main.command(name="rules")
-def rules_cmd() -> None:
-    """列出全部审查规则 / List the checklist rules."""
+@click.option("--dimension", default=None, help="只列出该维度的规则 / only rules of this dimension.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules_cmd(dimension: str | None, fmt: str) -> None:
+    """列出审查规则 / List the checklist rules."""
     from audit.checks import load_rules
 
-    for r in load_rules():
+    rules = [r for r in load_rules() if not dimension or r.dimension == dimension]
+    if fmt == "json":
+        _echo_json([
+            {"code": r.code, "name": r.name, "title": r.title, "dimension": r.dimension,
+             "severity": r.severity.value, "points": r.points, "kind": r.kind, "applies_to": list(r.applies_to),
+             "basis": [to_dict(b) for b in r.basis], "detects": list(r.detects), "status": r.status}
+            for r in rules
+        ])
+        return
+    for r in rules:
         click.echo(f"{r.code}  {r.dimension:<8}  {r.severity.value:<6} {r.points:>4g}分  {r.title}")
+    click.echo(f"共 {len(rules)} 条规则")
 
 
 @main.command()
@@ -148,6 +175,12 @@ def explain(code: str) -> None:
     click.echo(f"为什么：{rule.why}")
     click.echo(f"应当：{rule.expect}")
     click.echo(f"整改建议：{rule.fix}")
+    for key, label in (("fail", "不符合示例"), ("needs_review", "待人工核查示例"), ("pass", "符合示例")):
+        for example in rule.examples.get(key, [])[:1]:
+            click.echo(f"{label}：")
+            for doc in example["documents"]:
+                text = doc.get("text", "").replace("\n", " / ")
+                click.echo(f"  [{doc['type']}] {text}")
     counts = '，'.join(f'{n} {len(rule.examples.get(k, []))} 例' for k, n in (('fail', '不符合'), ('needs_review', '待人工核查'), ('pass', '符合')) if rule.examples.get(k))
     click.echo(f'示例：{counts}（见 {rule.source}）')
 

@@ -255,6 +255,7 @@ class Finding:
     basis: list[LegalBasis] = field(default_factory=list)
     points: float = 0.0  # deduction at stake
     fix: str = ""
+    waiver: dict[str, str] | None = None  # {reason, who, date} when a reviewer waived it
 
 
 @dataclass(slots=True)

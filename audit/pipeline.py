@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dataclasses import dataclass
+
 from audit.checks import load_rules, run_checks, select_rules
+from audit.checks.profile import DEFAULT_PROFILE, load_profile
 from audit.ingest import load_pages
-from audit.model import Case, Finding
+from audit.model import Case, Finding, Score
+from audit.score import load_standard, score
+from audit.waivers import apply_waivers, load_waivers
 from audit.parse.consolidate import consolidate
 from audit.parse.extract import extract_documents
 from audit.parse.segment import segment, split_text_pages
@@ -35,9 +40,36 @@ def read_case(path: Path) -> Case:
     return case
 
 
-def check_case(case: Case, select: list[str] | None = None, ignore: list[str] | None = None) -> list[Finding]:
-    """Run the selected rules over an extracted case."""
-    return run_checks(case, select_rules(load_rules(), select, ignore))
+def check_case(
+    case: Case,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    profile: str = DEFAULT_PROFILE,
+) -> list[Finding]:
+    """Run the selected rules over an extracted case, then apply the case's waivers."""
+    findings = run_checks(case, select_rules(load_rules(), select, ignore), load_profile(profile))
+    return apply_waivers(findings, load_waivers(Path(case.source)))
+
+
+@dataclass(slots=True)
+class CaseAudit:
+    case: Case
+    findings: list[Finding]
+    score: Score
+
+
+def audit_case(
+    path: Path,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    profile: str = DEFAULT_PROFILE,
+    standard: str | None = None,
+) -> CaseAudit:
+    """Read, check and score one case."""
+    case = read_case(path)
+    findings = check_case(case, select, ignore, profile)
+    chosen = standard or load_profile(profile).get("scoring_standard")
+    return CaseAudit(case, findings, score(findings, load_standard(chosen) if chosen else None))
 
 
 def _ranges(numbers: list[int]) -> str:

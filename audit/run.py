@@ -21,6 +21,8 @@ class CaseResult:
     case_id: str
     source: str
     counts: dict[str, int] = field(default_factory=dict)
+    score: float | None = None
+    grade: str | None = None
     error: str | None = None
 
 
@@ -36,8 +38,8 @@ class BatchSummary:
                 lines.append(f"  ✗ {r.case_id}：无法审查 — {r.error}")
             else:
                 lines.append(
-                    f"  {r.case_id}：不符合 {r.counts.get('fail', 0)} 条，待人工核查 {r.counts.get('needs_review', 0)} 条，"
-                    f"符合 {r.counts.get('pass', 0)} 条"
+                    f"  {r.case_id}：{r.score:g} 分（{r.grade}），不符合 {r.counts.get('fail', 0)} 条，"
+                    f"待人工核查 {r.counts.get('needs_review', 0)} 条，符合 {r.counts.get('pass', 0)} 条"
                 )
         return "\n".join(lines)
 
@@ -65,9 +67,10 @@ def _dump(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def run_batch(folder: Path, out: Path, select=None, ignore=None, masked: bool = True) -> BatchSummary:
+def run_batch(folder: Path, out: Path, select=None, ignore=None, profile: str = "national-default",
+              standard: str | None = None, masked: bool = True) -> BatchSummary:
     """Audit every case under ``folder``; write per-case outputs and a summary under ``out``."""
-    from audit.pipeline import check_case, read_case
+    from audit.pipeline import audit_case
     from audit.report.text import findings_text
 
     protect = mask if masked else (lambda x: x)
@@ -76,17 +79,19 @@ def run_batch(folder: Path, out: Path, select=None, ignore=None, masked: bool = 
         result = CaseResult(case_id=source.stem if source.is_file() else source.name, source=str(source))
         target = out / result.case_id
         try:
-            case = read_case(source)
-            findings = check_case(case, select, ignore)
+            result_ = audit_case(source, select, ignore, profile, standard)
+            case, findings = result_.case, result_.findings
         except AuditError as exc:
             result.error = f"{exc.zh} / {exc.en}"
         except Exception as exc:  # one bad file must never stop the batch
             result.error = f"处理时发生意外错误 / unexpected error: {type(exc).__name__}: {exc}"
         else:
             result.counts = {s.value: sum(1 for f in findings if f.status is s) for s in Status}
+            result.score, result.grade = result_.score.total, result_.score.grade
             write_atomic(target / "extraction.json", _dump(protect(to_contract(case))))
             write_atomic(target / "findings.json", _dump(protect([to_dict(f) for f in findings])))
-            write_atomic(target / "report.txt", protect(findings_text(case, findings)) + "\n")
+            write_atomic(target / "score.json", _dump(to_dict(result_.score)))
+            write_atomic(target / "report.txt", protect(findings_text(case, findings, result_.score)) + "\n")
         summary.results.append(result)
     write_atomic(out / "summary.json", _dump([to_dict(r) for r in summary.results]))
     write_atomic(out / "summary.txt", summary.text() + "\n")

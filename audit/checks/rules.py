@@ -118,7 +118,23 @@ def load_rules(folder: str | None = None) -> tuple[Rule, ...]:
     return tuple(sorted(rules, key=lambda r: r.code))
 
 
+def _matches(rule: Rule, selector: str) -> bool:
+    """A selector is a rule code, a code prefix (``PRO``, ``PRO00``) or a dimension name."""
+    return rule.code.startswith(selector.upper()) or rule.dimension == selector
+
+
 def select_rules(rules: tuple[Rule, ...], select: list[str] | None, ignore: list[str] | None) -> list[Rule]:
-    """Rules whose code starts with a selected prefix and with no ignored prefix."""
-    chosen = [r for r in rules if not select or any(r.code.startswith(s) for s in select)]
-    return [r for r in chosen if not ignore or not any(r.code.startswith(i) for i in ignore)]
+    """Rules matched by a selector in ``select`` (all when empty) and by none in ``ignore``.
+
+    A selector that matches no rule is an error naming the nearest codes, so a typo never
+    silently turns a rule off.
+    """
+    import difflib
+
+    for selector in [*(select or []), *(ignore or [])]:
+        if not any(_matches(r, selector) for r in rules):
+            near = difflib.get_close_matches(selector.upper(), [r.code for r in rules], n=3)
+            hint = f"（是否要找：{'、'.join(near)}）" if near else ""
+            raise RuleFileError(f"没有与“{selector}”匹配的规则{hint} / no rule matches {selector!r}")
+    chosen = [r for r in rules if not select or any(_matches(r, s) for s in select)]
+    return [r for r in chosen if not ignore or not any(_matches(r, i) for i in ignore)]

@@ -220,7 +220,7 @@ def _in_version(reg: Registry, citation: CitationLike, on: Date | None, work: Wo
                           f"{where}{art.label}共{count_cn(count)}款，不存在第{int_to_chinese(citation.paragraph)}款",
                           article=art, **base)
     if citation.item is not None:
-        paragraph = citation.paragraph or _item_paragraph(art)
+        paragraph = citation.paragraph or item_paragraph(art)
         if art.item(paragraph, citation.item) is None:
             para = art.paragraph(paragraph)
             n_items = len(para.items) if para else 0
@@ -232,7 +232,7 @@ def _in_version(reg: Registry, citation: CitationLike, on: Date | None, work: Wo
     return Resolution(citation, on, Status.RESOLVED, "", article=art, text=provision_text(art, citation), **base)
 
 
-def _item_paragraph(art: Article) -> int:
+def item_paragraph(art: Article) -> int:
     """The 款 an item cited without its 款 belongs to: the only 款 that has items (else the first)."""
     with_items = [i for i, p in enumerate(art.paragraphs, start=1) if p.items]
     return with_items[0] if len(with_items) == 1 else 1
@@ -241,7 +241,7 @@ def _item_paragraph(art: Article) -> int:
 def provision_text(art: Article, citation: CitationLike) -> str:
     """Text of the article, the cited 款 (with its 项) or the cited 项."""
     if citation.item is not None:
-        para = citation.paragraph or _item_paragraph(art)
+        para = citation.paragraph or item_paragraph(art)
         return art.item(para, citation.item) or art.text
     if citation.paragraph is not None:
         p = art.paragraph(citation.paragraph)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from audit.model import DATE_KEYS, Case, Field, Finding, Status
+from audit.model import DATE_KEYS, Case, Field, Finding, Score, Status
 from audit.parse.segment import type_names
 
 STATUS_NAMES = {
@@ -88,10 +88,19 @@ def extraction_text(case: Case) -> str:
     return "\n".join(out)
 
 
-def findings_text(case: Case, findings: list[Finding]) -> str:
+def score_line(score: Score) -> str:
+    parts = "，".join(f"{k} {v:g}" for k, v in score.by_dimension.items())
+    veto = "；存在否决项" if score.vetoed else ""
+    review = f"；待人工核查涉及 {score.needs_review_points:g} 分（未扣分）" if score.needs_review_points else ""
+    return f"评分：{score.total:g} 分，等级：{score.grade}{veto}（{parts}）{review}"
+
+
+def findings_text(case: Case, findings: list[Finding], score: Score | None = None) -> str:
     """The findings, defects first, each with expected, observed, evidence, basis and fix."""
     counts = {s: sum(1 for f in findings if f.status is s) for s in STATUS_ORDER}
     out = case_summary(case)
+    if score is not None:
+        out.append(score_line(score))
     out.append(
         f"共执行 {len(findings)} 条规则：不符合 {counts[Status.FAIL]} 条，待人工核查 {counts[Status.NEEDS_REVIEW]} 条，"
         f"符合 {counts[Status.PASS]} 条，不适用 {counts[Status.NOT_APPLICABLE]} 条"
@@ -104,6 +113,8 @@ def findings_text(case: Case, findings: list[Finding]) -> str:
             if status in (Status.FAIL, Status.NEEDS_REVIEW):
                 head += f"，{SEVERITY_NAMES[f.severity.value]}，涉及 {f.points:g} 分"
             out.append(head + "）")
+            if f.waiver:
+                out.append(f"  已豁免：{f.waiver.get('reason', '')}（{f.waiver.get('who', '')} {f.waiver.get('date', '')}）")
             if status in (Status.PASS, Status.NOT_APPLICABLE):
                 out.append(f"  结果：{f.observed}")
                 continue

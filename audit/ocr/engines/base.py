@@ -1,0 +1,76 @@
+"""The engine protocol: a page image in, text lines with quadrilaterals and confidences out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+
+Quad = list[tuple[float, float]]  # four corners, clockwise from top-left, in pixels
+
+
+@dataclass(slots=True)
+class RawLine:
+    """One piece of text as an engine reads it, in pixels of the upright image."""
+
+    text: str
+    quad: Quad
+    confidence: float
+
+
+@dataclass(slots=True)
+class Reading:
+    """What an engine read on one page image.
+
+    ``rotation`` is the clockwise turn (0/90/180/270) the engine applied to the input to
+    read it upright; ``lines`` are in the pixel frame of that upright image.
+    ``skew`` is the residual small angle of the text lines (degrees, counter-clockwise
+    positive), as measured by the engine, or ``None`` when it does not know.
+    """
+
+    lines: list[RawLine] = field(default_factory=list)
+    rotation: int = 0
+    skew: float | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+@runtime_checkable
+class Engine(Protocol):
+    """An OCR engine. Instances are created once per worker process and reused."""
+
+    name: str
+
+    def identity(self) -> str:
+        """Engine and model versions plus the settings that change results (cache key)."""
+        ...
+
+    def read(self, grey: np.ndarray, *, orient: bool = True) -> Reading:
+        """Read a grey page image (uint8, H×W). With ``orient``, find 0/90/180/270 first."""
+        ...
+
+
+class EngineUnavailable(Exception):
+    """The engine cannot run here; the message says what to install or provide (zh / en)."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(f"{zh} / {en}")
+        self.zh, self.en = zh, en
+
+    def message(self) -> str:
+        return f"错误：{self.zh}\nError: {self.en}"
+
+
+@dataclass(frozen=True, slots=True)
+class EngineSettings:
+    """Settings every engine receives; engines ignore what they do not use."""
+
+    threads: int = 1  # intra-op threads for this worker
+    det_side: int = 1280  # long side (px) of the image the text detector sees
+    max_side: int = 2000  # long side (px) of the image text lines are cut from
+    text_score: float = 0.5  # drop pieces read with less confidence than this
+    model_dirs: tuple[tuple[str, str], ...] = ()  # (role, folder) for engines with local models
+    extra: tuple[tuple[str, Any], ...] = ()
+
+    def model_dir(self, role: str) -> str | None:
+        return dict(self.model_dirs).get(role)
