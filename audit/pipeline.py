@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from dataclasses import dataclass
+from pathlib import Path
 
 from audit.checks import load_rules, run_checks, select_rules
 from audit.checks.profile import DEFAULT_PROFILE, load_profile
 from audit.ingest import load_pages
 from audit.model import Case, Finding, Score
-from audit.score import load_standard, score
-from audit.waivers import apply_waivers, load_waivers
 from audit.parse.consolidate import consolidate
 from audit.parse.extract import extract_documents
 from audit.parse.segment import segment, split_text_pages
+from audit.score import load_standard, score
+from audit.waivers import apply_waivers, load_waivers
 
 
 def case_id_for(path: Path) -> str:

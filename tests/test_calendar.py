@@ -2,7 +2,13 @@ import datetime as dt
 
 import pytest
 
-from audit.checks.calendar import add_months, add_working_days, deadline, is_working_day, working_days_between
+from audit.checks.calendar import (
+    add_months,
+    add_working_days,
+    deadline,
+    is_working_day,
+    working_days_between,
+)
 
 D = dt.date
 

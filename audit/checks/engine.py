@@ -7,9 +7,9 @@ import string
 from typing import Any
 
 from audit.checks import kinds as _kinds  # noqa: F401  (registers the check kinds)
-from audit.checks import law_kinds as _law_kinds  # noqa: F401  (legal-application kinds)
 from audit.checks import kinds_procedure as _kinds_procedure  # noqa: F401
 from audit.checks import kinds_text as _kinds_text  # noqa: F401
+from audit.checks import law_kinds as _law_kinds  # noqa: F401  (legal-application kinds)
 from audit.checks.profile import DEFAULT_PROFILE, load_profile, resolve_params
 from audit.checks.registry import KINDS, Outcome
 from audit.checks.rules import Rule, load_rules

@@ -8,7 +8,7 @@ from typing import Any
 import regex
 
 from audit.checks.calendar import deadline, working_days_between
-from audit.checks.evidence import date_of, doc_field, doc_name, where
+from audit.checks.evidence import doc_field, doc_name, where
 from audit.checks.registry import Outcome, check_kind
 from audit.checks.timeline import act_dates, order_violations, procedure
 from audit.model import Case, Field, Status
