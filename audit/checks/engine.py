@@ -6,6 +6,7 @@ import datetime as dt
 import string
 from typing import Any
 
+from audit.checks import evidence_graph as _evidence_graph  # noqa: F401
 from audit.checks import kinds as _kinds  # noqa: F401  (registers the check kinds)
 from audit.checks import kinds_procedure as _kinds_procedure  # noqa: F401
 from audit.checks import kinds_text as _kinds_text  # noqa: F401
@@ -37,6 +38,9 @@ def run_rule(case: Case, rule: Rule, profile: dict[str, Any] | None = None) -> F
         outcome = KINDS[rule.kind].fn(case, params)
     except Exception as exc:  # a rule bug must not stop the audit of the case
         return _finding(rule, Outcome(Status.ERROR, note=f"规则执行出错（{type(exc).__name__}: {exc}），请人工核查"))
+    if outcome.status is Status.FAIL and rule.review_only:
+        outcome.status = Status.NEEDS_REVIEW
+        outcome.note = render(rule.observed, outcome.values) + "（本规则为提示性规则，请人工判断）"
     if outcome.status is Status.FAIL:
         weak = [f for f in outcome.evidence if f.confidence < rule.min_confidence]
         if weak:

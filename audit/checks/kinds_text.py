@@ -23,12 +23,15 @@ def _docs(case: Case, types: list[str]) -> list[Document]:
     require_="list of {label, pattern}: wording each document must contain",
     forbid_="list of {label, pattern}: wording no document may contain",
     when_="regex: only documents whose text matches it are checked (e.g. copies of evidence)",
+    unless_="regex: documents whose text matches it are not checked",
 )
 def text_patterns(case: Case, params: dict[str, Any]) -> Outcome:
     """Each listed document contains the required wording and none of the forbidden wording."""
     docs = _docs(case, params["documents"])
     if params.get("when"):
         docs = [d for d in docs if regex.search(params["when"], DocText.of(case, d).flat)]
+    if params.get("unless"):
+        docs = [d for d in docs if not regex.search(params["unless"], DocText.of(case, d).flat)]
     if not docs:
         return Outcome(Status.NOT_APPLICABLE, note="案卷中无需检查的文书")
     problems, evidence, uncertain = [], [], False
@@ -43,11 +46,14 @@ def text_patterns(case: Case, params: dict[str, Any]) -> Outcome:
             evidence.append(doc_field(case, doc))
             uncertain |= is_ocr(case, doc)
         for rule in params.get("forbid", []):
-            for m in regex.finditer(rule["pattern"], text):
+            matches = list(regex.finditer(rule["pattern"], text))
+            allowed = rule.get("at_most", 0)
+            if len(matches) > allowed:
+                m = matches[allowed]
                 f = dt_.flat_field(m.group(0), m.start(), m.end())
-                problems.append(f"{doc_name(doc.type)}（第{f.page}页）出现{rule['label']}“{m.group(0)}”")
+                extra = f"{len(matches)}处" if allowed else ""
+                problems.append(f"{doc_name(doc.type)}（第{f.page}页）出现{extra}{rule['label']}“{m.group(0)}”")
                 evidence.append(f)
-                break
     if not problems:
         return Outcome(Status.PASS, {"count": len(docs)})
     values = {"problems": "；".join(problems), "count": len(docs)}
@@ -349,3 +355,41 @@ def file_index_matches(case: Case, params: dict[str, Any]) -> Outcome:
     if bad:
         return Outcome(Status.FAIL, {"problems": "；".join(bad), "rows": rows}, evidence)
     return Outcome(Status.PASS, {"rows": rows})
+
+
+@check_kind(
+    "document_implies",
+    if_documents_="document types whose presence triggers the duty",
+    if_text_="regex: the duty applies when any document of if_text_in matches it",
+    if_text_in_="document types searched for if_text (default: all)",
+    unless_text_="regex: the duty does not apply when any document matches it",
+    then_any="document types any of which must be present",
+)
+def document_implies(case: Case, params: dict[str, Any]) -> Outcome:
+    """One document (or a statement in the file) requires another: sampling → result notice…"""
+    trigger: Field | None = None
+    for doc in _docs(case, params.get("if_documents", [])):
+        trigger = doc_field(case, doc)
+        break
+    if trigger is None and params.get("if_text"):
+        scope = params.get("if_text_in")
+        for doc in case.documents:
+            if scope and doc.type not in scope:
+                continue
+            dt_ = DocText.of(case, doc)
+            m = regex.search(params["if_text"], dt_.flat)
+            if m:
+                trigger = dt_.flat_field(m.group(0), m.start(), m.end())
+                break
+    if trigger is None:
+        return Outcome(Status.NOT_APPLICABLE, note="本案不存在触发该要求的情形")
+    if params.get("unless_text"):
+        for doc in case.documents:
+            if regex.search(params["unless_text"], DocText.of(case, doc).flat):
+                return Outcome(Status.NOT_APPLICABLE, note="案卷载明不适用该要求的情形")
+    present = _docs(case, params["then_any"])
+    values = {"trigger": f"{trigger.raw}（{doc_name(case.document(trigger.document).type)}第{trigger.page}页）",
+              "required": "或".join(doc_name(t) for t in params["then_any"])}
+    if present:
+        return Outcome(Status.PASS, values, [doc_field(case, present[0])])
+    return Outcome(Status.FAIL, values, [trigger])

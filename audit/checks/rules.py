@@ -47,6 +47,7 @@ class Rule:
     detects: tuple[str, ...] = ()  # defect types (checklists/defects.yaml) this rule reports
     status: str = "stable"
     whole_file: bool = False
+    review_only: bool = False
 
 
 @functools.cache
@@ -93,6 +94,7 @@ def load_rule_file(path: Path) -> list[Rule]:
                 detects=tuple(raw.get("detects", [])),
                 status=raw.get("status", "stable"),
                 whole_file=bool(raw.get("whole_file", False)),
+                review_only=bool(raw.get("review_only", False)),
             )
         )
     return rules

@@ -193,6 +193,15 @@ def resolve(citation: CitationLike | str, on: Date | None = None, registry: Regi
     return _in_version(reg, citation, on, work, version)
 
 
+def resolve_in(citation: CitationLike, version: InstrumentVersion, registry: Registry | None = None,
+               on: Date | None = None) -> Resolution:
+    """Resolve ``citation`` against a given version (the caller chose it, e.g. 从旧兼从轻)."""
+    reg = registry or Registry.load()
+    if not citation.instrument:
+        return Resolution(citation, on, Status.NO_INSTRUMENT, "引用未载明法律、法规或规章的名称，无法核对条文")
+    return _in_version(reg, citation, on, reg.works[version.work], version)
+
+
 def _in_version(reg: Registry, citation: CitationLike, on: Date | None, work: Work,
                 version: InstrumentVersion) -> Resolution:
     base = {"work": work, "version": version}
