@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)  ## audit the bundled sample cases into reports/demo
 	$(BIN)/audit batch samples/cases -o reports/demo
-	@echo "报告已写入 reports/demo/ （每个案卷一个文件夹：report.txt、findings.json、extraction.json）"
+	@echo "报告已写入 reports/demo/：每个案卷一个文件夹（report.html 评查报告、notice.docx 整改通知书、report.txt、JSON），汇总表 workbook.xlsx"
 
 test: $(STAMP)  ## run the test suite
 	$(BIN)/python -m pytest

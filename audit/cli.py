@@ -116,17 +116,20 @@ def check(path: Path, fmt: str, select, ignore, profile, standard, no_mask: bool
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=Path("reports/latest"),
               show_default=True, help="输出文件夹 / output folder.")
+@click.option("--history", type=click.Path(path_type=Path), default=None,
+              help="历史记录数据库 / results history database (default: reports/history.sqlite or $AUDIT_HISTORY_DB).")
 @with_selection
 @mask_option
-def batch(folder: Path, out: Path, select, ignore, profile, standard, no_mask: bool) -> None:
+def batch(folder: Path, out: Path, history: Path | None, select, ignore, profile, standard, no_mask: bool) -> None:
     """批量审查文件夹中的案卷 / Audit every case in FOLDER and write reports to OUT.
 
-    Each sub-folder, PDF, DOCX or TXT file directly under FOLDER is one case. A case that
-    cannot be read is reported and skipped; the others go on.
+    Each sub-folder, PDF, DOCX or TXT file directly under FOLDER is one case. For each case
+    OUT/<case>/ holds report.html (评查报告), notice.docx (整改通知书), report.txt and JSON;
+    OUT/workbook.xlsx gathers all cases. A case that cannot be read is reported and skipped.
     """
     from audit.run import run_batch
 
-    summary = run_batch(folder, out, *_settings(select, ignore, profile, standard), masked=not no_mask)
+    summary = run_batch(folder, out, *_settings(select, ignore, profile, standard), masked=not no_mask, history=history)
     click.echo(summary.text())
     sys.exit(0)
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import string
+from dataclasses import replace
 from typing import Any
 
 from audit.checks import evidence_graph as _evidence_graph  # noqa: F401
@@ -75,6 +77,20 @@ def render(template: str, values: dict[str, Any]) -> str:
     return string.Formatter().vformat(template, (), _Defaults(values))
 
 
+@functools.cache
+def article_text(instrument: str, article: str, version: str | None) -> str | None:
+    """The article text of a rule's basis from the law registry; a 项 is shown with its lead-in."""
+    from audit.law.basis import basis_text
+
+    text = basis_text(instrument, article, version, None)
+    if text and "项" in article and len(text) < 40:
+        whole = basis_text(instrument, article.split("第（")[0].split("款")[0].rsplit("第", 1)[0]
+                           if "款" in article else article.split("第（")[0], version, None)
+        lead = whole.split("：")[0] + "：" if whole and "：" in whole else ""
+        text = f"{lead}……{text}" if lead else text
+    return text
+
+
 def _finding(rule: Rule, outcome: Outcome) -> Finding:
     if outcome.status is Status.FAIL:
         observed = render(rule.observed, outcome.values)
@@ -91,7 +107,7 @@ def _finding(rule: Rule, outcome: Outcome) -> Finding:
         expected=render(rule.expect, outcome.values),
         observed=observed,
         evidence=outcome.evidence,
-        basis=list(rule.basis),
+        basis=[replace(b, text=b.text or article_text(b.instrument, b.article, b.version)) for b in rule.basis],
         points=rule.points if outcome.status in (Status.FAIL, Status.NEEDS_REVIEW) else 0.0,
         fix=render(rule.fix, outcome.values) if outcome.status in (Status.FAIL, Status.NEEDS_REVIEW) else "",
     )

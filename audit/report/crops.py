@@ -1,0 +1,90 @@
+"""Crops of page images around a field's box, with the box drawn: the "where was this
+read" picture beside every finding. Personal numbers on the crop are blacked out when
+masking is on, so an image never leaks what the text masks."""
+
+from __future__ import annotations
+
+import base64
+import io
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from PIL import Image, ImageDraw
+
+from audit.model import Box, Case, Page
+from audit.parse.identifiers import find_id_numbers, find_phones
+
+SCALE = 1.6  # pixels per PDF point (≈115 dpi): legible, small
+MARGIN_X, MARGIN_Y = 36.0, 24.0
+MIN_WIDTH = 320.0
+
+
+class PageImages:
+    """Renders each page of a case once and hands out crops."""
+
+    def __init__(self, case: Case, masked: bool = True) -> None:
+        self.case = case
+        self.masked = masked
+        self._cache: dict[int, Image.Image | None] = {}
+        root = Path(case.source)
+        self.root = root if root.is_dir() else root.parent
+
+    def page_image(self, page: Page) -> Image.Image | None:
+        if page.number not in self._cache:
+            self._cache[page.number] = self._render(page)
+        return self._cache[page.number]
+
+    def _render(self, page: Page) -> Image.Image | None:
+        path = self.root / page.source_file
+        if not path.exists() or page.width is None:
+            return None
+        try:
+            if path.suffix.lower() == ".pdf":
+                pdf = pdfium.PdfDocument(path)
+                try:
+                    image = pdf[page.source_page - 1].render(scale=SCALE).to_pil().convert("RGB")
+                finally:
+                    pdf.close()
+            else:
+                with Image.open(path) as img:
+                    img.seek(page.source_page - 1)
+                    image = img.convert("RGB")
+                    image = image.resize((int(page.width * SCALE), int(page.height * SCALE)))
+                if page.rotation:
+                    image = image.rotate(-page.rotation, expand=True)
+        except Exception:  # a crop is a convenience: never fail a report for it
+            return None
+        if self.masked:
+            self._black_out_personal_numbers(page, image)
+        return image
+
+    def _black_out_personal_numbers(self, page: Page, image: Image.Image) -> None:
+        draw = ImageDraw.Draw(image)
+        for line in page.lines:
+            for match in [*find_id_numbers(line.text), *find_phones(line.text)]:
+                box = line.span_box(*match.span)
+                if box:
+                    draw.rectangle([c * SCALE for c in box], fill=(40, 40, 40))
+
+    def crop(self, page_number: int | None, box: Box | None) -> str | None:
+        """A data: URI (PNG) of the region around ``box`` on ``page_number`` with the box drawn."""
+        page = self.case.page(page_number) if page_number else None
+        if page is None or box is None:
+            return None
+        image = self.page_image(page)
+        if image is None:
+            return None
+        x0, top, x1, bottom = box
+        cx = (x0 + x1) / 2
+        half = max((x1 - x0) / 2 + MARGIN_X, MIN_WIDTH / 2)
+        left, right = max(0.0, cx - half), min(page.width, cx + half)
+        upper, lower = max(0.0, top - MARGIN_Y), min(page.height or bottom + MARGIN_Y, bottom + MARGIN_Y)
+        region = image.crop(tuple(int(v * SCALE) for v in (left, upper, right, lower))).copy()
+        draw = ImageDraw.Draw(region)
+        draw.rectangle(
+            [(x0 - left) * SCALE - 3, (top - upper) * SCALE - 3, (x1 - left) * SCALE + 3, (bottom - upper) * SCALE + 3],
+            outline=(214, 40, 40), width=3,
+        )
+        buffer = io.BytesIO()
+        region.save(buffer, format="PNG", optimize=True)
+        return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
