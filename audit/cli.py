@@ -188,5 +188,15 @@ def explain(code: str) -> None:
     click.echo(f'示例：{counts}（见 {rule.source}）')
 
 
+def _register_commands() -> None:
+    """Commands that live beside the modules they drive."""
+    from audit.stats_cli import history_command, stats_command
+
+    main.add_command(stats_command)
+    main.add_command(history_command)
+
+
+_register_commands()
+
 if __name__ == "__main__":
     main()

@@ -60,3 +60,19 @@ def no_pages(path: str) -> InputError:
         f"未在输入中找到可读取的页面：{path}",
         f"no readable page was found in the input: {path}",
     )
+
+
+def too_large(path: str, what: str, limit: str) -> InputError:
+    return InputError(
+        "too_large",
+        f"文件超出处理上限（{what}，上限 {limit}），未处理：{path}",
+        f"the input exceeds a processing limit ({what}, limit {limit}) and was not processed: {path}",
+    )
+
+
+def timed_out(path: str, seconds: float) -> InputError:
+    return InputError(
+        "timeout",
+        f"处理超时（超过 {seconds:g} 秒），已跳过：{path}",
+        f"processing timed out (over {seconds:g} s) and was skipped: {path}",
+    )

@@ -156,4 +156,4 @@ def _record_history(history: Path | None, run: dict, records: list[dict]) -> Non
         from audit import store
     except ImportError:
         return
-    store.record_run(history or Path(os.environ.get("AUDIT_HISTORY_DB", "reports/history.sqlite")), run, records)
+    store.record_run(history or store.default_db_path(), run, records)

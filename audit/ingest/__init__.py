@@ -12,6 +12,7 @@ from audit.ingest.docx import read_docx
 from audit.ingest.images import IMAGE_SUFFIXES, read_image
 from audit.ingest.pdf import read_pdf
 from audit.ingest.text import read_txt
+from audit.limits import LIMITS
 from audit.model import Page
 
 Reader = Callable[[Path, str, int], list[Page]]
@@ -50,9 +51,14 @@ def load_pages(path: Path) -> tuple[list[Page], list[str]]:
     pages: list[Page] = []
     for file in chosen:
         name = str(file.relative_to(root))
-        if file.stat().st_size == 0:
+        size = file.stat().st_size
+        if size == 0:
             raise errors.empty(name)
+        if size > LIMITS.max_file_mb * 1024 * 1024:
+            raise errors.too_large(name, f"{size / 1024 / 1024:.0f} MB", f"{LIMITS.max_file_mb:g} MB")
         pages.extend(READERS[file.suffix.lower()](file, name, len(pages) + 1))
+        if len(pages) > LIMITS.max_pages:
+            raise errors.too_large(str(path), f"超过 {LIMITS.max_pages} 页", f"{LIMITS.max_pages} 页")
     if not pages:
         raise errors.no_pages(str(path))
     return pages, warnings

@@ -14,8 +14,13 @@ IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp"}
 
 def read_image(path: Path, display_name: str, first_number: int = 1) -> list[Page]:
     """One page per image frame, sized in points at the image's dpi (72 if unknown)."""
+    from audit.limits import LIMITS
+
+    Image.MAX_IMAGE_PIXELS = LIMITS.max_pixels  # beyond: DecompressionBombError, reported below
     try:
         with Image.open(path) as image:
+            if image.size[0] * image.size[1] > LIMITS.max_pixels:
+                raise errors.too_large(display_name, f"{image.size[0]}×{image.size[1]} 像素", f"{LIMITS.max_pixels:,} 像素")
             pages = []
             for frame in range(getattr(image, "n_frames", 1)):
                 image.seek(frame)
@@ -33,5 +38,5 @@ def read_image(path: Path, display_name: str, first_number: int = 1) -> list[Pag
                     )
                 )
             return pages
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError, ValueError, EOFError) as exc:
         raise errors.corrupt(display_name, type(exc).__name__) from exc

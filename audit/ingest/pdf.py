@@ -31,6 +31,15 @@ SCAN_MAX_TEXT_CHARS = 40
 def read_pdf(path: Path, display_name: str, first_number: int = 1) -> list[Page]:
     """Read every page of a PDF into :class:`Page` objects numbered from ``first_number``."""
     pdfium_doc = _open_pdfium(path)
+    from audit.limits import LIMITS
+
+    if len(pdfium_doc) > LIMITS.max_pages:
+        count = len(pdfium_doc)
+        pdfium_doc.close()
+        raise errors.too_large(display_name, f"{count} 页", f"{LIMITS.max_pages} 页")
+    if len(pdfium_doc) == 0:
+        pdfium_doc.close()
+        raise errors.no_pages(display_name)
     try:
         with pdfplumber.open(path) as plumber_doc:
             pages = []

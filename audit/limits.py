@@ -1,0 +1,26 @@
+"""Resource limits for untrusted input, configurable per run (CLI options or environment)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(slots=True)
+class Limits:
+    max_pages: int = 1500  # pages per case
+    max_file_mb: float = 512.0  # size of one input file
+    max_pixels: int = 180_000_000  # pixels of one page image (decompression bombs beyond)
+    case_timeout_s: float = 900.0  # wall time for one case in a batch
+
+    @classmethod
+    def from_env(cls) -> Limits:
+        limits = cls()
+        for name, cast in (("max_pages", int), ("max_file_mb", float), ("max_pixels", int), ("case_timeout_s", float)):
+            value = os.environ.get(f"AUDIT_{name.upper()}")
+            if value:
+                setattr(limits, name, cast(value))
+        return limits
+
+
+LIMITS = Limits.from_env()
