@@ -118,20 +118,41 @@ def check(path: Path, fmt: str, select, ignore, profile, standard, no_mask: bool
               show_default=True, help="输出文件夹 / output folder.")
 @click.option("--history", type=click.Path(path_type=Path), default=None,
               help="历史记录数据库 / results history database (default: reports/history.sqlite or $AUDIT_HISTORY_DB).")
+@click.option("--jobs", "-j", type=int, default=0, help="并行进程数（默认每核一个）/ worker processes (default: one per core).")
+@click.option("--timeout", type=float, default=None, help="单个案卷的处理时限（秒）/ per-case time limit in seconds.")
+@click.option("--max-pages", type=int, default=None, help="单个案卷的页数上限 / page limit per case.")
+@click.option("--no-resume", is_flag=True, help="重新审查全部案卷，不沿用已有结果 / audit every case again.")
 @with_selection
 @mask_option
-def batch(folder: Path, out: Path, history: Path | None, select, ignore, profile, standard, no_mask: bool) -> None:
+def batch(folder: Path, out: Path, history: Path | None, jobs: int, timeout: float | None, max_pages: int | None,
+          no_resume: bool, select, ignore, profile, standard, no_mask: bool) -> None:
     """批量审查文件夹中的案卷 / Audit every case in FOLDER and write reports to OUT.
 
     Each sub-folder, PDF, DOCX or TXT file directly under FOLDER is one case. For each case
     OUT/<case>/ holds report.html (评查报告), notice.docx (整改通知书), report.txt and JSON;
     OUT/workbook.xlsx gathers all cases. A case that cannot be read is reported and skipped.
     """
-    from audit.run import run_batch
+    from audit.limits import LIMITS
+    from audit.run import BatchOptions, run_batch
 
-    summary = run_batch(folder, out, *_settings(select, ignore, profile, standard), masked=not no_mask, history=history)
+    if max_pages:
+        LIMITS.max_pages = max_pages
+    sel, ign, prof, std = _settings(select, ignore, profile, standard)
+    options = BatchOptions(sel, ign, prof, std, masked=not no_mask, jobs=jobs, timeout_s=timeout, resume=not no_resume)
+    try:
+        summary = run_batch(folder, out, options, history=history, progress=_progress_printer())
+    except AuditError as exc:
+        _fail_cleanly(exc)
     click.echo(summary.text())
     sys.exit(0)
+
+
+def _progress_printer():
+    """One updating line on a terminal; plain lines otherwise (logs, CI)."""
+    stream = sys.stderr
+    if stream.isatty():
+        return lambda line: click.echo("\r\033[K" + line, nl=False, err=True)
+    return lambda line: click.echo(line, err=True)
 
 
 @main.command(name="rules")

@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 from audit.contract import to_contract
 from audit.errors import AuditError
 from audit.ingest import supported
-from audit.model import Status, to_dict
+from audit.model import to_dict
 from audit.privacy import mask
 
 
@@ -46,10 +47,29 @@ class BatchSummary:
         return "\n".join(lines)
 
 
-def find_cases(folder: Path) -> list[Path]:
-    """Sub-folders and supported files directly under ``folder``, each one case."""
+SIDE_FILES = {".json", ".yaml", ".yml", ".md", ".txt.waivers"}
+
+
+def find_cases(folder: Path, out: Path | None = None) -> list[Path]:
+    """Every entry directly under ``folder`` is one case: sub-folders and files (unsupported
+    files too, so that each is accounted for with a reason); hidden entries, side files
+    (.json/.yaml/.md) and the output folder are left out."""
     entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
-    return [p for p in entries if p.is_dir() or (p.is_file() and supported(p))]
+    out = out.resolve() if out else None
+    return [
+        p for p in entries
+        if (p.is_dir() and p.resolve() != out) or (p.is_file() and p.suffix.lower() not in SIDE_FILES
+                                                  and not p.name.endswith(".waivers.yaml"))
+    ]
+
+
+def case_ids(sources: list[Path]) -> list[str]:
+    """Folder name or file stem; a stem shared by two files gets its suffix appended."""
+    stems = [p.name if p.is_dir() else p.stem for p in sources]
+    return [
+        stem if stems.count(stem) == 1 else f"{stem}-{p.suffix.lstrip('.').lower() or 'file'}"
+        for stem, p in zip(stems, sources, strict=True)
+    ]
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -101,53 +121,174 @@ def write_case_outputs(target: Path, result_, masked: bool, rule_set: str, profi
     os.replace(tmp, target / "notice.docx")
 
 
-def run_batch(folder: Path, out: Path, select=None, ignore=None, profile: str = "national-default",
-              standard: str | None = None, masked: bool = True, history: Path | None = None) -> BatchSummary:
-    """Audit every case under ``folder``; write per-case outputs, the workbook and the run
-    manifest under ``out``, and record the run in the history database."""
+@dataclass(slots=True)
+class BatchOptions:
+    select: list[str] | None = None
+    ignore: list[str] | None = None
+    profile: str = "national-default"
+    standard: str | None = None
+    masked: bool = True
+    jobs: int = 0  # 0: one worker per core
+    timeout_s: float | None = None  # None: the configured per-case limit
+    resume: bool = True
+
+
+def _audit_task(task: dict[str, Any]) -> dict[str, Any]:
+    """Audit one case and write its outputs (runs in a worker process)."""
     from audit.pipeline import audit_case
-    from audit.report.records import case_record, rule_set_version
+    from audit.report.records import case_record
+
+    source, target, o = Path(task["source"]), Path(task["target"]), task["options"]
+    try:
+        if not supported_case(source):
+            from audit import errors
+
+            raise errors.unsupported(source.name)
+        result = audit_case(source, o.select, o.ignore, o.profile, o.standard)
+        record = case_record(result.case, result.findings, result.score, task["hash"])
+        write_case_outputs(target, result, o.masked, task["rule_set"], o.profile, record)
+        write_atomic(target / "done.json", _dump({"key": task["key"], "case_id": task["case_id"]}))
+        return {"record": mask(record) if o.masked else record}
+    except AuditError as exc:
+        return {"error": f"{exc.zh} / {exc.en}"}
+    except Exception as exc:  # one bad file must never stop the batch
+        return {"error": f"处理时发生意外错误 / unexpected error: {type(exc).__name__}: {exc}"}
+
+
+def supported_case(source: Path) -> bool:
+    return source.is_dir() or supported(source)
+
+
+def _resume_key(source_hash: str, rule_set: str, o: BatchOptions) -> str:
+    from audit import __version__
+
+    parts = [source_hash, rule_set, o.profile, o.standard or "", str(o.masked), __version__,
+             ",".join(o.select or []), ",".join(o.ignore or [])]
+    return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()[:24]
+
+
+def _finished(target: Path, key: str) -> dict | None:
+    """The stored record of a case already audited with the same inputs and settings."""
+    try:
+        done = json.loads((target / "done.json").read_text(encoding="utf-8"))
+        if done.get("key") == key:
+            return json.loads((target / "record.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return None
+
+
+def _result_of(case_id: str, source: Path, record: dict | None, error: str | None) -> CaseResult:
+    result = CaseResult(case_id=case_id, source=str(source), error=error)
+    if record is not None:
+        result.counts = record["counts"]
+        result.score, result.grade = record["score"], record["grade"]
+    return result
+
+
+def run_batch(folder: Path, out: Path, options: BatchOptions | None = None, history: Path | None = None,
+              progress: Callable[[str], None] | None = None) -> BatchSummary:
+    """Audit every case under ``folder`` in parallel; write per-case outputs, the workbook and
+    the run manifest under ``out``, and record the run in the history database.
+
+    Resumable: a case whose inputs and settings are unchanged since its outputs were written
+    (``done.json``, written last) is not audited again; after an interruption, re-running the
+    same command finishes the rest and duplicates nothing.
+    """
+    from audit.limits import LIMITS
+    from audit.pool import run_tasks
+    from audit.report.records import rule_set_version
     from audit.report.workbook import write_workbook
 
+    o = options or BatchOptions()
     started = dt.datetime.now().isoformat(timespec="seconds")
     rule_set = rule_set_version()
-    summary = BatchSummary(out)
-    records: list[dict] = []
-    for source in find_cases(folder):
-        result = CaseResult(case_id=source.stem if source.is_file() else source.name, source=str(source))
-        target = out / result.case_id
+    sources = find_cases(folder, out)
+    ids = case_ids(sources)
+    records: dict[str, dict] = {}
+    errors: dict[str, str] = {}
+    tasks: list[dict[str, Any]] = []
+    seen_hashes: dict[str, str] = {}
+    skipped = 0
+    for case_id, source in zip(ids, sources, strict=True):
         try:
-            result_ = audit_case(source, select, ignore, profile, standard)
-            findings = result_.findings
-            record = case_record(result_.case, findings, result_.score, content_hash(source))
-            write_case_outputs(target, result_, masked, rule_set, profile, record)
-        except AuditError as exc:
-            result.error = f"{exc.zh} / {exc.en}"
-        except Exception as exc:  # one bad file must never stop the batch
-            result.error = f"处理时发生意外错误 / unexpected error: {type(exc).__name__}: {exc}"
+            digest = content_hash(source)
+        except OSError as exc:
+            errors[case_id] = f"无法读取：{exc} / cannot read: {exc}"
+            continue
+        if digest in seen_hashes:
+            errors[case_id] = (f"与案卷 {seen_hashes[digest]} 内容完全相同，未重复审查 / "
+                               f"identical to case {seen_hashes[digest]}; not audited twice")
+            continue
+        seen_hashes[digest] = case_id
+        key = _resume_key(digest, rule_set, o)
+        finished = _finished(out / case_id, key) if o.resume else None
+        if finished is not None:
+            records[case_id] = finished
+            skipped += 1
+            continue
+        tasks.append({"source": str(source), "target": str(out / case_id), "options": o, "hash": digest,
+                      "key": key, "rule_set": rule_set, "case_id": case_id})
+
+    total, finished_count, t0 = len(tasks), 0, dt.datetime.now()
+
+    def on_result(r) -> None:
+        nonlocal finished_count
+        finished_count += 1
+        task = tasks[r.index]
+        if r.ok and "record" in r.value:
+            records[task["case_id"]] = r.value["record"]
+            note = f"{r.value['record']['score']:g} 分（{r.value['record']['grade']}）"
         else:
-            result.counts = {s.value: sum(1 for f in findings if f.status is s) for s in Status}
-            result.score, result.grade = result_.score.total, result_.score.grade
-            records.append(record)
-        summary.results.append(result)
-    errors = [{"case_id": r.case_id, "error": r.error} for r in summary.results if r.error]
-    write_workbook(records, errors, out / ".workbook.xlsx.tmp")
+            reason = r.value["error"] if r.ok else {"timeout": str(errors_timeout(task, timeout)), "crash": "处理进程异常退出 / worker crashed"}.get(r.error, r.error)
+            errors[task["case_id"]] = reason
+            note = "无法审查"
+        if progress:
+            elapsed = (dt.datetime.now() - t0).total_seconds()
+            eta = elapsed / finished_count * (total - finished_count)
+            progress(f"[{finished_count}/{total}] {task['case_id']}：{note}（已用 {elapsed:.0f} 秒，预计还需 {eta:.0f} 秒）")
+
+    timeout = o.timeout_s if o.timeout_s is not None else LIMITS.case_timeout_s
+    if progress and skipped:
+        progress(f"{skipped} 个案卷此前已审查且未变化，直接沿用结果 / {skipped} unchanged cases reused")
+    run_tasks(tasks, _audit_task, jobs=o.jobs or os.cpu_count() or 1, timeout_s=timeout,
+              initializer=_worker_init if (o.jobs or os.cpu_count() or 1) > 1 else None, on_result=on_result)
+
+    summary = BatchSummary(out)
+    for case_id, source in zip(ids, sources, strict=True):
+        summary.results.append(_result_of(case_id, source, records.get(case_id), errors.get(case_id)))
+    ordered = [records[c] for c in ids if c in records]
+    write_workbook(ordered, [{"case_id": c, "error": e} for c, e in errors.items()], out / ".workbook.xlsx.tmp")
     os.replace(out / ".workbook.xlsx.tmp", out / "workbook.xlsx")
     run = {
         "run_id": f"{out.name}-{started}",
         "started": started,
         "finished": dt.datetime.now().isoformat(timespec="seconds"),
         "rule_set_version": rule_set,
-        "profile": profile,
-        "standard": standard or "",
+        "profile": o.profile,
+        "standard": o.standard or "",
         "source": str(folder),
-        "cases": [r.case_id for r in summary.results],
+        "cases": ids,
+        "reused": skipped,
     }
     write_atomic(out / "run.json", _dump(run))
     write_atomic(out / "summary.json", _dump([to_dict(r) for r in summary.results]))
     write_atomic(out / "summary.txt", summary.text() + "\n")
-    _record_history(history, run, [mask(r) if masked else r for r in records])
+    _record_history(history, run, ordered)
     return summary
+
+
+def errors_timeout(task: dict[str, Any], timeout: float):
+    from audit import errors
+
+    exc = errors.timed_out(Path(task["source"]).name, timeout)
+    return f"{exc.zh} / {exc.en}"
+
+
+def _worker_init() -> None:
+    """One ONNX Runtime / BLAS thread per worker when cases run in parallel (no oversubscription)."""
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "AUDIT_OCR_THREADS"):
+        os.environ[var] = "1"
 
 
 def _record_history(history: Path | None, run: dict, records: list[dict]) -> None:

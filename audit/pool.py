@@ -1,0 +1,126 @@
+"""A small process pool that survives bad tasks: a task that crashes its worker or runs past
+its time limit is reported as an error, its worker is replaced, and the rest go on.
+
+concurrent.futures cannot stop one hung task without breaking the whole pool, so each
+worker here is a plain process with its own duplex pipe. The parent hands out one task at
+a time per worker, so it always knows which task a worker holds and since when; pipe sends
+are synchronous, so a result sent before a worker dies is never lost.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+POLL_S = 0.2
+
+
+@dataclass(slots=True)
+class TaskResult:
+    index: int
+    ok: bool
+    value: Any = None  # the task's return value when ok
+    error: str = ""  # 'timeout' | 'crash' | the exception text
+
+
+def _worker(conn: Connection, fn: Callable[[Any], Any], initializer: Callable[[], None] | None) -> None:
+    if initializer is not None:
+        initializer()  # e.g. load OCR models once per worker, set ONNX Runtime threads
+    while True:
+        item = conn.recv()
+        if item is None:
+            return
+        index, task = item
+        try:
+            conn.send(("done", index, fn(task)))
+        except BaseException as exc:  # a task must never kill its worker silently
+            conn.send(("fail", index, f"{type(exc).__name__}: {exc}"))
+
+
+class _Worker:
+    def __init__(self, ctx, fn, initializer) -> None:
+        self.conn, child = ctx.Pipe(duplex=True)
+        self.process = ctx.Process(target=_worker, args=(child, fn, initializer), daemon=True)
+        self.process.start()
+        child.close()
+        self.index: int | None = None
+        self.started = 0.0
+
+    def give(self, index: int, task: Any) -> None:
+        self.index, self.started = index, time.monotonic()
+        self.conn.send((index, task))
+
+    def stop(self, kill: bool = False) -> None:
+        if kill:
+            self.process.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except OSError:
+                pass
+        self.process.join(2)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(2)
+        self.conn.close()
+
+
+def run_tasks(
+    tasks: Iterable[Any],
+    fn: Callable[[Any], Any],
+    jobs: int,
+    timeout_s: float | None = None,
+    initializer: Callable[[], None] | None = None,
+    on_result: Callable[[TaskResult], None] | None = None,
+) -> list[TaskResult]:
+    """Run ``fn`` over ``tasks`` in ``jobs`` worker processes; results in task order.
+
+    ``fn`` and ``initializer`` must be importable top-level functions. ``on_result`` is
+    called in the parent as each task ends (progress, writing summaries).
+    """
+    items = list(tasks)
+    if not items:
+        return []
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    pending = list(range(len(items)))[::-1]  # pop() hands out tasks in order
+    workers = [_Worker(ctx, fn, initializer) for _ in range(max(1, min(jobs, len(items))))]
+    done: dict[int, TaskResult] = {}
+
+    def finish(result: TaskResult) -> None:
+        done[result.index] = result
+        if on_result:
+            on_result(result)
+
+    try:
+        while len(done) < len(items):
+            for w in workers:
+                if w.index is None and pending:
+                    w.give(pending[-1], items[pending.pop()])
+            busy = [w for w in workers if w.index is not None]
+            for conn in wait([w.conn for w in busy], timeout=POLL_S):
+                w = next(x for x in busy if x.conn is conn)
+                try:
+                    kind, index, payload = conn.recv()
+                except (EOFError, OSError):
+                    continue  # the worker died; handled below
+                w.index = None
+                finish(TaskResult(index, kind == "done", payload if kind == "done" else None,
+                                  "" if kind == "done" else payload))
+            now = time.monotonic()
+            for i, w in enumerate(workers):
+                if w.index is None:
+                    continue
+                overdue = timeout_s is not None and now - w.started > timeout_s
+                if overdue or not w.process.is_alive():
+                    lost = w.index
+                    w.stop(kill=True)
+                    finish(TaskResult(lost, False, error="timeout" if overdue else "crash"))
+                    workers[i] = _Worker(ctx, fn, initializer)
+    finally:
+        for w in workers:
+            w.stop()
+    return [done[i] for i in range(len(items))]
