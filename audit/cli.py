@@ -122,10 +122,12 @@ def check(path: Path, fmt: str, select, ignore, profile, standard, no_mask: bool
 @click.option("--timeout", type=float, default=None, help="单个案卷的处理时限（秒）/ per-case time limit in seconds.")
 @click.option("--max-pages", type=int, default=None, help="单个案卷的页数上限 / page limit per case.")
 @click.option("--no-resume", is_flag=True, help="重新审查全部案卷，不沿用已有结果 / audit every case again.")
+@click.option("--scheduler", default=None,
+              help="在 Dask 集群上运行（tcp://主机:8786，或 local）/ run on a Dask cluster (tcp://HOST:8786, or local).")
 @with_selection
 @mask_option
 def batch(folder: Path, out: Path, history: Path | None, jobs: int, timeout: float | None, max_pages: int | None,
-          no_resume: bool, select, ignore, profile, standard, no_mask: bool) -> None:
+          no_resume: bool, scheduler: str | None, select, ignore, profile, standard, no_mask: bool) -> None:
     """批量审查文件夹中的案卷 / Audit every case in FOLDER and write reports to OUT.
 
     Each sub-folder, PDF, DOCX or TXT file directly under FOLDER is one case. For each case
@@ -138,7 +140,8 @@ def batch(folder: Path, out: Path, history: Path | None, jobs: int, timeout: flo
     if max_pages:
         LIMITS.max_pages = max_pages
     sel, ign, prof, std = _settings(select, ignore, profile, standard)
-    options = BatchOptions(sel, ign, prof, std, masked=not no_mask, jobs=jobs, timeout_s=timeout, resume=not no_resume)
+    options = BatchOptions(sel, ign, prof, std, masked=not no_mask, jobs=jobs, timeout_s=timeout,
+                           resume=not no_resume, scheduler=scheduler)
     try:
         summary = run_batch(folder, out, options, history=history, progress=_progress_printer())
     except AuditError as exc:

@@ -131,6 +131,7 @@ class BatchOptions:
     jobs: int = 0  # 0: one worker per core
     timeout_s: float | None = None  # None: the configured per-case limit
     resume: bool = True
+    scheduler: str | None = None  # Dask scheduler address, or "local"; None: local process pool
 
 
 def _audit_task(task: dict[str, Any]) -> dict[str, Any]:
@@ -251,8 +252,13 @@ def run_batch(folder: Path, out: Path, options: BatchOptions | None = None, hist
     timeout = o.timeout_s if o.timeout_s is not None else LIMITS.case_timeout_s
     if progress and skipped:
         progress(f"{skipped} 个案卷此前已审查且未变化，直接沿用结果 / {skipped} unchanged cases reused")
-    run_tasks(tasks, _audit_task, jobs=o.jobs or os.cpu_count() or 1, timeout_s=timeout,
-              initializer=_worker_init if (o.jobs or os.cpu_count() or 1) > 1 else None, on_result=on_result)
+    if o.scheduler:
+        from audit.distributed import run_on_dask
+
+        run_on_dask(tasks, _audit_task, o.scheduler, on_result, local_workers=o.jobs or 2)
+    else:
+        run_tasks(tasks, _audit_task, jobs=o.jobs or os.cpu_count() or 1, timeout_s=timeout,
+                  initializer=_worker_init if (o.jobs or os.cpu_count() or 1) > 1 else None, on_result=on_result)
 
     summary = BatchSummary(out)
     for case_id, source in zip(ids, sources, strict=True):
