@@ -214,10 +214,13 @@ def explain(code: str) -> None:
 
 def _register_commands() -> None:
     """Commands that live beside the modules they drive."""
+    from audit.eval import eval_command
+    from audit.law.cli import law_group
+    from audit.samples_cli import samples_group
     from audit.stats_cli import history_command, stats_command
 
-    main.add_command(stats_command)
-    main.add_command(history_command)
+    for command in (stats_command, history_command, law_group, eval_command, samples_group):
+        main.add_command(command)
 
 
 _register_commands()

@@ -32,12 +32,16 @@ def required_documents(case: Case, params: dict[str, Any]) -> Outcome:
              "required": "、".join(_doc_name(t) for t in _required_codes(params))},
             note=f"输入仅含 {len(case.documents)} 份文书，不是完整案卷，无法判断案卷是否齐全",
         )
+    unread = [p.number for p in case.pages if p.needs_ocr]
     missing = []
     for entry in params["documents"]:
         alternatives = entry["any_of"] if isinstance(entry, dict) else [entry]
         if not present.intersection(alternatives):
             missing.append("或".join(_doc_name(t) for t in alternatives))
     values = {"required": "、".join(_doc_name(t) for t in _required_codes(params)), "missing": "、".join(missing)}
+    if missing and unread:
+        return Outcome(Status.NEEDS_REVIEW, values,
+                       note=f"未识别到{values['missing']}；另有{len(unread)}页未能读取文字，缺少的文书可能在其中，请人工核对")
     return Outcome(Status.FAIL if missing else Status.PASS, values)
 
 

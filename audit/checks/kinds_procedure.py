@@ -136,12 +136,18 @@ def condition_met(case: Case, condition: dict[str, Any]) -> tuple[bool | None, s
     for kind in condition.get("kinds", []):
         if kind in kinds:
             reasons.append(f"处罚种类含{kind}")
+    seized = _fine_threshold(condition.get("confiscation_at_least"), case)
+    confiscated = sum(p.amount.value for p in case.penalties
+                      if p.kind and p.kind.value.startswith("没收") and p.amount and p.amount.value)
+    if seized is not None and confiscated and confiscated >= seized:
+        reasons.append(f"没收违法所得或非法财物{confiscated:,.0f}元，达到{seized:,.0f}元")
     threshold = _fine_threshold(condition.get("fine_at_least"), case)
     fine = case.fine_total.value if case.fine_total else None
     if threshold is not None and fine is not None and fine >= threshold:
         reasons.append(f"罚款{fine:,.0f}元，达到{threshold:,.0f}元")
     hearing = condition.get("hearing")  # the profile's hearing section: large fine, kinds
-    if hearing and condition_met(case, {"fine_at_least": hearing["large_fine"], "kinds": hearing["kinds"]})[0]:
+    if hearing and condition_met(case, {"fine_at_least": hearing["large_fine"], "kinds": hearing["kinds"],
+                                        "confiscation_at_least": hearing.get("large_confiscation")})[0]:
         reasons.append("属于应告知听证权利的情形")
     if reasons:
         return True, "；".join(reasons)

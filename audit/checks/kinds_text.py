@@ -40,7 +40,10 @@ def text_patterns(case: Case, params: dict[str, Any]) -> Outcome:
         text = dt_.flat
         if not text.strip():
             continue
-        missing = [r["label"] for r in params.get("require", []) if not regex.search(r["pattern"], text)]
+        missing = [
+            r["label"] for r in params.get("require", [])
+            if (not r.get("when") or regex.search(r["when"], text)) and not regex.search(r["pattern"], text)
+        ]
         if missing:
             problems.append(f"{doc_name(doc.type)}（第{doc.pages[0]}页）未载明：{'、'.join(missing)}")
             evidence.append(doc_field(case, doc))
@@ -163,9 +166,12 @@ def receipt_amount_matches(case: Case, params: dict[str, Any]) -> Outcome:
     fine = case.fine_total.value if case.fine_total else None
     if not docs or fine is None:
         return Outcome(Status.NOT_APPLICABLE, note="无缴款票据或未识别到罚款数额")
+    confiscated = sum(p.amount.value for p in case.penalties
+                      if p.kind and p.kind.value.startswith("没收") and p.amount and p.amount.value)
+    accepted = {round(fine, 2), round(fine + confiscated, 2)}  # a receipt may also carry the confiscation
     for doc in docs:
         amounts = [a for a in doc.fields.get("amounts", []) if a.value is not None]
-        if any(abs(a.value - fine) < 0.005 for a in amounts):
+        if any(round(a.value, 2) in accepted for a in amounts):
             continue
         if not amounts:
             return Outcome(Status.NEEDS_REVIEW, note=f"{doc_name(doc.type)}中未识别到金额")

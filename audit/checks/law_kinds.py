@@ -19,6 +19,7 @@ from audit.law.application import Verdict
 from audit.model import Case
 
 DOCS = "document types whose citations are checked (e.g. [decision, onsite_decision, advance_notice])"
+LOOKBACK = "years before the decision an act of unknown date may lie in (行政处罚法 第三十六条); no lookback when absent"
 
 
 def _outcome(fn: Callable[[Case, dict[str, Any]], Verdict]) -> Callable[[Case, dict[str, Any]], Outcome]:
@@ -33,38 +34,43 @@ def _outcome(fn: Callable[[Case, dict[str, Any]], Verdict]) -> Callable[[Case, d
 
 check_kind("law_citations_present", documents=DOCS, roles_="violated and/or basis (default both)")(
     _outcome(C.citations_present))
-check_kind("law_citations_precise", documents=DOCS)(_outcome(C.citations_precise))
-check_kind("law_articles_exist", documents=DOCS)(_outcome(C.cited_articles_exist))
+check_kind("law_citations_precise", documents=DOCS, unknown_act_lookback_years_=LOOKBACK)(_outcome(C.citations_precise))
+check_kind("law_articles_exist", documents=DOCS, unknown_act_lookback_years_=LOOKBACK)(_outcome(C.cited_articles_exist))
 check_kind("law_notice_matches_decision", ignore_instruments_="instruments left out of the comparison")(
     _outcome(C.notice_matches_decision))
 check_kind(
-    "law_instrument_in_force", documents=DOCS,
+    "law_instrument_in_force", documents=DOCS, unknown_act_lookback_years_=LOOKBACK,
+    report_="aspects reported: repealed (instrument out of force) and/or superseded (old numbering)",
     procedure_documents_="documents whose procedure citations are judged on the document date",
     procedure_instruments_="instruments judged on the document date (卫生行政处罚程序 …)",
 )(_outcome(C.instrument_in_force))
 check_kind(
     "law_procedure_numbering", instrument="renumbered law whose procedure articles are checked",
-    topics="[{old, keywords}]: old article numbers and the words that show the topic they were cited for",
+    topics="[{old, keywords, unless, items}]: old article numbers, words that show the topic they were cited for, "
+           "words that show the 2021 meaning instead, whether the old article had 项",
     window_before_="characters read before a citation (default 30)",
     window_after_="characters read after a citation (default 40)",
 )(_outcome(C.procedure_numbering))
-check_kind("law_obligation_link")(_outcome(P.obligation_link))
+check_kind("law_obligation_link", unknown_act_lookback_years_=LOOKBACK)(_outcome(P.obligation_link))
 check_kind(
-    "law_penalty_kinds",
+    "law_penalty_kinds", unknown_act_lookback_years_=LOOKBACK,
     equivalents="extractor kind -> registry kinds it stands for",
     always_allowed_="[{kind, from, basis}] kinds every basis allows from a date (行政处罚法 第二十八条)",
 )(_outcome(P.penalty_kinds_allowed))
 check_kind(
-    "law_fine_range",
+    "law_fine_range", unknown_act_lookback_years_=LOOKBACK,
     condition_cues="tier condition -> words in the decision showing the tier applies",
+    loose_cues_="tier condition -> words that may describe it otherwise (review instead of fail)",
+    mitigation_cues_="words showing a mitigated penalty (减轻处罚): below the minimum is reviewed, not failed",
     generic_conditions_="tier conditions that are not a separate tier (根据情节轻重)",
 )(_outcome(P.fine_in_range))
 check_kind(
-    "law_companion_penalties",
+    "law_companion_penalties", unknown_act_lookback_years_=LOOKBACK,
     equivalents="extractor kind -> registry kinds it stands for",
     evidence_dependent="kinds required only when the facts give something to confiscate",
     generic_conditions_="tier conditions that are not a separate tier",
     condition_cues_="tier condition -> words in the decision",
+    mitigation_cues_="words showing a mitigated penalty (减轻处罚): a missing companion is reviewed",
 )(_outcome(P.companion_penalties))
 check_kind("law_review_body", documents_="decision document types")(_outcome(R.review_body))
 check_kind(

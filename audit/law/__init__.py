@@ -1,8 +1,15 @@
 """Law registry for the audit: statute versions, article texts, renumbering, penalty facts.
 
-See :mod:`audit.law.registry` for the API and :mod:`audit.law.build` for the article index.
+- :mod:`audit.law.registry`   data under ``checklists/law`` (instruments, articles, maps, penalties);
+- :mod:`audit.law.build`      the article index built from ``shared/laws``;
+- :mod:`audit.law.resolve`    ``resolve(citation, on=date) -> Resolution`` (or the precise reason not);
+- :mod:`audit.law.basis`      ``basis_text(instrument, article, version, on)`` for a rule's LegalBasis;
+- :mod:`audit.law.penalty`    penalty facts in the JSON shape of ``audit law show``;
+- :mod:`audit.law.show`       ``audit law show`` / ``audit law search`` (the click group: :mod:`audit.law.cli`);
+- :mod:`audit.law.application` and ``checks_*``: the legal-application checks (法律适用) of a case.
 """
 
+from audit.law.basis import basis_text
 from audit.law.registry import (
     Article,
     Existence,
@@ -16,6 +23,8 @@ from audit.law.registry import (
     Tier,
     Work,
 )
+from audit.law.resolve import Resolution, SimpleCitation, resolve
+from audit.law.resolve import Status as ResolutionStatus
 
 __all__ = [
     "Article",
@@ -26,7 +35,12 @@ __all__ = [
     "PenaltyFacts",
     "Registry",
     "RenumberPair",
+    "Resolution",
+    "ResolutionStatus",
     "Sanction",
+    "SimpleCitation",
     "Tier",
     "Work",
+    "basis_text",
+    "resolve",
 ]

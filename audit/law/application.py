@@ -26,14 +26,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex
+
 from audit.law.penalty import effective_facts
 from audit.law.registry import InstrumentVersion, PenaltyFacts, Registry, Work, normalize_text
 from audit.law.resolve import (
     Resolution,
     SimpleCitation,
-    Status,
     article_label,
-    date_cn,
     item_paragraph,
     provision_text,
     resolve,
@@ -47,11 +47,6 @@ Date = dt.date
 DECISIONS = ("decision", "onsite_decision")
 ACT_DATE_KEYS = ("accepted", "inspected", "filed")
 PENALTY_CHAPTER = re.compile(r"(法律责任|罚则|奖励与处罚)$")
-TYPE_NAMES = {
-    "decision": "行政处罚决定书", "onsite_decision": "当场行政处罚决定书", "advance_notice": "行政处罚事先告知书",
-    "decision_approval": "行政处罚决定审批表", "investigation_report": "案件调查终结报告",
-    "filing_report": "立案报告", "panel_discussion": "合议记录", "legal_review": "法制审核意见书",
-}
 
 
 @dataclass(slots=True)
@@ -67,7 +62,7 @@ class Verdict:
 def doc_name(doc_type: str) -> str:
     from audit.parse.segment import type_names
 
-    return type_names().get(doc_type, TYPE_NAMES.get(doc_type, doc_type))
+    return type_names().get(doc_type, doc_type)
 
 
 def where(case: Case, f: Field) -> str:
@@ -112,6 +107,48 @@ def document_date(case: Case, doc: Document) -> tuple[Date | None, Field | None]
 # ----------------------------------------------------------------------------- citations
 
 
+_FURNITURE = regex.compile(
+    r"^\s*(?:第\s*\d+\s*页(?:\s*[，,]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页|[-－—]\s*\d+\s*[-－—]|\d{1,3})\s*$"
+)
+_INLINE_FURNITURE = regex.compile(r"第\s*\d+\s*页|共\s*\d+\s*页|[-－—]\s*\d+\s*[-－—]")
+
+
+def clean_text(case: Case, doc: Document):
+    """The document's text without page furniture: page numbers (第 2 页, - 2 -) and the agency
+    header repeated at the top of continuation pages, so a sentence (or an amount, or a title)
+    broken by a page break reads whole again."""
+    from audit.parse.doctext import DocText
+
+    header = None
+    pages = []
+    for i, number in enumerate(doc.pages):
+        page = case.page(number)
+        if page is None:
+            continue
+        lines = [ln for ln in page.lines if not _FURNITURE.match(ln.text)]
+        if i == 0 and lines:
+            header = lines[0].text.strip()
+        elif header and lines and lines[0].text.strip() == header:
+            lines = lines[1:]
+        pages.append((page.number, lines))
+    return DocText(doc, pages)
+
+
+def clean_instrument(name: str | None, case: Case | None = None) -> str | None:
+    """An instrument title without page furniture a page break put inside it (基本医疗卫生与第22页健康促进法)."""
+    if not name:
+        return name
+    cleaned = _INLINE_FURNITURE.sub("", name)
+    if case is not None and case.agency is not None and isinstance(case.agency.value, str):
+        cleaned = cleaned.replace(case.agency.value, "")
+    cleaned = "".join(cleaned.split())
+    if Registry.load().work(cleaned) is None:
+        bare = regex.sub(r"[0-9０-９\-－—]", "", cleaned)  # a page number the page break left in the title
+        if bare != cleaned and Registry.load().work(bare) is not None:
+            return bare
+    return cleaned
+
+
 @dataclass(frozen=True, slots=True)
 class Cited:
     """A citation read from a document field (violated / basis) with its evidence."""
@@ -119,12 +156,14 @@ class Cited:
     field: Field
     role: str  # violated | basis
     doc_type: str
+    instrument: str | None = None  # cleaned title (see clean_instrument)
 
     @property
     def citation(self) -> SimpleCitation:
         v = self.field.value
-        return SimpleCitation(v.get("instrument"), v["article"], v.get("paragraph"), v.get("item"),
-                              v.get("sub_item"), self.field.raw)
+        name = self.instrument if self.instrument is not None else v.get("instrument")
+        return SimpleCitation(name, v["article"], v.get("paragraph"), v.get("item"), v.get("sub_item"),
+                              self.field.raw)
 
     @property
     def raw(self) -> str:
@@ -132,18 +171,77 @@ class Cited:
 
 
 ROLE_KEYS = {"violated": "violated", "basis": "basis"}
+# Form labels (审批表 …) under which a citation is written without the 违反…规定 / 依据…规定 sentence
+ROLE_LABELS = {"violated": ("违反条款", "违反的法律条款", "违反法律条款", "违法条款"),
+               "basis": ("处罚依据", "处罚的法律依据", "法律依据")}
 
 
 def cited(case: Case, role: str, doc_types: Iterable[str]) -> list[Cited]:
-    """Citations of ``role`` in the documents of ``doc_types`` (document order)."""
+    """Citations of ``role`` in the documents of ``doc_types`` (document order).
+
+    The extractor's ``violated`` / ``basis`` fields; for a form that states them in a labelled
+    cell instead (决定审批表: 违反条款 / 处罚依据), the citations in that cell; for a penalty basis
+    the extractor missed, the citations of a 依据…的规定，(本机关)决定/责令/给予… sentence.
+    """
     out = []
     wanted = tuple(doc_types)
     for doc in sorted(case.documents, key=lambda d: d.pages[0]):
         if doc.type not in wanted:
             continue
-        for f in doc.fields.get(ROLE_KEYS[role]) or []:
+        fields = doc.fields.get(ROLE_KEYS[role]) or _labelled(case, doc, role)
+        if not fields and role == "basis":
+            fields = scan_basis(case, doc)
+        for f in fields:
             if isinstance(f, Field) and isinstance(f.value, dict) and f.value.get("article"):
-                out.append(Cited(f, role, doc.type))
+                out.append(Cited(f, role, doc.type, clean_instrument(f.value.get("instrument"), case)))
+    return out
+
+
+_BASIS_SENTENCE = regex.compile(
+    r"(?:依据|依照|根据)(?P<body>[^。；]{0,200}?)(?:的|之)?(?:有关)?规定[，,]?\s*(?P<after>[^。；]{0,80})"
+)
+_DECIDES = regex.compile(
+    r"^(?:本机关|本局|我局|本委|我委|本所|现)?\s*(?:现|拟|依法|当场|经研究|经集体讨论)*\s*"
+    r"(?:决定|作出|给予|处以|予以|责令|对你|对当事人|对该|建议)"
+)
+_DECIDES_LATER = regex.compile(r"^[^依根]{0,60}?(?:决定对|决定给予|作出如下|予以处罚|并处|处以)")
+
+
+def scan_basis(case: Case, doc: Document) -> list[Field]:
+    """Penalty-basis citations of a 依据…的规定，决定/责令/给予… sentence (page furniture removed)."""
+    from audit.parse.fields import citations_in
+
+    text = clean_text(case, doc)
+    out: list[Field] = []
+    seen: set[tuple] = set()
+    for m in _BASIS_SENTENCE.finditer(text.flat, overlapped=True):
+        body = m.group("body")
+        after = m.group("after")
+        if "违反" in body or ("《" not in body and "条" not in body):
+            continue
+        if not (_DECIDES.match(after) or _DECIDES_LATER.match(after)):
+            continue
+        for f in citations_in(text, m.start("body"), m.end("body")):
+            key = tuple(sorted(f.value.items()))
+            if key not in seen:
+                seen.add(key)
+                out.append(f)
+    return out
+
+
+def _labelled(case: Case, doc: Document, role: str) -> list[Field]:
+    from audit.parse.citations import parse_citations
+    from audit.parse.doctext import DocText
+    from audit.parse.fields import labelled
+
+    cell = labelled(DocText.of(case, doc), ROLE_LABELS[role])
+    if cell is None or not isinstance(cell.value, str) or "条" not in cell.value:
+        return []
+    out = []
+    for c in parse_citations(cell.value):
+        value = {"instrument": c.instrument, "article": c.article, "paragraph": c.paragraph, "item": c.item,
+                 "sub_item": c.sub_item}
+        out.append(Field(value, c.raw, cell.document, cell.page, cell.box, cell.confidence))
     return out
 
 
@@ -171,9 +269,23 @@ class Reading:
     candidates: list[InstrumentVersion] = field(default_factory=list)
 
 
-def candidates(reg: Registry, work: Work, act: Date | None, decided: Date | None) -> list[InstrumentVersion]:
-    """Versions in force on the act date and on the decision date (act first, no repeats)."""
+def candidates(reg: Registry, work: Work, act: Date | None, decided: Date | None,
+               lookback_years: int | None = None) -> list[InstrumentVersion]:
+    """Versions in force on the act date and on the decision date (act first, no repeats).
+
+    Without an act date and with ``lookback_years`` (the limitation period of 行政处罚法
+    第三十六条, set in the rule file), every version in force at some time in the years before the
+    decision is a candidate, oldest first: the act may have happened then.
+    """
     out: list[InstrumentVersion] = []
+    if act is None and decided is not None and lookback_years:
+        start = _years_before(decided, lookback_years)
+        for v in work.versions:
+            begins_before_end = v.effective_from is None or v.effective_from <= decided
+            ends_after_start = v.effective_to is None or v.effective_to >= start
+            if begins_before_end and ends_after_start and v not in out:
+                out.append(v)
+        return out
     for day in (act, decided):
         if day is None:
             continue
@@ -183,10 +295,17 @@ def candidates(reg: Registry, work: Work, act: Date | None, decided: Date | None
     return out
 
 
+def _years_before(day: Date, years: int) -> Date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
 def read_work(reg: Registry, work: Work, violated: list[Cited], basis: list[Cited], act: Date | None,
-              decided: Date | None) -> Reading:
+              decided: Date | None, lookback_years: int | None = None) -> Reading:
     """Pick the versions under which the case's citations of ``work`` make sense."""
-    cands = candidates(reg, work, act, decided)
+    cands = candidates(reg, work, act, decided, lookback_years)
     dated = act is not None or decided is not None
     if not dated:
         cands = [work.versions[-1]]
@@ -205,13 +324,15 @@ def read_work(reg: Registry, work: Work, violated: list[Cited], basis: list[Cite
     for older in reversed(work.versions):
         if older in cands or not older.has_text or (older.effective_from or Date.min) >= earliest:
             continue
-        if fit(reg, older, mine_v, mine_b, violated) is True:
+        # an older numbering is claimed only on positive evidence: every basis cited is a curated
+        # penalty provision of that version that punishes the violated provision
+        if fit(reg, older, mine_v, mine_b, violated, strict=True) is True:
             return Reading(work, cands, False, old=older, dated=dated, candidates=cands)
     return Reading(work, cands, False, dated=dated, candidates=cands)
 
 
 def fit(reg: Registry, version: InstrumentVersion, mine_v: list[Cited], mine_b: list[Cited],
-        all_violated: list[Cited]) -> bool | None:
+        all_violated: list[Cited], strict: bool = False) -> bool | None:
     """Do the citations of one work make sense in ``version``?
 
     None: the version has no text. False: a cited article (款/项) does not exist in it, or a
@@ -226,17 +347,19 @@ def fit(reg: Registry, version: InstrumentVersion, mine_v: list[Cited], mine_b: 
             return False
     for b in mine_b:
         facts = curated_facts(reg, version, b.citation)
-        if facts and link(reg, version, b.citation, facts, all_violated, {version.work: [version]})[0] is False:
+        answer = link(reg, version, b.citation, facts, all_violated, {version.work: [version]}).answer if facts else None
+        if answer is False or strict and answer is not True:
             return False
-    return True
+    return True if mine_b or not strict else False
 
 
 def _resolve_in(reg: Registry, version: InstrumentVersion, c: Cited) -> Resolution:
     return resolve_in(c.citation, version, registry=reg)
 
 
-def readings(reg: Registry, case: Case, violated: list[Cited], basis: list[Cited]) -> dict[str, Reading]:
-    """A reading per work cited (keyed by work key)."""
+def readings(reg: Registry, case: Case, violated: list[Cited], basis: list[Cited],
+             lookback_years: int | None = None) -> dict[str, Reading]:
+    """A reading per work cited (keyed by work key); see :func:`candidates` for ``lookback_years``."""
     act, _ = act_date(case)
     decided, _ = decision_date(case)
     works: dict[str, Work] = {}
@@ -244,14 +367,7 @@ def readings(reg: Registry, case: Case, violated: list[Cited], basis: list[Cited
         w = reg.work(c.citation.instrument or "")
         if w is not None:
             works[w.key] = w
-    return {k: read_work(reg, w, violated, basis, act, decided) for k, w in works.items()}
-
-
-def resolve_under(reg: Registry, c: Cited, reading: Reading | None) -> list[Resolution]:
-    """The citation resolved under each version of its reading (one unread resolution otherwise)."""
-    if reading is None or not reading.versions:
-        return [resolve(c.citation, on=None, registry=reg)] if reading is None else []
-    return [_resolve_in(reg, v, c) for v in reading.versions]
+    return {k: read_work(reg, w, violated, basis, act, decided, lookback_years) for k, w in works.items()}
 
 
 # ----------------------------------------------------------------------------- penalty provisions
@@ -346,7 +462,7 @@ def similarity(conduct: str, obligation: str) -> float:
     return len(a & b) / len(a) if a else 0.0
 
 
-LINK_THRESHOLD = 0.6
+LINK_THRESHOLD = 0.5
 LINK_MIN_SHARED = 4
 
 
@@ -361,13 +477,78 @@ def obligation_keys(reg: Registry, facts: PenaltyFacts) -> set[tuple[str, int]]:
     return keys
 
 
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Answer of :func:`link`: linked (True), not linked (False) or undecidable (None)."""
+
+    answer: bool | None
+    why: str = ""
+    alternative: str | None = None  # the penalty provision the violated text matches instead
+
+
+def conduct_parts(art, citation: SimpleCitation) -> list[tuple[SimpleCitation, str]]:
+    """The conducts a cited penalty provision punishes: its 项, or the conduct clause of its 款."""
+    if citation.item is not None:
+        return [(citation, provision_text(art, citation))]
+    paragraphs = [citation.paragraph] if citation.paragraph else list(range(1, len(art.paragraphs) + 1))
+    out = []
+    for n in paragraphs:
+        para = art.paragraph(n)
+        if para is None:
+            continue
+        number = n if len(art.paragraphs) > 1 else None
+        if para.items:
+            out += [(SimpleCitation(citation.instrument, art.number, number, i), item)
+                    for i, item in enumerate(para.items, start=1)]
+        else:
+            out.append((SimpleCitation(citation.instrument, art.number, number), conduct_text(para.text)))
+    return out
+
+
+def _matches(conduct: str, text: str, threshold: float = LINK_THRESHOLD) -> bool:
+    return similarity(conduct, text) >= threshold and len(_bigrams(conduct) & _bigrams(text)) >= LINK_MIN_SHARED
+
+
+# Calibrated on the curated obligation/penalty pairs and the generator's violation catalogue: no
+# correct pair is flagged (see tests/law/test_law_application.py::test_alternative_never_flags_correct_pairs).
+ALTERNATIVE_MIN = 0.5  # the violated text matches another penalty provision at least this well …
+CITED_MAX = 0.35  # … and the cited one at most this well …
+ALTERNATIVE_MARGIN = 0.2  # … and the difference is at least this: the basis was taken from the wrong provision
+ALTERNATIVE_MIN_BIGRAMS = 8
+
+
+def _alternative(reg: Registry, version: InstrumentVersion, basis: SimpleCitation, texts: list[str]) -> str | None:
+    """A penalty provision of the same version whose conduct matches every violated text far better."""
+    art = reg.article(version.id, basis.article)
+    if art is None or not texts:
+        return None
+    cited_best = max(similarity(c, t) for _, c in conduct_parts(art, basis) for t in texts)
+    if cited_best > CITED_MAX:
+        return None
+    best: tuple[float, SimpleCitation] | None = None
+    for number, other in sorted(reg.articles(version.id).items()):
+        if number == basis.article or not is_penalty_chapter(other.chapter):
+            continue
+        for ref, conduct in conduct_parts(other, SimpleCitation(basis.instrument, number)):
+            if len(_bigrams(conduct)) < ALTERNATIVE_MIN_BIGRAMS:
+                continue
+            score = min(similarity(conduct, t) for t in texts)
+            if score >= max(ALTERNATIVE_MIN, cited_best + ALTERNATIVE_MARGIN) and (best is None or score > best[0]):
+                best = (score, ref)
+    if best is None:
+        return None
+    ref = best[1]
+    return article_label(ref.article, ref.paragraph, ref.item)
+
+
 def link(reg: Registry, version: InstrumentVersion, basis: SimpleCitation, facts: list[PenaltyFacts],
-         violated: list[Cited], versions_by_work: dict[str, list[InstrumentVersion]]) -> tuple[bool | None, str]:
+         violated: list[Cited], versions_by_work: dict[str, list[InstrumentVersion]]) -> Link:
     """Does the penalty provision ``basis`` punish the conduct of one of the ``violated`` provisions?
 
-    True: a curated obligation (or a close text match) is cited. False: the provision names its
-    obligations, every violated provision is in the same instrument, and none is among them.
-    None: not decidable from the data (the reason says why).
+    True: a curated obligation, or a close text match, is among the violated provisions.
+    False: every violated provision is in the same instrument and either the provision names its
+    obligations (curated) and none is cited, or the violated text matches another penalty
+    provision far better than the cited one. None: not decidable from the data.
     """
     raw = raw_facts(reg, version, basis)
     keys: set[tuple[str, int]] = set()
@@ -387,23 +568,21 @@ def link(reg: Registry, version: InstrumentVersion, basis: SimpleCitation, facts
                 texts.append(res.text)
         cited_keys.append((v, {(x.id, v.citation.article) for x in vs}, texts))
     if keys and any(k & keys for _, k, _ in cited_keys):
-        return True, ""
-    # text match: the conduct of the cited item / 款 against each violated provision
+        return Link(True)
     art = reg.article(version.id, basis.article)
-    if art is not None:
-        conduct = provision_text(art, basis)
-        if basis.item is None:
-            conduct = conduct_text(conduct)
-        for _, _, texts in cited_keys:
-            for t in texts:
-                if similarity(conduct, t) >= LINK_THRESHOLD and len(_bigrams(conduct) & _bigrams(t)) >= LINK_MIN_SHARED:
-                    return True, ""
-    if not keys:
-        return None, "法规库未载明该罚则对应的义务条款，条文文字也无法对应"
-    same_work = all(reg.work(v.citation.instrument or "") is reg.works[version.work] for v, _, _ in cited_keys)
-    if not cited_keys or not same_work:
-        return None, "违反条款涉及其他法律文件，无法据法规库判断对应关系"
-    return False, ""
+    texts = [t for _, _, ts in cited_keys for t in ts]
+    if art is not None and any(_matches(c, t) for _, c in conduct_parts(art, basis) for t in texts):
+        return Link(True)
+    same_work = bool(cited_keys) and all(
+        reg.work(v.citation.instrument or "") is reg.works[version.work] for v, _, _ in cited_keys)
+    if not same_work:
+        return Link(None, "违反条款涉及其他法律文件，无法据法规库判断对应关系")
+    if keys:
+        return Link(False)
+    alternative = _alternative(reg, version, basis, texts)
+    if alternative:
+        return Link(False, alternative=alternative)
+    return Link(None, "法规库未载明该罚则对应的义务条款，条文文字也无法对应")
 
 
 def obligation_labels(reg: Registry, version: InstrumentVersion, facts: list[PenaltyFacts]) -> str:
@@ -458,25 +637,31 @@ def kind_of(registry_kind: str, equivalents: dict[str, list[str]]) -> str:
     return registry_kind
 
 
-def fmt_date(day: Date | None) -> str:
-    return date_cn(day)
-
-
 def versions_by_work(reads: dict[str, Reading]) -> dict[str, list[InstrumentVersion]]:
     return {k: r.versions for k, r in reads.items()}
 
 
-def paragraph_of_item(art, citation: SimpleCitation) -> int:
-    return citation.paragraph or item_paragraph(art)
+def review_note(parts: list[str]) -> str:
+    """Reasons joined, ending once with 请人工核查."""
+    cleaned = [p.removesuffix("，请人工核查").removesuffix("请人工核查").rstrip("，；") for p in parts if p]
+    return "；".join(dict.fromkeys(cleaned)) + "，请人工核查" if cleaned else "请人工核查"
 
 
-__all__ = [
-    "ACT_DATE_KEYS", "BasisProvision", "Cited", "DECISIONS", "Imposed", "Reading", "Verdict", "act_date",
-    "basis_provisions", "cited", "conduct_text", "curated_facts", "decision_date", "doc_name", "document_date",
-    "first_decision", "imposed", "in_doc", "is_penalty_chapter", "kind_of", "link", "obligation_keys",
-    "read_work", "readings", "resolve_under", "similarity", "status_defect", "where",
-]
+def excerpt(text: str, limit: int = 200) -> str:
+    """Statute text for a message: one line, cut at ``limit`` characters."""
+    flat = text.replace("\n", "")
+    return flat if len(flat) <= limit else flat[:limit] + "……"
 
 
-def status_defect(res: Resolution) -> bool:
-    return res.status in (Status.ARTICLE_NOT_FOUND, Status.PARAGRAPH_NOT_FOUND, Status.ITEM_NOT_FOUND)
+def law_text(res: Resolution, limit: int = 200) -> str:
+    """《X》第N条…：text of what was cited; for a 项, the 款's opening words and the 项."""
+    art = res.article
+    if art is None:
+        return res.display
+    c = res.citation
+    if c.item is not None:
+        para = art.paragraph(c.paragraph or item_paragraph(art))
+        item = res.text or ""
+        lead = para.text if para else ""
+        return f"{res.display}：{excerpt(lead, limit)}……{item}"
+    return f"{res.display}：{excerpt(res.text or art.text, limit)}"

@@ -17,11 +17,14 @@ from audit.law.application import (
     Reading,
     Verdict,
     act_date,
+    candidates,
     cited,
     decision_date,
     doc_name,
     document_date,
+    excerpt,
     readings,
+    review_note,
     where,
 )
 from audit.law.registry import Registry
@@ -61,10 +64,15 @@ def _join(parts: list[str]) -> str:
 
 # ----------------------------------------------------------------------------- present
 
-_VIOLATED_HINT = regex.compile(r"违反[^。；]{0,40}?(?:《|第\s*[0-9一二三四五六七八九十百]+\s*条)")
+_ARTICLE = r"第\s*[0-9一二三四五六七八九十百零〇]+\s*条"
+_VIOLATED_HINT = regex.compile(rf"违反[^。；]{{0,60}}?{_ARTICLE}")
+_VIOLATED_TITLE_ONLY = regex.compile(r"违反[^。；]{0,20}?《[^》]{2,40}》")
 _BASIS_HINT = regex.compile(
-    r"(?:依据|依照|根据|按照)[^。；]{0,120}?(?:《|第\s*[0-9一二三四五六七八九十百]+\s*条)[^。；]{0,120}?"
+    rf"(?:依据|依照|根据|按照)[^。；]{{0,120}}?{_ARTICLE}[^。；]{{0,120}}?"
     r"(?:决定|拟对|拟给予|作出如下|给予|处以|予以处罚|当场作出)"
+)
+_BASIS_TITLE_ONLY = regex.compile(
+    r"(?:依据|依照|根据|按照)[^。；]{0,20}?《[^》]{2,40}》[^。；]{0,60}?(?:决定|拟对|拟给予|作出如下|给予|处以|予以处罚|当场作出)"
 )
 ROLE_CN = {"violated": "违反条款（违法行为所违反的法律规定）", "basis": "处罚依据（据以处罚的法律条款）"}
 
@@ -78,17 +86,27 @@ def citations_present(case: Case, params: dict[str, Any]) -> Verdict:
     missing: list[str] = []
     unsure: list[str] = []
     evidence: list[Field] = []
+    uev: list[Field] = []
     for doc in docs:
         text = DocText.of(case, doc).flat
         if not text.strip():
             unsure.append(f"{doc_name(doc.type)}无可读文字")
+            uev.append(doc_field(case, doc))
             continue
         for role in params.get("roles", ["violated", "basis"]):
-            if doc.fields.get(role):
+            if any(c.field.document == doc.id for c in cited(case, role, [doc.type])):
                 continue
             hint = (_VIOLATED_HINT if role == "violated" else _BASIS_HINT).search(text)
+            title_only = (_VIOLATED_TITLE_ONLY if role == "violated" else _BASIS_TITLE_ONLY).search(text)
             if hint:
                 unsure.append(f"{doc_name(doc.type)}似有{ROLE_CN[role][:4]}表述（“{hint.group()[:40]}”），但未能识别出具体条款")
+                dt_ = DocText.of(case, doc)
+                uev.append(dt_.flat_field(hint.group(), hint.start(), hint.end()))
+            elif title_only:
+                missing.append(f"{doc_name(doc.type)}（第{doc.pages[0]}页）的{ROLE_CN[role][:4]}只写明法律文件名称"
+                               f"（“{title_only.group()[:40]}”），未引用到具体条文")
+                dt_ = DocText.of(case, doc)
+                evidence.append(dt_.flat_field(title_only.group(), title_only.start(), title_only.end()))
             else:
                 missing.append(f"{doc_name(doc.type)}（第{doc.pages[0]}页）未载明{ROLE_CN[role]}")
                 evidence.append(doc_field(case, doc))
@@ -96,17 +114,21 @@ def citations_present(case: Case, params: dict[str, Any]) -> Verdict:
     if missing:
         return Verdict(S.FAIL, values, evidence)
     if unsure:
-        return Verdict(S.NEEDS_REVIEW, values, note="；".join(unsure) + "，请人工核查")
+        return Verdict(S.NEEDS_REVIEW, values, evidence + uev, note=review_note(unsure))
     return Verdict(S.PASS, values)
 
 
 # ----------------------------------------------------------------------------- readings per case
 
 
-def case_readings(reg: Registry, case: Case, docs: list[str]) -> tuple[list[Cited], list[Cited], dict[str, Reading]]:
+LOOKBACK = "unknown_act_lookback_years"
+
+
+def case_readings(reg: Registry, case: Case, params: dict[str, Any]) -> tuple[list[Cited], list[Cited], dict[str, Reading]]:
+    docs = params["documents"]
     violated = cited(case, "violated", docs)
     basis = cited(case, "basis", docs)
-    return violated, basis, readings(reg, case, violated, basis)
+    return violated, basis, readings(reg, case, violated, basis, params.get(LOOKBACK))
 
 
 def _reading_of(reg: Registry, reads: dict[str, Reading], c: Cited) -> Reading | None:
@@ -115,6 +137,21 @@ def _reading_of(reg: Registry, reads: dict[str, Reading], c: Cited) -> Reading |
 
 
 # ----------------------------------------------------------------------------- precise
+
+
+def _decision_first(reg: Registry, items: list[Cited]) -> list[Cited]:
+    """Each distinct citation once, read from the decision when it cites it. A citation that other
+    documents make and the decision does not is left to LAW010 (告知书与决定书不一致)."""
+    decided = [c for c in items if c.doc_type in ("decision", "onsite_decision")]
+    keys = {_key(reg, c) for c in decided}
+    out, seen = [], set()
+    for c in decided + [c for c in items if c not in decided]:
+        key = _key(reg, c)
+        if key in seen or (decided and key not in keys):
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
 
 
 def precision_problem(art, c: SimpleCitation) -> str | None:
@@ -139,11 +176,11 @@ def precision_problem(art, c: SimpleCitation) -> str | None:
 def citations_precise(case: Case, params: dict[str, Any]) -> Verdict:
     """Citations go down to 款/项 where the article has them; no 第一款 on a one-paragraph article."""
     reg = Registry.load()
-    violated, basis, reads = case_readings(reg, case, params["documents"])
-    items = violated + basis
+    violated, basis, reads = case_readings(reg, case, params)
+    items = _decision_first(reg, violated) + _decision_first(reg, basis)
     if not items:
         return Verdict(S.NOT_APPLICABLE, note="未识别到违反条款或处罚依据，无可核对的引用")
-    problems, evidence, unsure = [], [], []
+    problems, evidence, unsure, uev = [], [], [], []
     checked = 0
     for c in items:
         reading = _reading_of(reg, reads, c)
@@ -151,12 +188,14 @@ def citations_precise(case: Case, params: dict[str, Any]) -> Verdict:
             res = resolve(c.citation, registry=reg)
             if res.uncertain:
                 unsure.append(f"“{c.raw}”：{res.reason}")
+                uev.append(c.field)
             continue
         answers = []
         for v in reading.versions:
             res = resolve_in(c.citation, v, registry=reg)
             if res.uncertain:
                 unsure.append(f"“{c.raw}”：{res.reason}")
+                uev.append(c.field)
                 answers = []
                 break
             if not res.ok:
@@ -168,13 +207,14 @@ def citations_precise(case: Case, params: dict[str, Any]) -> Verdict:
         checked += 1
         if all(p for _, p in answers):
             res, problem = answers[0]
-            problems.append(f"{where(case, c.field)}“{c.raw}”：{problem}（{res.title}{res.article.label}：{res.article.text}）")
+            problems.append(f"{where(case, c.field)}“{c.raw}”：{problem}（{res.title}{res.article.label}："
+                            f"{excerpt(res.article.text)}）")
             evidence.append(c.field)
     values = {"problems": _join(problems), "count": checked}
     if problems:
         return Verdict(S.FAIL, values, evidence)
     if unsure:
-        return Verdict(S.NEEDS_REVIEW, values, note=_join(unsure))
+        return Verdict(S.NEEDS_REVIEW, values, evidence + uev, note=review_note(unsure))
     if checked == 0:
         return Verdict(S.NOT_APPLICABLE, values, note="引用的条文均无法在法规库中核对")
     return Verdict(S.PASS, values)
@@ -186,23 +226,25 @@ def citations_precise(case: Case, params: dict[str, Any]) -> Verdict:
 def cited_articles_exist(case: Case, params: dict[str, Any]) -> Verdict:
     """Every cited article, 款 and 项 exists in the version that applies."""
     reg = Registry.load()
-    violated, basis, reads = case_readings(reg, case, params["documents"])
+    violated, basis, reads = case_readings(reg, case, params)
     items = violated + basis
     if not items:
         return Verdict(S.NOT_APPLICABLE, note="未识别到违反条款或处罚依据，无可核对的引用")
-    problems, evidence, unsure = [], [], []
+    problems, evidence, unsure, uev = [], [], [], []
     checked = 0
     for c in items:
         reading = _reading_of(reg, reads, c)
         if reading is None:
             res = resolve(c.citation, registry=reg)
             unsure.append(f"“{c.raw}”：{res.reason}")
+            uev.append(c.field)
             continue
         if reading.old is not None or not reading.versions:
             continue  # old numbering or instrument out of force: the in-force rule reports it
         results = [resolve_in(c.citation, v, registry=reg) for v in reading.versions]
         if any(r.uncertain for r in results):
             unsure.append(f"“{c.raw}”：{next(r.reason for r in results if r.uncertain)}")
+            uev.append(c.field)
             continue
         checked += 1
         if any(r.status is Status.RENUMBERED for r in results):
@@ -214,11 +256,12 @@ def cited_articles_exist(case: Case, params: dict[str, Any]) -> Verdict:
             evidence.append(c.field)
         elif not reading.dated:
             unsure.append(f"“{c.raw}”：案卷日期不详，无法确定适用的版本")
+            uev.append(c.field)
     values = {"problems": _join(problems), "count": checked}
     if problems:
         return Verdict(S.FAIL, values, evidence)
     if unsure:
-        return Verdict(S.NEEDS_REVIEW, values, note=_join(unsure))
+        return Verdict(S.NEEDS_REVIEW, values, evidence + uev, note=review_note(unsure))
     return Verdict(S.PASS, values)
 
 
@@ -249,7 +292,7 @@ def notice_matches_decision(case: Case, params: dict[str, Any]) -> Verdict:
         return Verdict(S.NOT_APPLICABLE, note="案卷中未同时识别到行政处罚事先告知书和行政处罚决定书")
     ignore = {reg.work(n).key if reg.work(n) else n for n in params.get("ignore_instruments", [])}
     decision = decisions[0]
-    problems, evidence, unsure = [], [], []
+    problems, evidence, unsure, uev = [], [], [], []
     compared = 0
     for notice in notices:
         for role, label in (("violated", "违反条款"), ("basis", "处罚依据")):
@@ -259,13 +302,21 @@ def notice_matches_decision(case: Case, params: dict[str, Any]) -> Verdict:
             n_items = [c for c in n_items if _key(reg, c)[0] not in ignore]
             if not d_items or not n_items:
                 unsure.append(f"{'告知书' if not n_items else '决定书'}未识别到{label}，未作比对")
+                uev += [c.field for c in d_items + n_items][:2]
                 continue
             if any(c.citation.instrument is None for c in d_items + n_items):
                 unsure.append(f"{label}中有未载明法规名称的引用，未作比对")
+                uev += [c.field for c in d_items + n_items if c.citation.instrument is None]
                 continue
             compared += 1
             d_keys = {_key(reg, c) for c in d_items}
             n_keys = {_key(reg, c) for c in n_items}
+            unknown = {k for k in d_keys ^ n_keys if reg.work(k[0]) is None}
+            if unknown:
+                unsure.append(f"{label}中有法规库未收录的名称（{'、'.join(sorted({k[0] for k in unknown}))}），"
+                              f"可能是识别错误，未作比对")
+                uev += [c.field for c in d_items + n_items if _key(reg, c) in unknown]
+                continue
             if d_keys != n_keys:
                 problems.append(
                     f"{label}：{where(case, n_items[0].field)}为{_show(n_keys, reg)}，"
@@ -275,7 +326,7 @@ def notice_matches_decision(case: Case, params: dict[str, Any]) -> Verdict:
     if problems:
         return Verdict(S.FAIL, values, evidence)
     if compared == 0:
-        return Verdict(S.NOT_APPLICABLE if not unsure else S.NEEDS_REVIEW, values,
+        return Verdict(S.NOT_APPLICABLE if not unsure else S.NEEDS_REVIEW, values, uev,
                        note=_join(unsure) or "无可比对的引用")
     return Verdict(S.PASS, values)
 
@@ -284,12 +335,18 @@ def notice_matches_decision(case: Case, params: dict[str, Any]) -> Verdict:
 
 
 def instrument_in_force(case: Case, params: dict[str, Any]) -> Verdict:
-    """The cited instruments (and their numbering) were in force when they applied (行政处罚法 第三十七条)."""
+    """The cited instruments (and their numbering) were in force when they applied (行政处罚法 第三十七条).
+
+    ``report`` selects the aspects: ``repealed`` (an instrument in force on neither the act date nor
+    the decision date; a procedure instrument out of force on the document date) and ``superseded``
+    (citations that fit the numbering of an older version of an instrument still in force).
+    """
     reg = Registry.load()
-    violated, basis, reads = case_readings(reg, case, params["documents"])
+    report = set(params.get("report", ["repealed", "superseded"]))
+    violated, basis, reads = case_readings(reg, case, params)
     act, act_field = act_date(case)
-    decided, decided_field = decision_date(case)
-    problems, evidence, unsure, ok = [], [], [], []
+    decided, _ = decision_date(case)
+    problems, evidence, unsure, ok, uev = [], [], [], [], []
     items = violated + basis
     proxy = f"（按{_date_source(case, act_field)}{date_cn(act)}推定违法行为发生时间）" if act else ""
     for key, reading in reads.items():
@@ -298,41 +355,52 @@ def instrument_in_force(case: Case, params: dict[str, Any]) -> Verdict:
         if not reading.dated:
             if len(work.versions) > 1 or work.versions[-1].effective_to is not None:
                 unsure.append(f"《{work.title}》：案卷中未识别到检查、立案或决定日期，无法判断适用的版本")
+                uev.append(mine[0].field)
             continue
         va = reg.instrument(key, on=act) if act else None
         vd = reg.instrument(key, on=decided) if decided else None
-        if va is None and vd is None:
-            res = resolve(mine[0].citation, on=act or decided, registry=reg)
-            problems.append(f"{where(case, mine[0].field)}“{mine[0].raw}”：{res.reason}{proxy}")
-            evidence.append(mine[0].field)
+        if va is None and vd is None or va is None and act is not None:
+            if "repealed" not in report:
+                continue
+            if act is None and candidates(reg, work, None, decided, params.get(LOOKBACK)):
+                last = work.versions[-1]
+                unsure.append(f"《{work.title}》于{date_cn(last.effective_to)}失效，作出决定时已不施行；案卷中未识别到受理、"
+                              f"检查或立案日期，无法判断违法行为是否发生在失效之前（从旧兼从轻）")
+                uev.append(mine[0].field)
+            elif vd is None:
+                res = resolve(mine[0].citation, on=act or decided, registry=reg)
+                problems.append(f"{where(case, mine[0].field)}“{mine[0].raw}”：{res.reason}{proxy}")
+                evidence.append(mine[0].field)
+            else:
+                unsure.append(f"《{work.title}》自{date_cn(work.versions[0].effective_from)}起施行，违法行为发生时"
+                              f"{proxy}尚未施行；适用新法须以新法处罚较轻为前提（从旧兼从轻）")
+                uev.append(mine[0].field)
             continue
-        if va is None and act is not None:
-            unsure.append(f"《{work.title}》自{date_cn(work.versions[0].effective_from)}起施行，违法行为发生时"
-                          f"{proxy}尚未施行；适用新法须以新法处罚较轻为前提（从旧兼从轻），请人工核查")
-            continue
-        if reading.old is not None:
+        if reading.old is not None and "superseded" in report:
             moves = _old_number_moves(reg, mine, reading)
             problems.append(f"{where(case, mine[0].field)}引用的《{work.title}》条文（{'、'.join(c.raw for c in mine)}）"
                             f"与{version_cn(reading.old)}的条文编号及对应关系一致，而违法行为发生时{proxy}和作出决定时"
                             f"适用的是{'、'.join(version_cn(v) for v in reading.candidates)}" + (f"：{moves}" if moves else ""))
             evidence.extend(c.field for c in mine)
             continue
-        ok.append(f"《{work.title}》（{version_cn(reading.versions[0]) or '版本不详'}）")
-    for doc in _docs(case, params.get("procedure_documents", [])):
-        day, _ = document_date(case, doc)
-        if day is None:
-            continue
-        for found, f in _procedure_citations(case, doc, params.get("procedure_instruments", [])):
-            res = resolve(found, on=day, registry=reg)
-            if res.status is Status.NOT_IN_FORCE:
-                problems.append(f"{where(case, f)}“{f.raw}”：{res.reason}")
-                evidence.append(f)
+        labels = "、".join(version_cn(v) for v in reading.versions if version_cn(v)) or "版本不详"
+        ok.append(f"《{work.title}》（{labels}）")
+    if "repealed" in report:
+        for doc in _docs(case, params.get("procedure_documents", [])):
+            day, _ = document_date(case, doc)
+            if day is None:
+                continue
+            for found, f in _procedure_citations(case, doc, params.get("procedure_instruments", [])):
+                res = resolve(found, on=day, registry=reg)
+                if res.status is Status.NOT_IN_FORCE:
+                    problems.append(f"{where(case, f)}“{f.raw}”：{res.reason}")
+                    evidence.append(f)
     values = {"problems": _join(problems), "instruments": "、".join(ok) or "—"}
     if problems:
         return Verdict(S.FAIL, values, evidence)
     if unsure:
-        return Verdict(S.NEEDS_REVIEW, values, note=_join(unsure))
-    if not reads:
+        return Verdict(S.NEEDS_REVIEW, values, evidence + uev, note=review_note(unsure))
+    if not reads or not ok:
         return Verdict(S.NOT_APPLICABLE, values, note="未识别到可核对施行期间的引用")
     return Verdict(S.PASS, values)
 
@@ -380,7 +448,7 @@ def procedure_numbering(case: Case, params: dict[str, Any]) -> Verdict:
     if work is None:
         return Verdict(S.ERROR, note=f"法规库中没有《{params['instrument']}》")
     topics = {int(t["old"]): t for t in params["topics"]}
-    problems, evidence = [], []
+    problems, evidence, uev = [], [], []
     checked = 0
     undated = []
     for doc in sorted(case.documents, key=lambda d: d.pages[0]):
@@ -391,6 +459,7 @@ def procedure_numbering(case: Case, params: dict[str, Any]) -> Verdict:
         day, _ = document_date(case, doc)
         if day is None:
             undated.append(doc_name(doc.type))
+            uev.append(doc_field(case, doc))
             continue
         version = reg.instrument(work.key, on=day)
         if version is None:
@@ -403,9 +472,11 @@ def procedure_numbering(case: Case, params: dict[str, Any]) -> Verdict:
             pair = _pair_into(reg, work, version, c.article)
             if pair is None or pair.to_article == c.article:
                 continue
+            if (c.item is not None or c.paragraph is not None) and not topic.get("items"):
+                continue  # the old article had no 款/项: a 款/项 cited is the 2021 article's
             context = _context(text.flat, c.span, params.get("window_before", 30), params.get("window_after", 40))
             cue = next((k for k in topic["keywords"] if k in context), None)
-            if cue is None:
+            if cue is None or any(k in context for k in topic.get("unless", [])):
                 continue
             art = reg.article(version.id, c.article)
             if art is not None and any(k in art.text for k in topic["keywords"]):
@@ -413,7 +484,7 @@ def procedure_numbering(case: Case, params: dict[str, Any]) -> Verdict:
             new = [pair.to_article, *pair.also]
             new_label = "、".join(article_label(n) for n in new)
             f = text.flat_field(c.raw, c.span[0], c.span[1])
-            current = f"（现行{article_label(c.article)}为：{art.text}）" if art else ""
+            current = f"（现行{article_label(c.article)}为：{excerpt(art.text, 60)}）" if art else ""
             problems.append(
                 f"{where(case, f)}（{date_cn(day)}）就“{cue}”引用“{c.raw}”，该条号为{date_cn(version.effective_from)}"
                 f"前的旧条号，应引用{new_label}{current}")
@@ -424,7 +495,8 @@ def procedure_numbering(case: Case, params: dict[str, Any]) -> Verdict:
     if checked == 0:
         note = f"未识别到《{work.title}》的条文引用"
         if undated:
-            return Verdict(S.NEEDS_REVIEW, values, note=f"{'、'.join(undated)}的日期不详，无法判断适用的条文编号")
+            return Verdict(S.NEEDS_REVIEW, values, uev,
+                           note=f"{'、'.join(undated)}的日期不详，无法判断适用的条文编号")
         return Verdict(S.NOT_APPLICABLE, values, note=note)
     return Verdict(S.PASS, values)
 

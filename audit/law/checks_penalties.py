@@ -25,14 +25,18 @@ from audit.law.application import (
     Verdict,
     basis_provisions,
     cited,
+    clean_text,
     decision_date,
+    doc_name,
     first_decision,
     imposed,
     in_doc,
     kind_of,
+    law_text,
     link,
     obligation_labels,
     readings,
+    review_note,
     versions_by_work,
     where,
 )
@@ -40,7 +44,6 @@ from audit.law.registry import Fine, PenaltyFacts, Registry, Tier
 from audit.law.resolve import version_cn
 from audit.model import Case, Document
 from audit.model import Status as S
-from audit.parse.doctext import DocText
 
 Date = dt.date
 
@@ -53,7 +56,9 @@ class Setup:
     violated: list[Cited]
     basis: list[Cited]
     reads: dict[str, Reading]
-    text: str  # flat text of the decision
+    text: str  # flat text of the decision, page furniture removed
+    borrowed: str = ""  # what was taken from another document when the decision states none
+    source: str = ""  # that document's type
 
     @property
     def depth(self) -> int:
@@ -64,41 +69,103 @@ class Setup:
     def old(self) -> list[Reading]:
         return [r for r in self.reads.values() if r.old is not None]
 
+    @property
+    def prefix(self) -> str:
+        return f"决定书未载明{self.borrowed}，按{doc_name(self.source)}所引条款核对：" if self.borrowed else ""
 
-def setup(case: Case) -> Setup | Verdict:
+
+# Where to read the citations when the decision states none (the decision remains the evidence
+# of the penalty; LAW001 reports the missing citation itself).
+FALLBACK = ("decision_approval", "advance_notice")
+
+
+def setup(case: Case, params: dict[str, Any]) -> Setup | Verdict:
     doc = first_decision(case)
     if doc is None:
         return Verdict(S.NOT_APPLICABLE, note="案卷中未识别到行政处罚决定书")
     reg = Registry.load()
     violated = in_doc(cited(case, "violated", DECISIONS), doc)
     basis = in_doc(cited(case, "basis", DECISIONS), doc)
+    borrowed, source = [], ""
+    for role, items in (("violated", violated), ("basis", basis)):
+        if items:
+            continue
+        for fallback in FALLBACK:
+            found = cited(case, role, [fallback])
+            if found:
+                items.extend(found)
+                borrowed.append("违反条款" if role == "violated" else "处罚依据")
+                source = source or fallback
+                break
     if not basis:
-        return Verdict(S.NOT_APPLICABLE, note="决定书中未识别到处罚依据（是否载明处罚依据由LAW001核查）")
-    reads = readings(reg, case, violated, basis)
-    return Setup(reg, case, doc, violated, basis, reads, DocText.of(case, doc).flat)
+        return Verdict(S.NOT_APPLICABLE, note="案卷中未识别到处罚依据（是否载明处罚依据由LAW001核查）")
+    reads = readings(reg, case, violated, basis, params.get("unknown_act_lookback_years"))
+    return Setup(reg, case, doc, violated, basis, reads, clean_text(case, doc).flat, "和".join(borrowed), source)
 
 
 def _old_note(st: Setup) -> str:
     works = "、".join(f"《{r.work.title}》（{version_cn(r.old)}）" for r in st.old)
-    return f"处罚依据的条文编号与已失效的{works}一致（由LAW011报告），请对照现行条文人工核查"
+    return f"处罚依据的条文编号与已失效的{works}一致（由LAW015报告），请对照现行条文人工核查"
 
 
-def _try_readings(st: Setup, judge: Callable[[list[BasisProvision]], Verdict]) -> Verdict:
+def _dedupe(provisions: list[BasisProvision]) -> list[BasisProvision]:
+    """One provision per set of penalty facts (条例第四十三条第一款 refers to 基本法第九十九条第一款 …)."""
+    seen: set[tuple] = set()
+    out = []
+    for p in provisions:
+        key = tuple(sorted((f.instrument, f.article, f.paragraph or 0) for f in p.facts))
+        if p.kind == "penalty" and key in seen:
+            continue
+        seen.add(key)
+        out.append(p)
+    return out
+
+
+def _mismatched(st: Setup, provisions: list[BasisProvision]) -> str:
+    """A note when a penalty provision demonstrably does not punish the violated provision."""
+    if not st.violated:
+        return ""
+    for p in provisions:
+        if p.kind != "penalty":
+            continue
+        if link(st.reg, p.version, p.cited.citation, p.facts, st.violated, versions_by_work(st.reads)).answer is False:
+            return (f"处罚依据{p.display}与违反条款不对应（由LAW005报告），处罚种类和幅度应按实际适用的罚则人工核查")
+    return ""
+
+
+def _try_readings(st: Setup, judge: Callable[[list[BasisProvision]], Verdict], *, check_link: bool = True) -> Verdict:
     """Judge under each version reading; pass if any passes, fail only if every reading fails."""
-    verdicts = [judge(basis_provisions(st.reg, st.basis, st.reads, i)) for i in range(st.depth)]
+    verdicts = []
+    for i in range(st.depth):
+        provisions = _dedupe(basis_provisions(st.reg, st.basis, st.reads, i))
+        mismatch = _mismatched(st, provisions) if check_link else ""
+        verdict = Verdict(S.NEEDS_REVIEW, note=mismatch) if mismatch else judge(provisions)
+        if verdict.status is S.FAIL and st.prefix:
+            verdict.values["problems"] = st.prefix + verdict.values.get("problems", "")
+        verdicts.append(verdict)
     for status in (S.PASS, S.NOT_APPLICABLE, S.NEEDS_REVIEW):
         found = next((v for v in verdicts if v.status is status), None)
         if found is not None:
             if status is S.PASS and len(verdicts) > 1 and any(v.status is S.FAIL for v in verdicts):
                 found.note = "违法行为发生时与作出决定时施行的版本不同（从旧兼从轻），按其中一个版本符合要求"
-            return found
+            return _with_evidence(st, found)
     return verdicts[0]
+
+
+def _with_evidence(st: Setup, verdict: Verdict) -> Verdict:
+    """A needs_review answer points at what it is about: the basis cited and the penalties imposed."""
+    if verdict.status is S.NEEDS_REVIEW and not verdict.evidence:
+        verdict.evidence = [c.field for c in st.basis] + [g.field for g in imposed(st.doc)]
+    return verdict
+
+
+def _review(st: Setup, note: str) -> Verdict:
+    return _with_evidence(st, Verdict(S.NEEDS_REVIEW, note=note))
 
 
 def _law(p: BasisProvision) -> str:
     """《X》第N条：text (for messages)."""
-    text = p.resolution.text or (p.resolution.article.text if p.resolution.article else "")
-    return f"{p.display}：{text}"
+    return law_text(p.resolution)
 
 
 # ----------------------------------------------------------------------------- obligation link
@@ -106,30 +173,33 @@ def _law(p: BasisProvision) -> str:
 
 def obligation_link(case: Case, params: dict[str, Any]) -> Verdict:
     """The penalty basis punishes the conduct described by the violated provision."""
-    st = setup(case)
+    st = setup(case, params)
     if isinstance(st, Verdict):
         return st
     if not st.violated:
         return Verdict(S.NOT_APPLICABLE, note="决定书中未识别到违反条款（是否载明由LAW001核查）")
     if st.old:
-        return Verdict(S.PASS, {"summary": "处罚依据与违反条款按旧版本条文编号相对应；条文编号问题由LAW011报告。"})
+        return Verdict(S.PASS, {"summary": "处罚依据与违反条款按旧版本条文编号相对应；条文编号问题由LAW015报告。"})
 
     def judge(provisions: list[BasisProvision]) -> Verdict:
         problems, evidence, unsure, unknown, linked = [], [], [], [], []
         penalty_like = [p for p in provisions if p.kind in ("penalty", "uncurated")]
         for p in penalty_like:
             facts = p.facts if p.kind == "penalty" else []
-            answer, why = link(st.reg, p.version, p.cited.citation, facts, st.violated, versions_by_work(st.reads))
-            if answer is True:
+            answer = link(st.reg, p.version, p.cited.citation, facts, st.violated, versions_by_work(st.reads))
+            if answer.answer is True:
                 linked.append(p.display)
-            elif answer is False:
-                expected = obligation_labels(st.reg, p.version, p.raw + facts)
+            elif answer.answer is False:
                 vio = "、".join(f"“{v.raw}”" for v in st.violated)
-                problems.append(f"{where(st.case, p.cited.field)}处罚依据{p.display}处罚的是违反{expected}的行为"
-                                f"（{_law(p)}），与违反条款{vio}不对应")
+                if answer.alternative:
+                    what = f"违反条款{vio}规定的义务对应的罚则是{answer.alternative}，而不是{p.display}"
+                else:
+                    what = (f"处罚依据{p.display}处罚的是违反{obligation_labels(st.reg, p.version, p.raw + facts)}"
+                            f"的行为，与违反条款{vio}不对应")
+                problems.append(f"{where(st.case, p.cited.field)}{what}（{_law(p)}）")
                 evidence += [p.cited.field, *(v.field for v in st.violated)]
             else:
-                unsure.append(f"{p.display}：{why or '无法判断其对应的义务条款'}")
+                unsure.append(f"{p.display}：{answer.why or '无法判断其对应的义务条款'}")
         unknown = [f"“{p.cited.raw}”：{p.resolution.reason or '无法核对'}" for p in provisions if p.kind == "unknown"]
         if not penalty_like:
             same = [p for p in provisions if p.kind == "not_penalty"
@@ -146,9 +216,9 @@ def obligation_link(case: Case, params: dict[str, Any]) -> Verdict:
             return Verdict(S.FAIL, values, evidence)
         if linked and not unsure:
             return Verdict(S.PASS, values)
-        return Verdict(S.NEEDS_REVIEW, values, note="；".join(unsure + unknown) + "，请人工核查")
+        return Verdict(S.NEEDS_REVIEW, values, note=review_note(unsure + unknown))
 
-    return _try_readings(st, judge)
+    return _try_readings(st, judge, check_link=False)
 
 
 def _same(reg: Registry, a: Cited, b: Cited) -> bool:
@@ -189,14 +259,14 @@ def _always_allowed(case: Case, params: dict[str, Any]) -> dict[str, str]:
 
 def penalty_kinds_allowed(case: Case, params: dict[str, Any]) -> Verdict:
     """Every penalty kind imposed is one the penalty basis provides for."""
-    st = setup(case)
+    st = setup(case, params)
     if isinstance(st, Verdict):
         return st
     given = imposed(st.doc)
     if not given:
         return Verdict(S.NOT_APPLICABLE, note="决定书中未识别到处罚种类")
     if st.old:
-        return Verdict(S.NEEDS_REVIEW, note=_old_note(st))
+        return _review(st, _old_note(st))
     general = _always_allowed(case, params)
 
     def judge(provisions: list[BasisProvision]) -> Verdict:
@@ -233,7 +303,7 @@ def _gap_note(gaps: list[BasisProvision]) -> str:
             parts.append(f"{p.display}为罚则条款，但法规库尚未整理其处罚种类和幅度")
         else:
             parts.append(f"“{p.cited.raw}”：{p.resolution.reason or '无法核对'}")
-    return "；".join(parts) + ("，请人工核查" if parts else "")
+    return review_note(parts) if parts else ""
 
 
 # ----------------------------------------------------------------------------- fine range
@@ -283,6 +353,24 @@ def income_in(doc: Document, text: str, given: list[Imposed]) -> float | None:
     return None
 
 
+_FINE_WORD = regex.compile(r"(?<!加处)(?<!缴纳)罚款(?:金额|数额)?[为：:]?\s*")
+
+
+def reread_fines(text: str) -> list[float]:
+    """Every reading (digits and capitals) of the amounts written right after 罚款 in the decision's
+    text without page furniture: an amount broken by a page break is read whole again."""
+    from audit.parse.money import find_amounts
+
+    out: list[float] = []
+    for m in _FINE_WORD.finditer(text):
+        window = text[m.end():m.end() + 40]
+        if not regex.match(r"(?:人民币|¥|￥|[0-9０-９]|[壹贰叁肆伍陆柒捌玖拾佰仟万])", window):
+            continue
+        for money in find_amounts(window)[:1]:
+            out += [float(v) for v in (money.digits, money.capitals, money.amount) if v is not None]
+    return sorted(set(out))
+
+
 def _bounds(fine: Fine, income: float | None) -> tuple[float, float | None, bool]:
     """(low, high, exact) of a fine; high None when open or unknown; exact False when the base is unknown."""
     if fine.multiple_of is None:
@@ -307,13 +395,13 @@ def _yuan(v: float | None) -> str:
 
 
 def _range_text(s: Scenario, income: float | None) -> str:
-    from audit.law.penalty import _entries
+    from audit.law.penalty import fine_entries
     from audit.law.show import fine_text
 
     if s.fine is None:
         return "条文未规定罚款数额"
     sanction = next(x for f in s.provision.facts for t in f.tiers for x in t.sanctions if x.fine is s.fine)
-    parts = [fine_text({**e}) for e in _entries(None, sanction)]
+    parts = [fine_text({**e}) for e in fine_entries(None, sanction)]
     text = "；".join(parts)
     if s.fine.multiple_of and income is not None:
         low, high, _ = _bounds(s.fine, income)
@@ -321,14 +409,39 @@ def _range_text(s: Scenario, income: float | None) -> str:
     return (f"{s.condition}的，" if s.condition else "") + text
 
 
-def _cued(condition: str, text: str, params: dict[str, Any]) -> str | None:
-    cues = params.get("condition_cues", {}).get(condition) or [condition.removesuffix("的")]
-    return next((c for c in cues if c in text), None)
+_NOT_MITIGATED_BEFORE = regex.compile(r"(?:希望|要求|请求|申请|提出|不属于|不予|不能|不符合|不应|无|没有|未)[^，。；]{0,6}$")
+_NOT_MITIGATED_AFTER = regex.compile(r"^[^，。；]{0,4}(?:的申辩|的理由|理由|情形|的请求|的要求|的条件)")
+
+
+def _mitigation(text: str, params: dict[str, Any]) -> str | None:
+    """A phrase showing the decision itself mitigates below the range (减轻处罚, 行政处罚法 第三十二条);
+    not one the party asked for or the agency rejected (减轻处罚的申辩理由不成立 …)."""
+    for word in params.get("mitigation_cues", []):
+        for m in regex.finditer(regex.escape(word), text):
+            if _NOT_MITIGATED_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+                continue
+            if _NOT_MITIGATED_AFTER.match(text[m.end():m.end() + 10]):
+                continue
+            return word
+    return None
+
+
+def _cued(condition: str, text: str, params: dict[str, Any]) -> str:
+    """strong: the decision states the tier's circumstance; loose: it may, in other words;
+    none: a known circumstance the decision never mentions; unknown: a condition without cue data."""
+    known = params.get("condition_cues", {})
+    if condition not in known:
+        return "strong" if condition.removesuffix("的") in text else "unknown"
+    if any(c in text for c in known[condition]):
+        return "strong"
+    if any(c in text for c in params.get("loose_cues", {}).get(condition, [])):
+        return "loose"
+    return "none"
 
 
 def fine_in_range(case: Case, params: dict[str, Any]) -> Verdict:
     """The fine lies within the range of the penalty basis (and within the tier that applies)."""
-    st = setup(case)
+    st = setup(case, params)
     if isinstance(st, Verdict):
         return st
     given = imposed(st.doc)
@@ -336,11 +449,12 @@ def fine_in_range(case: Case, params: dict[str, Any]) -> Verdict:
     if not fines:
         return Verdict(S.NOT_APPLICABLE, note="决定书未处以罚款")
     if all(not g.amounts for g in fines):
-        return Verdict(S.NEEDS_REVIEW, note="未识别到罚款数额，请人工核查")
+        return _review(st, "未识别到罚款数额，请人工核查")
     if st.old:
-        return Verdict(S.NEEDS_REVIEW, note=_old_note(st))
+        return _review(st, _old_note(st))
     income = income_in(st.doc, st.text, given)
     generic = set(params.get("generic_conditions", []))
+    readings_ = sorted(set(fines[0].amounts) | set(reread_fines(st.text)))
 
     def judge(provisions: list[BasisProvision]) -> Verdict:
         penalty = [p for p in provisions if p.kind == "penalty"]
@@ -356,25 +470,31 @@ def fine_in_range(case: Case, params: dict[str, Any]) -> Verdict:
         values["range"] = "；".join(f"{s.provision.display}：{_range_text(s, income)}" for s in scen)
         unsure: list[str] = []
         fits_any = False
-        for amount in fine.amounts:
+        for amount in readings_:
             verdict = _place(amount, scen, income, generic, st.text, params)
             if verdict == "pass":
                 fits_any = True
             elif verdict.startswith("review:"):
                 unsure.append(verdict.removeprefix("review:"))
-        if len(fine.amounts) > 1 and fits_any:
+        if len(readings_) > 1 and fits_any:
             return Verdict(S.NEEDS_REVIEW, values,
-                           note=f"罚款金额大写与小写不一致（{'、'.join(_yuan(a) for a in fine.amounts)}），"
+                           note=f"罚款金额有不同写法（{'、'.join(_yuan(a) for a in readings_)}），"
                                 f"其中之一在法定幅度内，请以核实后的金额为准（大小写问题由DOC002报告）")
         if fits_any:
             return Verdict(S.PASS, values)
         if unsure or gaps:
-            return Verdict(S.NEEDS_REVIEW, values, note="；".join(unsure + ([_gap_note(gaps)] if gaps else [])))
+            return Verdict(S.NEEDS_REVIEW, values, note=review_note(unsure + ([_gap_note(gaps)] if gaps else [])))
         if len({s.provision.display for s in scen}) > 1:
             return Verdict(S.NEEDS_REVIEW, values,
                            note="处罚依据含多个罚则条款，罚款可能为多项违法行为的合计，请人工核查")
+        lowest = min(_bounds(x.fine, income)[0] for x in scen if x.fine is not None)
+        cue = _mitigation(st.text, params)
+        if cue and all(a < lowest for a in readings_):
+            return Verdict(S.NEEDS_REVIEW, values,
+                           note=f"罚款低于处罚依据规定的最低数额（{values['range']}），决定书载明“{cue}”；是否具有"
+                                f"行政处罚法第三十二条规定的减轻处罚情形，请人工核查")
         laws = "；".join(_law(p) for p in penalty)
-        values["problems"] = (f"{where(st.case, fine.field)}罚款{values['amount']}，超出处罚依据规定的幅度"
+        values["problems"] = (f"{where(st.case, fine.field)}罚款{values['amount']}，不在处罚依据规定的幅度内"
                               f"（{values['range']}；{laws}）")
         return Verdict(S.FAIL, values, [fine.field] + [p.cited.field for p in penalty])
 
@@ -401,9 +521,11 @@ def _place(amount: float, scen: list[Scenario], income: float | None, generic: s
         if s.condition is None or s.condition in generic:
             return "pass"
         cue = _cued(s.condition, text, params)
-        if cue:
+        if cue == "strong":
             return "pass"
-        reviews.append(f"罚款数额仅在“{s.condition}的”一档幅度内，但决定书未载明该情节")
+        if cue != "none":
+            reviews.append(f"罚款数额仅在“{s.condition}的”一档幅度内，请核实决定书认定的情节")
+        # cue == "none": the decision never states the circumstance, so this tier does not apply
     return "review:" + "；".join(dict.fromkeys(reviews)) if reviews else "fail"
 
 
@@ -412,14 +534,14 @@ def _place(amount: float, scen: list[Scenario], income: float | None, generic: s
 
 def companion_penalties(case: Case, params: dict[str, Any]) -> Verdict:
     """The penalties the basis makes mandatory alongside the one imposed (并处 …) are all there."""
-    st = setup(case)
+    st = setup(case, params)
     if isinstance(st, Verdict):
         return st
     given = imposed(st.doc)
     if not given:
         return Verdict(S.NOT_APPLICABLE, note="决定书中未识别到处罚种类")
     if st.old:
-        return Verdict(S.NEEDS_REVIEW, note=_old_note(st))
+        return _review(st, _old_note(st))
     equivalents = params.get("equivalents", {})
     evidence_dependent = set(params.get("evidence_dependent", []))
     generic = set(params.get("generic_conditions", []))
@@ -442,6 +564,10 @@ def companion_penalties(case: Case, params: dict[str, Any]) -> Verdict:
                     unsure.append(f"{p.display}：{why}")
         if problems and (len(penalty) > 1 or gaps):
             return Verdict(S.NEEDS_REVIEW, values, note="；".join(problems) + "；处罚依据含多个条款，请人工核查")
+        cue = _mitigation(st.text, params)
+        if problems and cue:
+            return Verdict(S.NEEDS_REVIEW, values,
+                           note="；".join(problems) + f"；决定书载明“{cue}”，是否依法减轻处罚请人工核查")
         if problems:
             values["problems"] = f"{where(st.case, given[0].field)}给予{values['kinds']}，但" + "；".join(problems)
             return Verdict(S.FAIL, values, [g.field for g in given] + [p.cited.field for p in penalty])
@@ -464,15 +590,18 @@ def _missing(facts: PenaltyFacts, kinds: set[str], given: list[Imposed], equival
         return "", ""
     base_kinds = set().union(*(_tier_kinds(t, equivalents) for t in base))
     fines = [a for g in given if g.kind == "罚款" for a in g.amounts]
-    if not kinds <= base_kinds or (fines and not _fine_fits(base, fines)):
-        # a conditional tier (逾期不改正, 情节严重 …) is in play: the base companions may not apply
-        for t in facts.tiers:
-            if t in base:
-                continue
-            tk = _tier_kinds(t, equivalents)
-            if kinds <= tk and (not fines or _fine_fits([t], fines)):
+    others = [t for t in facts.tiers if t not in base]
+    if kinds <= base_kinds:
+        # the base tier applies, unless a conditional tier (逾期不改正 …) holds every kind imposed and
+        # only it admits the fine
+        for t in others:
+            if kinds <= _tier_kinds(t, equivalents) and fines and _fine_fits([t], fines) \
+                    and not _fine_fits(base, fines):
                 return "", ""
-        return "", "处罚种类或数额超出一般情形，适用的情节档次无法确定"
+    else:
+        if any(kinds <= _tier_kinds(t, equivalents) | base_kinds for t in others):
+            return "", ""  # heavier tier (情节严重 …): whether the base companions still apply is not settled
+        return "", "处罚种类超出罚则各档次的范围（由LAW006核查）"
     for t in base:
         required = [s for s in t.sanctions if s.mode == "mandatory"]
         group = [s for s in t.sanctions if s.mode == "alternative"]

@@ -17,10 +17,10 @@ from audit.law.resolve import date_cn
 from audit.model import Case, Document, Field
 from audit.model import Status as S
 from audit.parse.doctext import DocText
-from audit.parse.numerals import chinese_to_int
+from audit.parse.numerals import chinese_to_int, int_to_chinese
 
 _BODY = regex.compile(
-    r"向\s*(?P<body>[\p{Han}（）()]{2,40}?(?:人民政府|卫生健康委员会|卫生健康局|卫生和计划生育委员会|卫生计生委|"
+    r"(?:向|或者|或|、)\s*(?P<body>[\p{Han}（）()]{2,40}?(?:人民政府|卫生健康委员会|卫生健康局|卫生和计划生育委员会|卫生计生委|"
     r"卫生计生局|卫生局|卫健委|卫健局|主管部门|行政部门))"
 )
 _HEALTH = regex.compile(r"卫生|卫健|健康委|主管部门|行政部门")
@@ -61,22 +61,22 @@ def review_body(case: Case, params: dict[str, Any]) -> Verdict:
     docs = _decisions(case, params.get("documents", ["decision", "onsite_decision"]))
     if not docs:
         return Verdict(S.NOT_APPLICABLE, note="案卷中未识别到行政处罚决定书")
-    problems, evidence, unsure, good = [], [], [], []
+    problems, evidence, unsure, good, uev = [], [], [], [], []
     for doc in docs:
         text = DocText.of(case, doc)
         agency = doc.fields.get("agency") or case.agency
         region = region_of(agency.value) if isinstance(agency, Field) else None
         bodies = []
         for start, sentence in _sentences(text.flat):
-            if "复议" not in sentence:
+            end = regex.search(r"(?:申请|提出|提起)(?:行政)?复议", sentence)
+            if end is None:
                 continue
-            for m in _BODY.finditer(sentence):
-                tail = sentence[m.end():m.end() + 12]
-                if "复议" not in tail and "申请" not in tail:
-                    continue
+            head = sentence[:end.start()]
+            for m in _BODY.finditer(head):
                 bodies.append(text.flat_field(m.group("body"), start + m.start("body"), start + m.end("body")))
         if not bodies:
             unsure.append(f"{doc_name(doc.type)}中未识别到行政复议机关")
+            uev.append(_anchor(text))
             continue
         expected = f"{region}人民政府" if region else "本级人民政府"
         for f in bodies:
@@ -88,6 +88,7 @@ def review_body(case: Case, params: dict[str, Any]) -> Verdict:
             body_region = name.removesuffix("人民政府")
             if region is None:
                 unsure.append(f"未识别到作出决定的机关名称，无法核对复议机关“{name}”是否为本级人民政府")
+                uev.append(f)
             elif body_region == region or region.endswith(body_region):
                 good.append(name)
             elif region.startswith(body_region):
@@ -96,11 +97,12 @@ def review_body(case: Case, params: dict[str, Any]) -> Verdict:
                 evidence.append(f)
             else:
                 unsure.append(f"复议机关“{name}”与作出决定的机关“{agency.value}”的行政区域无法对应")
+                uev.append(f)
     values = {"problems": "；".join(problems), "bodies": "、".join(dict.fromkeys(good)) or "—"}
     if problems:
         return Verdict(S.FAIL, values, evidence)
     if unsure:
-        return Verdict(S.NEEDS_REVIEW, values, note="；".join(dict.fromkeys(unsure)) + "，请人工核查")
+        return Verdict(S.NEEDS_REVIEW, values, uev, note="；".join(dict.fromkeys(unsure)) + "，请人工核查")
     return Verdict(S.PASS, values)
 
 
@@ -146,37 +148,41 @@ def remedy_periods(case: Case, params: dict[str, Any]) -> Verdict:
     review_days = int(params["review_days"])
     months = int(params["litigation_months"])
     after_days = int(params["litigation_after_review_days"])
-    problems, evidence, unsure, seen = [], [], [], []
+    problems, evidence, unsure, seen, uev = [], [], [], [], []
     for doc in docs:
-        found = periods(DocText.of(case, doc))
+        text = DocText.of(case, doc)
+        found = periods(text)
         if not found:
             unsure.append(f"{doc_name(doc.type)}中未识别到申请行政复议或提起行政诉讼的期限")
+            uev.append(_anchor(text))
             continue
         for p in found:
-            said = f"{p.value}{p.unit}"
+            said = f"{int_to_chinese(p.value)}{p.unit}"
             if p.what == "review":
                 seen.append(f"复议{said}")
                 if p.unit != "日" or p.value != review_days:
-                    problems.append(f"{where(case, p.field)}告知申请行政复议的期限为“{p.field.raw}”，法定期限为{review_days}日")
+                    problems.append(f"{where(case, p.field)}告知申请行政复议的期限为“{p.field.raw}”，法定期限为{int_to_chinese(review_days)}日")
                     evidence.append(p.field)
             elif p.what == "litigation":
                 seen.append(f"诉讼{said}")
                 if p.unit == "个月" and p.value != months:
-                    problems.append(f"{where(case, p.field)}告知提起行政诉讼的期限为“{p.field.raw}”，法定期限为{months}个月")
+                    problems.append(f"{where(case, p.field)}告知提起行政诉讼的期限为“{p.field.raw}”，法定期限为{int_to_chinese(months)}个月")
                     evidence.append(p.field)
                 elif p.unit == "日":
                     unsure.append(f"{where(case, p.field)}告知直接提起行政诉讼的期限为“{p.field.raw}”，《行政诉讼法》"
-                                  f"第四十六条规定为{months}个月（法律另有规定的除外），请核实所依据的规定")
+                                  f"第四十六条规定为{int_to_chinese(months)}个月（法律另有规定的除外），请核实所依据的规定")
+                    uev.append(p.field)
             else:
                 seen.append(f"复议后诉讼{said}")
                 if p.unit == "个月" or p.value != after_days:
                     unsure.append(f"{where(case, p.field)}告知不服复议决定提起诉讼的期限为“{p.field.raw}”，"
-                                  f"《行政诉讼法》第四十五条规定为{after_days}日（法律另有规定的除外），请核实")
+                                  f"《行政诉讼法》第四十五条规定为{int_to_chinese(after_days)}日（法律另有规定的除外），请核实")
+                    uev.append(p.field)
     values = {"problems": "；".join(problems), "periods": "、".join(dict.fromkeys(seen)) or "—"}
     if problems:
         return Verdict(S.FAIL, values, evidence)
     if unsure:
-        return Verdict(S.NEEDS_REVIEW, values, note="；".join(unsure))
+        return Verdict(S.NEEDS_REVIEW, values, uev, note="；".join(unsure))
     return Verdict(S.PASS, values)
 
 
@@ -192,7 +198,7 @@ def review_first_notice(case: Case, params: dict[str, Any]) -> Verdict:
     if not docs:
         return Verdict(S.NOT_APPLICABLE, note="案卷中未识别到当场行政处罚决定书")
     start = params.get("from")
-    problems, evidence, unsure, ok = [], [], [], []
+    problems, evidence, unsure, ok, uev = [], [], [], [], []
     for doc in docs:
         day, _ = document_date(case, doc)
         if start and day is not None and day.isoformat() < str(start):
@@ -200,6 +206,7 @@ def review_first_notice(case: Case, params: dict[str, Any]) -> Verdict:
         text = DocText.of(case, doc)
         if not text.flat.strip():
             unsure.append(f"{doc_name(doc.type)}无可读文字")
+            uev.append(_anchor(text))
             continue
         first = _FIRST.search(text.flat)
         direct = [m for m in _DIRECT.finditer(text.flat) if "复议决定" not in text.flat[max(0, m.start() - 40):m.end()]]
@@ -219,7 +226,7 @@ def review_first_notice(case: Case, params: dict[str, Any]) -> Verdict:
     if problems:
         return Verdict(S.FAIL, values, evidence)
     if unsure:
-        return Verdict(S.NEEDS_REVIEW, values, note="；".join(unsure) + "，请人工核查")
+        return Verdict(S.NEEDS_REVIEW, values, uev, note="；".join(unsure) + "，请人工核查")
     if not ok:
         return Verdict(S.NOT_APPLICABLE, values, note="当场处罚决定作出于复议前置规定施行之前")
     return Verdict(S.PASS, values)

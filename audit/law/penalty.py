@@ -44,7 +44,7 @@ def _num(value: float | None) -> int | float | None:
     return int(value) if float(value).is_integer() else value
 
 
-def _entries(condition: str | None, sanction: Sanction) -> list[dict[str, Any]]:
+def fine_entries(condition: str | None, sanction: Sanction) -> list[dict[str, Any]]:
     """One fine sanction as fine-shaped entries (two when a multiple has a no-income fallback)."""
     fine: Fine | None = sanction.fine
     how = discretion(sanction.mode)
@@ -90,7 +90,7 @@ def _fine_entries(facts: PenaltyFacts) -> list[dict[str, Any]]:
     for tier in facts.tiers:
         for sanction in tier.sanctions:
             if sanction.kind == FINE:
-                out.extend(_entries(tier.condition, sanction))
+                out.extend(fine_entries(tier.condition, sanction))
     return out
 
 

@@ -316,12 +316,15 @@ def _renumbered_resolution(reg: Registry, citation: CitationLike, on: Date | Non
         reason = (f"{title}{old}是{version_cn(older)}的条文，{version_cn(version)}（{date_cn(version.effective_from)}"
                   f"起施行）已删去该条")
         return Resolution(citation, on, Status.RENUMBERED, reason, work=work, version=version, renumber=pair)
-    paragraph = pair.to_paragraph if pair.from_paragraph is not None else citation.paragraph
-    new = article_label(pair.to_article, paragraph, citation.item)
+    if pair.rewritten:  # 款 and 项 were renumbered with the text: name the article only
+        new = article_label(pair.to_article, pair.to_paragraph)
+    else:
+        paragraph = pair.to_paragraph if pair.from_paragraph is not None else citation.paragraph
+        new = article_label(pair.to_article, paragraph, citation.item)
     reason = (f"{title}{old}是{version_cn(older)}的条文编号，{version_cn(version)}（{date_cn(version.effective_from)}"
               f"起施行）中相应条文为{new}")
     if pair.rewritten:
-        reason += "（条文内容已修改）"
+        reason += "（条文内容已修改，适用的款、项请对照新条文确定）"
     art = reg.article(version.id, pair.to_article)
     text = art.text if art else None
     return Resolution(citation, on, Status.RENUMBERED, reason, work=work, version=version, article=art, text=text,

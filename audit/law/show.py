@@ -7,7 +7,15 @@ from typing import Any
 
 from audit.law.penalty import provision_penalty
 from audit.law.registry import Article, InstrumentVersion, Registry, normalize_text
-from audit.law.resolve import Resolution, Status, article_label, date_cn, parse_citation_text, resolve, version_cn
+from audit.law.resolve import (
+    Resolution,
+    Status,
+    article_label,
+    date_cn,
+    parse_citation_text,
+    resolve,
+    version_cn,
+)
 
 Date = dt.date
 

@@ -128,6 +128,10 @@ def _dates(case: Case) -> None:
     d["notice_issued"] = _first(case, "date", ("advance_notice",))
     d["notice_served"] = _served(case, "advance_notice")
     d["hearing_notice_served"] = _served(case, "hearing_notice")
+    if d["hearing_notice_served"] is None and not case.documents_of("hearing_notice") and any(
+        isinstance(doc.fields.get("hearing_right"), Field) for doc in case.documents_of("advance_notice")
+    ):
+        d["hearing_notice_served"] = d["notice_served"]  # the hearing right was notified in the advance notice
     d["decided"] = _first(case, "decided", ("decision", "onsite_decision")) or _first(
         case, "date", ("decision", "onsite_decision")
     )

@@ -18,6 +18,13 @@ class _Segment:
     line: Line
 
 
+_PAGE_NUMBER = regex.compile(r"^\s*(?:[-—－]\s*\d{1,4}\s*[-—－]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?|\d{1,4}|共\s*\d+\s*页\s*第\s*\d+\s*页)\s*$")
+
+
+def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= i < b for a, b in spans)
+
+
 class DocText:
     """The lines of a document joined by newlines; spans map back to page and box."""
 
@@ -33,8 +40,10 @@ class DocText:
                 offset += len(line.text) + 1
         self.text = "\n".join(parts)
         self._starts = [s.start for s in self._segments]
-        # prose wraps across lines (even inside 《…》): the flat text drops the line breaks
-        self._flat_index = [i for i, ch in enumerate(self.text) if ch != "\n"]
+        # prose wraps across lines (even inside 《…》): the flat text drops the line breaks and
+        # the page-number lines that interrupt text running over a page break
+        skip = self._page_number_spans()
+        self._flat_index = [i for i, ch in enumerate(self.text) if ch != "\n" and not _inside(i, skip)]
         self.flat = "".join(self.text[i] for i in self._flat_index)
 
     @classmethod
@@ -70,6 +79,17 @@ class DocText:
             confidence=line_conf if confidence is None else min(confidence, line_conf),
             detail=detail,
         )
+
+    def _page_number_spans(self) -> list[tuple[int, int]]:
+        spans = []
+        by_page: dict[int, list[_Segment]] = {}
+        for seg in self._segments:
+            by_page.setdefault(seg.page, []).append(seg)
+        for segs in by_page.values():
+            for seg in segs[:2] + segs[-2:]:
+                if _PAGE_NUMBER.match(seg.line.text):
+                    spans.append((seg.start, seg.start + len(seg.line.text)))
+        return spans
 
     def unflatten(self, start: int, end: int) -> tuple[int, int]:
         """Offsets in :attr:`text` of the flat-text span ``[start, end)``."""

@@ -16,7 +16,10 @@ from audit.parse.identifiers import find_credit_codes, find_id_numbers, find_pho
 from audit.parse.money import find_amounts
 
 # A value runs to the end of the line or to the next "label：" on the same line.
-_VALUE = r"[ \t\u3000_]*(?P<v>[^\n]*?)[ \t\u3000_]*(?=[ \t\u3000]+[\p{Han}（）()]{2,14}[：:]|\n|$)"
+_VALUE = (
+    r"[ \t\u3000_]*(?P<v>[^\n]*?)[ \t\u3000_]*"
+    r"(?=[ \t\u3000]+[\p{Han}（）()]{2,14}[：:]|[，,；;][ \t\u3000]*[\p{Han}（）()]{2,14}[：:]|\n|$)"
+)
 BLANK_VALUES = {"", "/", "\\", "／", "无", "—", "--", "-", "（空）", "空白"}
 
 PARTY_NAME_LABELS = (
@@ -27,7 +30,7 @@ LEGAL_REP_LABELS = ("法定代表人（负责人）", "法定代表人(负责人
 ADDRESS_LABELS = ("单位地址", "经营地址", "执业地点", "营业地址", "注册地址", "地址", "住所", "住址")
 CAUSE_LABELS = ("案由",)
 AGENCY_SUFFIX = (
-    r"(卫生健康委员会|卫生健康局|卫生和计划生育委员会|卫生计生委|卫生局|卫生健康综合监督执法局|"
+    r"(卫生健康委员会|卫生健康局|卫生和计划生育委员会|卫生和计划生育局|卫生计生委|卫生计生局|卫生局|卫生健康综合监督执法局|"
     r"卫生监督所|卫生健康综合行政执法队|疾病预防控制局)"
 )
 _AGENCY_LINE = regex.compile(rf"^(?P<a>[\p{{Han}}]{{2,24}}{AGENCY_SUFFIX})(（印章）|（盖章）)?$")
@@ -43,6 +46,8 @@ _OFFICER_LIST = regex.compile(
     rf"(?P<certs>{_CERT}(?:[、，,\s\u3000]+{_CERT})+)"
 )
 _ROLE_PREFIXES = ("执法人员", "检查人员", "检查人", "询问人", "调查人", "记录人", "承办人", "送达人", "人员")
+# words that sit where a name would before a certificate label but are not names
+_NOT_NAMES = {"执法", "身份", "证件", "号码", "编号", "人员", "执法人员", "公民", "居民", "有效", "工作", "上岗"}
 _ORG_SUFFIX = regex.compile(
     r"(诊所|医院|卫生院|卫生室|卫生所|门诊部|中心|公司|厂|店|馆|站|院|部|室|所|会|社|学校|幼儿园|酒店|宾馆|旅馆|浴室|KTV|俱乐部)$"
 )
@@ -123,7 +128,7 @@ def officers(dt: DocText) -> list[Field]:
         for prefix in _ROLE_PREFIXES:
             if name.startswith(prefix) and len(name) > len(prefix):
                 name = name[len(prefix):]
-        if name in seen or len(name) < 2 or name in _ROLE_PREFIXES:
+        if name in seen or len(name) < 2 or name in _ROLE_PREFIXES or name in _NOT_NAMES:
             continue
         seen.add(name)
         out.append(dt.field({"name": name, "certificate": cert}, start, end))
@@ -227,7 +232,7 @@ def _shift(date: DateMatch, offset: int) -> DateMatch:
 def amounts(dt: DocText) -> list[Field]:
     """Every money amount, with both written forms kept for comparison."""
     out = []
-    for money in find_amounts(dt.text):
+    for money in find_amounts(dt.flat):  # capitals wrap across lines (人民币叁万玖\n仟元整)
         detail = {
             "digits": _num(money.digits),
             "capitals": _num(money.capitals),
@@ -237,7 +242,7 @@ def amounts(dt: DocText) -> list[Field]:
         }
         # written both ways, the amount in capitals governs (以大写为准); a mismatch is a rule's finding
         value = money.capitals if money.capitals is not None and money.digits is not None else money.amount
-        out.append(dt.field(_num(value), money.span[0], money.span[1], detail=detail))
+        out.append(dt.flat_field(_num(value), money.span[0], money.span[1], detail=detail))
     return out
 
 

@@ -28,8 +28,7 @@ from reportlab.pdfgen import canvas
 FONTS = {
     "song": ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),  # AR PL UMing CN: printed text
     "kai": ("/usr/share/fonts/truetype/arphic/ukai.ttc", 0),  # AR PL UKai CN: handwriting
-    "hei": ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),  # WenQuanYi Zen Hei: titles
-    "mhei": ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),  # WenQuanYi Micro Hei: typed fill-ins
+    "hei": ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),  # WenQuanYi Zen Hei: titles, typed fill-ins
 }
 SEAL_FONT = FONTS["song"][0]
 BLACK = Color(0, 0, 0)
@@ -53,7 +52,7 @@ def register_fonts() -> None:
             continue
         if not Path(path).exists():
             raise FontsMissing(
-                f"缺少字体 {path}（请安装 fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei fonts-wqy-microhei）/ "
+                f"缺少字体 {path}（请安装 fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei）/ "
                 f"font not found: {path}"
             )
         pdfmetrics.registerFont(TTFont(name, path, subfontIndex=index))
@@ -63,7 +62,7 @@ def register_fonts() -> None:
 
 
 @cache
-def seal_image(name: str, px: int = 300, turn: int = 0, inner: str = "") -> Image.Image:
+def seal_image(name: str, px: int = 220, turn: int = 0, inner: str = "") -> Image.Image:
     """Round official seal: name around the upper arc, a star, optional text under the star."""
     size = px * 2
     img = Image.new("RGBA", (size, size), (0, 0, 0, 0))
@@ -173,6 +172,11 @@ def _wobble(page: int, x: float, text: str) -> float:
     return ((zlib.crc32(f"{page}:{x:.1f}:{text}".encode()) % 13) - 6) / 10.0
 
 
+@cache
+def _reader(name: str, turn: int, inner: str) -> ImageReader:
+    return ImageReader(seal_image(name, turn=turn, inner=inner))
+
+
 class Writer:
     """A canvas that records every string it draws, tracks documents and numbers pages."""
 
@@ -192,6 +196,9 @@ class Writer:
         self.base, self.spacing = style.base_size, style.spacing
         self.skip_page_numbers: set[int] = set()  # pages printed without a page number
         self.page_number_offset: dict[int, int] = {}  # page -> printed number shift (defects)
+        self.unsigned_pages: set[int] = set()  # record pages without the party's signature (defects)
+        self.furniture: set[tuple[int, float, float]] = set()  # page numbers, running headers/footers
+        self._furniture = False
 
     right = property(lambda self: PAGE_W - self.RM)
     width = property(lambda self: PAGE_W - self.LM - self.RM)
@@ -205,12 +212,16 @@ class Writer:
             self.c.setLineWidth(1.2)
             self.c.rect(self.LM - 14, self.BM - 30, self.width + 28, PAGE_H - self.TM - self.BM + 52)
         if self.header:
+            self._furniture = True
             self.header()
+            self._furniture = False
 
     def _close_page(self) -> None:
+        self._furniture = True
         if self.footer:
             self.footer()
         self._page_number()
+        self._furniture = False
         self.c.showPage()
         self.open = False
 
@@ -237,6 +248,7 @@ class Writer:
         if self.open:
             self._close_page()
         st = self.style
+        self.unsigned_pages: set[int] = set()
         self.footer, self.header, self.bottom = footer, header, bottom or self.BM
         self.docs.append({"type": dtype, "title": title, "pages": [self.page + 1, None],
                           "index_title": index_title or title})
@@ -298,6 +310,8 @@ class Writer:
         self.c.drawString(x, y, s)
         if s.strip():
             self.items[self.page].append((round(y, 2), round(x, 2), s))
+            if self._furniture:
+                self.furniture.add((self.page, round(y, 2), round(x, 2)))
         return x + w
 
     def parts(self, x, y, parts, *, size=12.0, align="left") -> float:
@@ -352,12 +366,15 @@ class Writer:
             return
         if len(specs) == 1 and not fits(specs[0]):
             label, value, _ = specs[0]
-            first = self.width - width_of(label, "song", size) - 10
-            lines = wrap(value, value_font, vsize, self.width - 10, first=first)
-            self.fields([(label, lines[0], self.width)], size=size, value_font=value_font)
+            first = self.width - width_of(label, "song", size) - 16
+            lines = wrap(value, value_font, vsize, self.width - 16, first=first)
+            self._field_line([(label, lines[0], self.width)], size, value_font, leading, vsize)
             for rest in lines[1:]:
-                self.fields([("", rest, self.width)], size=size, value_font=value_font)
+                self._field_line([("", rest, self.width)], size, value_font, leading, vsize)
             return
+        self._field_line(specs, size, value_font, leading, vsize)
+
+    def _field_line(self, specs, size, value_font, leading, vsize) -> None:
         self.need(leading)
         x, base = self.LM, self.y - size - 3
         for label, value, w in specs:
@@ -379,7 +396,8 @@ class Writer:
                 out, align, font = [], cell.get("align", "left"), cell.get("font", "song")
                 for entry in cell.get("lines", []):
                     if isinstance(entry, str):
-                        out += [([F(ln, font)], align) for ln in wrap(entry, font, size, cell["w"] - 2 * pad)]
+                        fsize = size + (font == "kai")
+                        out += [([F(ln, font)], align) for ln in wrap(entry, font, fsize, cell["w"] - 2 * pad)]
                     elif isinstance(entry, dict):
                         out.append((entry["parts"], entry.get("align", "left")))
                     else:
@@ -412,8 +430,8 @@ class Writer:
 
     def seal(self, cx, cy, name, size=112.0, *, turn: int | None = None, inner: str = "") -> None:
         if turn is None:
-            turn = (zlib.crc32(f"{name}{self.page}".encode()) % 17) - 8
-        img = ImageReader(seal_image(name, turn=turn, inner=inner))
+            turn = (zlib.crc32(name.encode()) % 17) - 8  # one turn per seal: the PDF embeds it once
+        img = _reader(name, turn, inner)
         self.c.drawImage(img, cx - size / 2, cy - size / 2, size, size, mask="auto")
         top = PAGE_H - (cy + size / 2)
         self.seals.append({"page": self.page, "text": name,
@@ -432,6 +450,11 @@ class Writer:
         if seal:
             self.seal(cx + 6, self.y - 22, seal_name or agency)
         self.y -= 90
+
+    def body_text(self, page: int) -> str:
+        """The page's text without page numbers and running headers/footers, whitespace removed."""
+        items = sorted(self.items[page], key=lambda t: (-t[0], t[1]))
+        return "".join("".join(s.split()) for y, x, s in items if (page, y, x) not in self.furniture)
 
     def pages_text(self) -> dict[str, str]:
         """Text as drawn: lines top to bottom, pieces on one baseline joined by a space."""

@@ -194,8 +194,14 @@ def make_party(v: Violation, world: World, on: dt.date) -> tuple[dict, Person, s
         return party, rep, "经营者"
     sector = v.sector
     if sector in ("医疗机构", "传染病防治", "医疗废物", "放射诊疗"):
-        kind = pick(rng, ("诊所", "门诊部", "口腔门诊部", "中医诊所")) if sector != "放射诊疗" else pick(
-            rng, ("口腔门诊部", "口腔医院", "医院"))
+        kinds = {"放射诊疗": (("口腔门诊部", "口腔科；医学影像科"), ("口腔医院", "口腔科；医学影像科"),
+                              ("医院", "内科；外科；医学影像科")),
+                 "医疗废物": (("诊所", "内科；外科"), ("口腔门诊部", "口腔科"), ("门诊部", "内科；外科；妇科"))}
+        general = (("诊所", "内科；外科"), ("门诊部", "内科；外科；妇科"), ("中医诊所", "中医科；内科"),
+                   ("诊所", "全科医疗科"))
+        if v.key == "infection_disinfection":
+            general += (("口腔门诊部", "口腔科"),)
+        kind, subjects = pick(rng, kinds.get(sector, general))
         name = f"{dd.city[:-1]}{dd.name[:-1]}{word}{kind}"
         prefix = "52" if kind != "医院" or rng.random() < 0.5 else "91"
     elif sector == "公共场所":
@@ -213,6 +219,9 @@ def make_party(v: Violation, world: World, on: dt.date) -> tuple[dict, Person, s
              "legal_representative": rep.name, "address": world.address(floor=sector in ("医疗机构", "医疗废物")),
              "phone": world.landline(), "licence": _licence_no(rng, dd),
              "licence_valid": f"{start.year}年{start.month}月{start.day}日至{start.year + 5}年{start.month}月{start.day - 1 or 1}日"}
+    if sector in ("医疗机构", "传染病防治", "医疗废物", "放射诊疗"):
+        party["subjects"] = subjects
+        party["kind"] = kind
     if sector == "公共场所":
         party["venue"] = name.split(word)[1].replace("有限公司", "")
     if sector == "生活饮用水":
@@ -251,10 +260,11 @@ def ordinary_dates(sc_profile, rng: random.Random, inspected: dt.date, *, compla
     else:
         dd["accepted"] = inspected
     dd["filed"] = _step(inspected, rng, 0 if not complaint else 1, 3)
-    if (dd["filed"] - dd["accepted"]).days > 7:
-        dd["filed"] = dd["accepted"] + dt.timedelta(days=7)
-        while not is_workday(dd["filed"]):
-            dd["filed"] -= dt.timedelta(days=1)
+    if (dd["filed"] - dd["accepted"]).days > 7:  # long holiday between: the complaint came in on inspection day
+        dd["accepted"] = inspected
+        dd["filed"] = add_workdays(inspected, 1)
+        if (dd["filed"] - dd["accepted"]).days > 7:
+            dd["filed"] = inspected
     dd["interview"] = _step(dd["filed"], rng, 1, 4)
     last = dd["interview"]
     if sampling:
@@ -360,7 +370,8 @@ def make_scenario(case_id: str, rng: random.Random, *, template: str | None = No
         inspected = workday_on_or_after(lo + dt.timedelta(days=rng.randrange((hi - lo).days + 1)))
         end = inspected + dt.timedelta(days=100)
         try:
-            setting = v.setting(inspected - dt.timedelta(days=160), end)
+            # a continuing act is judged by the law in force when it ends (here: the inspection)
+            setting = v.setting(inspected, end)
         except ValueError:
             continue
         if not _crosses(inspected - dt.timedelta(days=1), end) and inspected.year == end.year:
@@ -389,6 +400,9 @@ def make_scenario(case_id: str, rng: random.Random, *, template: str | None = No
         procedure = "simple" if can_simple and rng.random() < (0.7 if v.key.startswith("publicplace_health") else 0.35) \
             else "ordinary"
     elif procedure == "simple" and not simple_allowed(v, setting, inspected, party_type):
+        if violation is None:  # drawn at random: draw again (deterministically, from the same rng)
+            return make_scenario(case_id, rng, template=template, procedure=procedure, year=year, month=month,
+                                 defence_mode=defence_mode, hearing_held=hearing_held, complaint=complaint)
         raise ValueError(f"{v.key}: simple procedure not allowed on {inspected}")
     penalties, fine, income = choose_penalties(v, setting, inspected, story, rng, procedure, party_type)
 

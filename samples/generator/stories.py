@@ -92,8 +92,7 @@ def _medinst_staff(ctx: Ctx) -> Story:
     count = rng.randrange(18, 90)
     task = pick(rng, ("静脉输液穿刺", "肌肉注射", "静脉采血"))
     post = pick(rng, ("护理员", "导医", "收费员"))
-    subjects = pick(rng, ("内科；外科", "内科；外科；中医科", "全科医疗科；中医科", "内科；儿科"))
-    p["subjects"] = subjects
+    subjects = p["subjects"]
     facts = (
         f"当事人持有《医疗机构执业许可证》（登记号：{p['licence']}），诊疗科目为{subjects.replace('；', '、')}。"
         f"当事人招用的{post}{worker}未取得护士执业证书，也未取得其他卫生技术人员资格。{ymd(since)}至{ymd(ctx.inspected)}，"
@@ -131,7 +130,7 @@ def _medinst_staff(ctx: Ctx) -> Story:
     ]
     rows = []
     day = since
-    for i in range(12):
+    for _ in range(12):
         day = day + dt.timedelta(days=rng.randrange(1, 4))
         if day > ctx.inspected:
             break
@@ -163,8 +162,7 @@ def _medinst_staff(ctx: Ctx) -> Story:
 @builder("medinst_scope")
 def _medinst_scope(ctx: Ctx) -> Story:
     rng, p = ctx.rng, ctx.party
-    subjects = pick(rng, ("内科；外科", "全科医疗科", "内科；中医科"))
-    p["subjects"] = subjects
+    subjects = p["subjects"]
     service, dept = pick(rng, (("注射A型肉毒毒素除皱", "医疗美容科"), ("注射用透明质酸钠填充", "医疗美容科"),
                                ("拔牙及根管治疗", "口腔科"), ("针刀治疗", "中医科")))
     if "中医" in subjects and dept == "中医科":
@@ -201,7 +199,7 @@ def _medinst_scope(ctx: Ctx) -> Story:
     ]
     rows = []
     day = since
-    for i in range(min(count, 10)):
+    for _ in range(min(count, 10)):
         day = min(ctx.inspected, day + dt.timedelta(days=rng.randrange(1, 5)))
         rows.append([f"{day.year}-{day.month:02d}-{day.day:02d}", f"{rng.randrange(100000, 999999)}",
                      pick(rng, "王李陈赵孙周吴郑") + "某", service, f"{price}.00", ""])
@@ -213,8 +211,8 @@ def _medinst_scope(ctx: Ctx) -> Story:
         facts=facts, place=f"{p['name']}大厅、诊室、治疗室", findings=findings, qa=qa, evidence=evidence,
         evidence_pages=pages,
         discretion=f"当事人超范围开展诊疗活动{count}人次，违法所得{income}元，未造成人身损害后果，检查后立即停止并配合调查。"
-                   "综合上述情节，在法定幅度内给予处罚。",
-        correction=f"责令当事人立即停止超出登记范围开展{service}", income=income,
+                   "属一般违法情形，综合上述情节，在法定幅度内给予处罚。",
+        correction=f"责令当事人立即改正，停止超出登记范围开展{service}", income=income,
         defence="我们已停止该项目，正在申请增加诊疗科目，请求从轻处理。",
         defence_accepted="当事人已停止违法行为的情况属实，已在裁量时予以考虑。",
         severity=min(0.8, count / 20),
@@ -265,7 +263,7 @@ def _medinst_unlicensed(ctx: Ctx) -> Story:
         cause_short="未取得《医疗机构执业许可证》擅自执业", violation_short="未取得《医疗机构执业许可证》擅自开展诊疗活动",
         facts=facts, place=p["address"], findings=findings, qa=qa, evidence=evidence, evidence_pages=pages,
         discretion=f"当事人违法所得{income}元，不足一万元，按一万元计算；擅自执业时间较长，并开展输液等有创治疗，存在医疗安全隐患，"
-                   "但未造成患者人身损害，检查后停止执业并如实陈述。综合上述情节，在法定幅度内给予处罚。",
+                   "但未造成患者人身损害，检查后停止执业并如实陈述，属一般违法情形。综合上述情节，在法定幅度内给予处罚。",
         correction="责令当事人停止执业活动", income=income, goods=f"药品、医疗器械一批（{drugs}）",
         defence="我知道错了，已经关门不干了，收入不多，希望少罚一点。",
         defence_accepted="当事人已停止执业活动的情况属实，已在裁量时予以考虑；其请求减轻处罚无法定情形，不予采纳。",
@@ -358,7 +356,8 @@ def _publicplace_health_cert(ctx: Ctx) -> Story:
         cause_short="安排未取得健康合格证明的从业人员从事直接为顾客服务的工作",
         violation_short=f"安排未取得健康合格证明的从业人员{worker}从事直接为顾客服务的工作",
         facts=facts, place=f"{p['name']}营业场所", findings=findings, qa=qa, evidence=evidence, evidence_pages=pages,
-        discretion="当事人系初次被发现，从业人员人数少，检查时当场改正，未造成危害后果，给予警告。",
+        discretion=f"{worker}未经健康检查已上岗为顾客服务多日，有传播疾病的风险，不属于违法行为轻微的情形；当事人检查时当场改正，"
+                   "未造成危害后果，依法从轻给予警告。",
         correction=f"安排{worker}停止直接为顾客服务，取得有效健康合格证明后方可上岗",
         defence="我们已经安排她去体检了，以后一定注意。",
         defence_accepted="当事人已改正的情况属实。",
@@ -397,8 +396,9 @@ def _publicplace_no_licence(ctx: Ctx) -> Story:
         cause_short="未取得公共场所卫生许可证擅自营业", violation_short="未取得公共场所卫生许可证擅自营业",
         facts=facts, place=f"{p['name']}前台、客房", findings=findings, qa=qa, evidence=evidence,
         evidence_pages=[("business_licence", {})],
-        discretion="当事人开业时间较短，检查后立即提交卫生许可申请，未造成危害后果。综合上述情节，给予警告。",
-        correction="责令当事人依法申请办理公共场所卫生许可证",
+        discretion="当事人未取得卫生许可证已营业多日，不属于违法行为轻微的情形；检查后立即提交卫生许可申请，未造成危害后果。"
+                   "综合上述情节，依法从轻给予警告。",
+        correction="责令当事人立即改正，依法申请办理公共场所卫生许可证",
         opinion=f"{ymd(ctx.inspected)}，本机关执法人员对你单位进行监督检查，发现你单位未取得公共场所卫生许可证擅自营业。"
                 "现提出如下卫生监督意见：立即依法申请办理公共场所卫生许可证。",
         defence="我们已经提交了卫生许可申请，请从轻处理。", defence_accepted="当事人已提交卫生许可申请的情况属实。",
@@ -421,13 +421,13 @@ def _water_quality(ctx: Ctx) -> Story:
     )
     findings = [
         f"{estate}地下一层设不锈钢二次供水水箱2只，水箱间未上锁，人孔盖板未加锁。",
-        f"当事人不能提供近半年的水箱清洗消毒记录及水质检测报告。",
+        "当事人不能提供近半年的水箱清洗消毒记录及水质检测报告。",
         "执法人员对水箱出水进行现场采样（样品编号见采样记录），样品经封存后送检。",
         "执法人员现场拍摄照片3张，当场制作卫生监督意见书，责令当事人对水箱进行清洗消毒。",
     ]
     qa = [
         _opening(ctx, "你单位二次供水卫生管理情况"), ("答", "看清楚了，不申请回避。"),
-        ("问", f"你单位负责哪些二次供水设施的管理？"), ("答", f"负责{estate}的二次供水，共{households}户。"),
+        ("问", "你单位负责哪些二次供水设施的管理？"), ("答", f"负责{estate}的二次供水，共{households}户。"),
         ("问", "水箱最近一次清洗消毒是什么时候？"), ("答", "去年做过一次，记录找不到了。"),
         ("问", f"对检验结果{item}不合格有何意见？"), ("答", "没有意见，已经请人清洗消毒水箱。"),
         ("问", "供水是否另外收费？"), ("答", "水费由自来水公司收，我们不另外收费。"),
@@ -447,7 +447,7 @@ def _water_quality(ctx: Ctx) -> Story:
         facts=facts, place=f"{estate}二次供水水箱间", findings=findings, qa=qa, evidence=evidence,
         evidence_pages=[("sampling", sampling), ("test_report", sampling)],
         discretion=f"当事人供水涉及{households}户居民，水质指标超标，存在传播疾病的风险；检查后及时清洗消毒，复检合格，未发现疾病传播。"
-                   "综合上述情节，在法定幅度内给予处罚。",
+                   "属一般违法情形，综合上述情节，在法定幅度内给予处罚。",
         correction="责令当事人限期改正，对二次供水设施进行清洗消毒，经检验合格后方可供水",
         opinion=f"{ymd(ctx.inspected)}，本机关执法人员对你单位管理的二次供水设施进行监督检查。现提出如下卫生监督意见："
                 "一、立即对水箱进行清洗消毒；二、水箱间及人孔加锁；三、建立清洗消毒和水质检测档案。",
@@ -492,7 +492,7 @@ def _occupational_undeclared(ctx: Ctx) -> Story:
         cause_short="未按照规定申报职业病危害项目", violation_short="未按照规定及时、如实向卫生行政部门申报产生职业病危害的项目",
         facts=facts, place=f"{p['name']}生产车间、办公室", findings=findings, qa=qa, evidence=evidence,
         evidence_pages=[("business_licence", {})],
-        discretion=f"当事人接触职业病危害的劳动者{workers}人，未申报时间较长；检查后已完成申报。综合上述情节，在法定幅度内给予处罚。",
+        discretion=f"当事人接触职业病危害的劳动者{workers}人，未申报时间较长；检查后已完成申报，属一般违法情形。综合上述情节，在法定幅度内给予处罚。",
         correction="责令当事人限期改正，依法申报职业病危害项目",
         opinion=f"{ymd(ctx.inspected)}，本机关执法人员对你单位进行职业卫生监督检查。现提出如下卫生监督意见：于十五日内完成职业病危害项目申报。",
         defence="我们已经在系统里完成了申报，企业效益不好，请求从轻处罚。",
@@ -504,11 +504,12 @@ def _occupational_undeclared(ctx: Ctx) -> Story:
 @builder("infection_disinfection")
 def _infection_disinfection(ctx: Ctx) -> Story:
     rng, p = ctx.rng, ctx.party
-    items = pick(rng, (("口腔科牙科手机", "使用后未经灭菌处理即用于下一名患者"),
-                       ("内镜", "使用后仅用清水冲洗，未按照规定进行清洗消毒"),
-                       ("换药用不锈钢镊子、弯盘", "使用后未经消毒灭菌即重复使用")))
+    if "口腔" in p["subjects"]:
+        items = ("牙科手机", "使用后未经灭菌处理即用于下一名患者")
+    else:
+        items = pick(rng, (("妇科检查用窥阴器", "使用后仅用清水冲洗，未按照规定进行清洗消毒"),
+                           ("换药用不锈钢镊子、弯盘", "使用后未经消毒灭菌即重复使用")))
     count = rng.randrange(3, 12)
-    p["subjects"] = pick(rng, ("口腔科", "内科；外科", "内科；外科；妇科"))
     facts = (
         f"{ymd(ctx.inspected)}，本机关执法人员对当事人进行监督检查，发现当事人{items[0]}{items[1]}。现场查见待用及已用未消毒的"
         f"{items[0]}{count}件，当事人不能提供当日的消毒灭菌记录。上述行为未按照规定对医疗器械进行消毒，尚未发现造成传染病传播。"
@@ -536,7 +537,7 @@ def _infection_disinfection(ctx: Ctx) -> Story:
         cause_short="未按照规定对医疗器械进行消毒", violation_short=f"未按照规定对{items[0]}进行消毒",
         facts=facts, place=f"{p['name']}治疗室、消毒供应区", findings=findings, qa=qa, evidence=evidence,
         evidence_pages=[_licence_page(ctx, p["subjects"])],
-        discretion="当事人的行为存在医源性感染风险，检查后立即改正，尚未造成传染病传播。依法责令改正，给予通报批评、警告。",
+        discretion="当事人的行为存在医源性感染风险，检查后立即改正，尚未造成传染病传播，属一般违法情形。依法责令改正，给予通报批评、警告。",
         correction="责令当事人立即改正，按照规定对医疗器械进行消毒灭菌",
         opinion=f"{ymd(ctx.inspected)}，本机关执法人员对你单位进行传染病防治监督检查。现提出如下卫生监督意见：立即对在用医疗器械进行清洗消毒灭菌，"
                 "建立并落实消毒灭菌记录制度。",
@@ -547,7 +548,6 @@ def _infection_disinfection(ctx: Ctx) -> Story:
 @builder("waste_mixing")
 def _waste_mixing(ctx: Ctx) -> Story:
     rng, p = ctx.rng, ctx.party
-    p["subjects"] = p.get("subjects") or pick(rng, ("口腔科", "内科；外科", "内科；儿科"))
     weight = f"{rng.randrange(3, 15) / 10:.1f}"
     what = pick(rng, ("沾有血迹的棉球、棉签、一次性手套", "使用后的输液管、一次性注射器针筒、棉签",
                       "沾有血迹的纱布、一次性口腔检查盘、吸唾管"))
@@ -583,16 +583,16 @@ def _waste_mixing(ctx: Ctx) -> Story:
         facts=facts, place=f"{p['name']}诊室、医疗废物暂时贮存间", findings=findings, qa=qa, evidence=evidence,
         evidence_pages=pages,
         discretion="当事人混入生活垃圾的医疗废物数量较少，检查时当场改正；但混入的为感染性废物，存在传播疾病的风险。"
-                   "综合上述情节，在法定幅度内给予处罚。",
+                   "属一般违法情形，综合上述情节，在法定幅度内给予处罚。",
         correction="责令当事人限期改正，将医疗废物按类别分置于专用包装物或者容器，不得混入生活垃圾",
-        defence="", severity=0.2 + 0.5 * rng.random(),
+        defence="我单位已当场改正，并组织员工重新培训了医疗废物分类制度，请求从轻处罚。",
+        defence_accepted="当事人已改正并组织培训的情况属实，已在裁量时予以考虑。", severity=0.2 + 0.5 * rng.random(),
     )
 
 
 @builder("waste_sorting")
 def _waste_sorting(ctx: Ctx) -> Story:
     rng, p = ctx.rng, ctx.party
-    p["subjects"] = p.get("subjects") or pick(rng, ("口腔科", "内科；外科", "全科医疗科"))
     what = pick(rng, ("损伤性废物（使用后的注射针头）与感染性废物混放于同一黄色包装袋内",
                       "使用后的针头、刀片未放入利器盒，直接置于感染性废物包装袋内",
                       "感染性废物未使用专用包装袋，直接放置于无盖纸箱内"))
@@ -619,7 +619,7 @@ def _waste_sorting(ctx: Ctx) -> Story:
         violation_short="未将医疗废物按照类别分置于专用包装物或者容器",
         facts=facts, place=f"{p['name']}治疗室", findings=findings, qa=qa, evidence=evidence,
         evidence_pages=[_licence_page(ctx, p["subjects"])],
-        discretion="当事人当场改正，未造成危害后果。", correction="责令当事人改正，将医疗废物按照类别分置于专用包装物或者容器",
+        discretion="医疗废物混放存在锐器伤和传播疾病的风险，不属于违法行为轻微的情形；当事人当场改正，未造成危害后果，依法从轻处罚。", correction="责令当事人改正，将医疗废物按照类别分置于专用包装物或者容器",
         severity=0.1 + 0.3 * rng.random(),
     )
 
@@ -627,7 +627,6 @@ def _waste_sorting(ctx: Ctx) -> Story:
 @builder("radiation_health_exam")
 def _radiation_health_exam(ctx: Ctx) -> Story:
     rng, p = ctx.rng, ctx.party
-    p["subjects"] = p.get("subjects") or pick(rng, ("口腔科；医学影像科", "内科；外科；医学影像科"))
     device = pick(rng, ("口腔全景X射线机1台", "数字化X射线摄影系统（DR）1台", "口腔CBCT 1台"))
     staff = rng.randrange(2, 6)
     missing = rng.randrange(1, staff + 1)
@@ -658,7 +657,7 @@ def _radiation_health_exam(ctx: Ctx) -> Story:
         violation_short=f"未按照规定组织{missing}名放射工作人员进行职业健康检查",
         facts=facts, place=f"{p['name']}放射科、档案室", findings=findings, qa=qa, evidence=evidence,
         evidence_pages=[_licence_page(ctx, p["subjects"])],
-        discretion=f"当事人{missing}名放射工作人员未进行职业健康检查，检查后已组织补检。综合上述情节，在法定幅度内给予处罚。",
+        discretion=f"当事人{missing}名放射工作人员未进行职业健康检查，检查后已组织补检，属一般违法情形。综合上述情节，在法定幅度内给予处罚。",
         correction="责令当事人限期改正，组织放射工作人员进行职业健康检查并建立职业健康监护档案",
         opinion=f"{ymd(ctx.inspected)}，本机关执法人员对你单位进行放射卫生监督检查。现提出如下卫生监督意见："
                 "于三十日内组织放射工作人员进行在岗期间职业健康检查，并完善职业健康监护档案。",

@@ -1,10 +1,9 @@
 """Visual templates: provincial variants of layout, titles, field order and wording.
 
 Four templates, each tied to the districts of one province (``world.DISTRICTS``) and to a
-profile of local settings that the law leaves to local rules (the hearing "较大数额",
-when a case goes to collective discussion, the defence period). The profile values are this
-sample set's assumptions, recorded in every truth.json; the domain reference (§2.3, §2.4)
-gives the local examples they are modelled on.
+profile of the settings the law leaves to local rules (the hearing "较大数额", when a case goes
+to collective discussion, the defence period). The values are this sample set's assumptions,
+recorded in every truth.json.
 
 Titles are variants the project's classifier knows (checklists/document_types.yaml): a
 template changes how a document looks and is worded, not what a reviewer would call it.
@@ -71,6 +70,11 @@ class Template:
         return replace(self.style, agency_name=agency)
 
 
+# The thresholds follow checklists/profiles/national-default.yaml (the profile `audit check` and
+# `audit eval` use), so that a clean sample is clean under the toolkit's own settings; the defence
+# period differs by template (3 or 5 working days, stated in each notice).
+NATIONAL = "公民1万元以上、法人或者其他组织10万元以上为较大数额罚款；罚款5万元以上的案件经负责人集体讨论（同 checklists/profiles/national-default.yaml）"
+
 BASE_TITLES = {
     "file_index": "卷内目录", "file_remarks": "卷内备考表", "acceptance_record": "案件来源登记表",
     "filing_report": "立案报告", "inspection_record": "现场笔录", "interview_record": "询问笔录",
@@ -87,17 +91,17 @@ BASE_TITLES = {
 TEMPLATES: dict[str, Template] = {
     "zhejiang": Template(
         "zhejiang", "浙江式（表格审批、居中页码）", "zhejiang", Style(),
-        Profile(10000, 100000, 50000, 3, "公民1万元、法人或者其他组织10万元（同 samples/cases 假设）；集体讨论5万元（domain §2.3 九龙坡例）"),
+        Profile(10000, 100000, 50000, 3, NATIONAL),
         titles=dict(BASE_TITLES), hearing_separate=False,
         labels={"address": "地址", "rep": "法定代表人（负责人）"},
         payment_title="浙江省政府非税收入一般缴款书",
     ),
     "jiangsu": Template(
         "jiangsu", "江苏式（双线标题、居中文号、打字填写）", "jiangsu",
-        Style(title_rule="black", docno_align="center", page_numbers="right_bottom", fill_font="mhei",
-              record_font="mhei", agency_font="hei", agency_size=15, spaced_titles=True, title_size=19,
+        Style(title_rule="black", docno_align="center", page_numbers="right_bottom", fill_font="hei",
+              record_font="hei", agency_font="hei", agency_size=15, spaced_titles=True, title_size=19,
               spacing=1.75),
-        Profile(5000, 50000, 30000, 5, "公民5000元、法人或者其他组织5万元（本样例假设）；集体讨论3万元"),
+        Profile(10000, 100000, 50000, 5, NATIONAL),
         titles=dict(BASE_TITLES) | {
             "filing_report": "立案审批表", "inspection_record": "现场检查笔录", "investigation_report": "调查终结报告",
             "panel_discussion": "案件合议记录", "legal_review": "法制审核表", "collective_discussion": "案件集体讨论记录",
@@ -112,7 +116,7 @@ TEMPLATES: dict[str, Template] = {
         "sichuan", "四川式（边框、页号章、手写填写、事项审批表）", "sichuan",
         Style(frame=True, page_numbers="stamp_top_right", agency_inline=True, fill_font="kai", record_font="kai",
               title_size=18, margins=(76, 68, 70, 74), spacing=1.85),
-        Profile(1000, 30000, 30000, 3, "公民1000元、法人或者其他组织3万元（domain §2.4 评分标准例）；集体讨论3万元"),
+        Profile(10000, 100000, 50000, 3, NATIONAL),
         titles=dict(BASE_TITLES) | {
             "inspection_record": "卫生监督现场笔录", "interview_record": "询问（调查）笔录",
             "investigation_report": "案件调查报告", "panel_discussion": "行政处罚合议记录",
@@ -127,8 +131,8 @@ TEMPLATES: dict[str, Template] = {
     ),
     "guangdong": Template(
         "guangdong", "广东式（红线标题、结案材料在前）", "guangdong",
-        Style(title_rule="red", page_numbers="right_bottom", fill_font="mhei", agency_size=15, title_size=20),
-        Profile(5000, 100000, 100000, 5, "公民5000元、法人或者其他组织10万元（domain §2.4 开平例）；集体讨论10万元"),
+        Style(title_rule="red", page_numbers="right_bottom", fill_font="hei", agency_size=15, title_size=20),
+        Profile(10000, 100000, 50000, 5, NATIONAL),
         titles=dict(BASE_TITLES) | {
             "interview_record": "调查笔录", "hearing_notice": "听证告知书", "defence_record": "陈述申辩笔录",
             "service_receipt": "送达回证", "collective_discussion": "集体讨论记录",
