@@ -37,7 +37,7 @@ _AGENCY_LINE = regex.compile(rf"^(?P<a>[\p{{Han}}]{{2,24}}{AGENCY_SUFFIX})(（�
 _CERT_LABEL = r"(?:执法证号|执法证件号|执法证编号|执法证件编号|证件号码?|证号)"
 _CERT = r"[A-Za-z0-9]*\d{6,}[A-Za-z0-9]*"
 _OFFICER = regex.compile(
-    rf"(?P<name>[\p{{Han}}]{{2,4}})[ \u3000]*[（(][ \u3000]*(?:{_CERT_LABEL}[：:\s]*)?(?P<cert>{_CERT})[ \u3000]*[）)]|"
+    rf"(?P<name>[\p{{Han}}]{{2,4}})[ \u3000\n]*[（(][ \u3000]*(?:{_CERT_LABEL}[：:\s]*)?(?P<cert>{_CERT})[ \u3000]*[）)]|"
     rf"(?P<name2>[\p{{Han}}]{{2,4}})[ \u3000]*{_CERT_LABEL}[：:\s]*(?P<cert2>{_CERT})"
 )
 # 王建平　李晓燕（执法证号：33010621003、33010621017）: names, then numbers in the same order
