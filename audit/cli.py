@@ -198,7 +198,13 @@ def explain(code: str) -> None:
     click.echo(f"{rule.code} {rule.title}（{rule.name}）")
     click.echo(f"维度：{rule.dimension}　严重程度：{rule.severity.value}　分值：{rule.points:g}")
     click.echo(f"适用：{'、'.join(rule.applies_to)}　检查方式：{rule.kind}")
-    click.echo(f"依据：{'；'.join(cite(b.instrument, b.article) for b in rule.basis)}")
+    from audit.checks.engine import article_text
+
+    for b in rule.basis:
+        click.echo(f"依据：{cite(b.instrument, b.article)}")
+        text = b.text or article_text(b.instrument, b.article, b.version)
+        if text:
+            click.echo(f"　　{text}")
     click.echo(f"为什么：{rule.why}")
     click.echo(f"应当：{rule.expect}")
     click.echo(f"整改建议：{rule.fix}")

@@ -105,7 +105,7 @@ def content_hash(source: Path) -> str:
 def write_case_outputs(target: Path, result_, masked: bool, rule_set: str, profile: str, record: dict) -> None:
     """Everything a reader gets for one case: JSON, text, HTML report, DOCX notice."""
     from audit.report.html import render_html
-    from audit.report.notice import write_notice
+    from audit.report.notice import notice_pdf, write_notice
     from audit.report.text import findings_text
 
     protect = mask if masked else (lambda x: x)
@@ -119,6 +119,7 @@ def write_case_outputs(target: Path, result_, masked: bool, rule_set: str, profi
     tmp = target / ".notice.docx.tmp"
     write_notice(case, findings, tmp, masked=masked)
     os.replace(tmp, target / "notice.docx")
+    notice_pdf(target / "notice.docx")  # only where LibreOffice is installed
 
 
 @dataclass(slots=True)

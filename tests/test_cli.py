@@ -81,5 +81,6 @@ def test_rules_and_explain():
     assert "EVI002" in listing and "FIL001" in listing
     explained = run("explain", "evi002")
     assert explained.exit_code == 0 and "依据：《行政处罚法》第五十九条" in explained.output
+    assert "当事人的姓名或者名称、地址" in explained.output  # the article's own text from the registry
     unknown = CliRunner().invoke(main, ["explain", "EVI0002"])
     assert unknown.exit_code == 2 and "EVI002" in unknown.output

@@ -118,3 +118,22 @@ def write_notice(case: Case, findings: list[Finding], path: Path, *, reviewer: s
     path.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(path))
     return path
+
+
+def notice_pdf(docx_path: Path) -> Path | None:
+    """A PDF rendering of the notice when LibreOffice is installed (optional); None otherwise."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        return None
+    with tempfile.TemporaryDirectory() as profile:
+        done = subprocess.run(
+            [office, "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", "pdf",
+             "--outdir", str(docx_path.parent), str(docx_path)],
+            capture_output=True, timeout=120,
+        )
+    pdf = docx_path.with_suffix(".pdf")
+    return pdf if done.returncode == 0 and pdf.exists() else None
