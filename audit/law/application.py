@@ -267,6 +267,7 @@ class Reading:
     old: InstrumentVersion | None = None  # the citations fit this older version, in force on neither date
     dated: bool = True  # False when neither the act date nor the decision date is known
     candidates: list[InstrumentVersion] = field(default_factory=list)
+    described: bool = False  # ``old`` found because the decision's facts describe its meaning
 
 
 def candidates(reg: Registry, work: Work, act: Date | None, decided: Date | None,
@@ -303,8 +304,12 @@ def _years_before(day: Date, years: int) -> Date:
 
 
 def read_work(reg: Registry, work: Work, violated: list[Cited], basis: list[Cited], act: Date | None,
-              decided: Date | None, lookback_years: int | None = None) -> Reading:
-    """Pick the versions under which the case's citations of ``work`` make sense."""
+              decided: Date | None, lookback_years: int | None = None, narrative: str | None = None) -> Reading:
+    """Pick the versions under which the case's citations of ``work`` make sense.
+
+    ``narrative`` (the decision's text) settles citations whose numbers fit both the version in
+    force and an older one with another meaning: the facts describe one of the two.
+    """
     cands = candidates(reg, work, act, decided, lookback_years)
     dated = act is not None or decided is not None
     if not dated:
@@ -317,6 +322,9 @@ def read_work(reg: Registry, work: Work, violated: list[Cited], basis: list[Cite
     good = [v for v, s in scores if s is True]
     unknown = [v for v, s in scores if s is None]
     if good:
+        older = _described_older(reg, work, good, cands, mine_v, mine_b, violated, narrative)
+        if older is not None:
+            return Reading(work, cands, False, old=older, dated=dated, candidates=cands, described=True)
         return Reading(work, good, True, dated=dated, candidates=cands)
     if unknown:
         return Reading(work, unknown, None, dated=dated, candidates=cands)
@@ -329,6 +337,42 @@ def read_work(reg: Registry, work: Work, violated: list[Cited], basis: list[Cite
         if fit(reg, older, mine_v, mine_b, violated, strict=True) is True:
             return Reading(work, cands, False, old=older, dated=dated, candidates=cands)
     return Reading(work, cands, False, dated=dated, candidates=cands)
+
+
+# The decision's facts describe a provision when this share of its text's bigrams occurs in them;
+# it describes the other meaning of the same number when that share stays below NARRATIVE_OTHER.
+NARRATIVE_DESCRIBES = 0.6
+NARRATIVE_OTHER = 0.35
+
+
+def _described_older(reg: Registry, work: Work, good: list[InstrumentVersion], cands: list[InstrumentVersion],
+                     mine_v: list[Cited], mine_b: list[Cited], violated: list[Cited],
+                     narrative: str | None) -> InstrumentVersion | None:
+    """An older version whose numbering the citations also fit and whose meaning the facts describe
+    (2016 第二十七条 超出登记范围 cited as such in 2023, where 第二十七条 is 非卫生技术人员)."""
+    if not narrative or not mine_v:
+        return None
+    earliest = min((v.effective_from or Date.min) for v in cands)
+    for older in reversed(work.versions):
+        if older in cands or not older.has_text or (older.effective_from or Date.min) >= earliest:
+            continue
+        if fit(reg, older, mine_v, mine_b, violated, strict=True) is not True:
+            continue
+        described = True
+        for c in mine_v:
+            old_res = _resolve_in(reg, older, c)
+            new_texts = [r.text for r in (_resolve_in(reg, v, c) for v in good) if r.ok and r.text]
+            if not old_res.ok or not old_res.text or not new_texts:
+                described = False
+                break
+            old_share = similarity(old_res.text, narrative)
+            new_share = max(similarity(t, narrative) for t in new_texts)
+            if not (old_share >= NARRATIVE_DESCRIBES and new_share <= NARRATIVE_OTHER):
+                described = False
+                break
+        if described:
+            return older
+    return None
 
 
 def fit(reg: Registry, version: InstrumentVersion, mine_v: list[Cited], mine_b: list[Cited],
@@ -367,7 +411,9 @@ def readings(reg: Registry, case: Case, violated: list[Cited], basis: list[Cited
         w = reg.work(c.citation.instrument or "")
         if w is not None:
             works[w.key] = w
-    return {k: read_work(reg, w, violated, basis, act, decided, lookback_years) for k, w in works.items()}
+    doc = first_decision(case)
+    narrative = clean_text(case, doc).flat if doc is not None else None
+    return {k: read_work(reg, w, violated, basis, act, decided, lookback_years, narrative) for k, w in works.items()}
 
 
 # ----------------------------------------------------------------------------- penalty provisions
@@ -566,7 +612,11 @@ def link(reg: Registry, version: InstrumentVersion, basis: SimpleCitation, facts
             res = _resolve_in(reg, x, v)
             if res.ok and res.text:
                 texts.append(res.text)
+        if not texts and all(_resolve_in(reg, x, v).defect for x in vs):
+            continue  # a provision that does not exist (LAW004) says nothing about the link
         cited_keys.append((v, {(x.id, v.citation.article) for x in vs}, texts))
+    if not cited_keys and violated:
+        return Link(None, "违反条款在法规库中无法核对")
     if keys and any(k & keys for _, k, _ in cited_keys):
         return Link(True)
     art = reg.article(version.id, basis.article)
@@ -583,6 +633,22 @@ def link(reg: Registry, version: InstrumentVersion, basis: SimpleCitation, facts
     if alternative:
         return Link(False, alternative=alternative)
     return Link(None, "法规库未载明该罚则对应的义务条款，条文文字也无法对应")
+
+
+def mismatched(reg: Registry, basis: Cited, violated: list[Cited], reads: dict[str, Reading]) -> bool:
+    """True when the cited penalty provision demonstrably does not punish the violated provisions
+    (under every version it is read by): one root defect, reported by the link rule only."""
+    work = reg.work(basis.citation.instrument or "")
+    reading = reads.get(work.key) if work else None
+    mine = [v for v in violated if v.field.document == basis.field.document]
+    if reading is None or not reading.versions or not mine:
+        return False
+    answers = []
+    for version in reading.versions:
+        facts = curated_facts(reg, version, basis.citation)
+        answers.append(link(reg, version, basis.citation, facts, mine, versions_by_work(reads)).answer
+                       if facts else None)
+    return all(a is False for a in answers)
 
 
 def obligation_labels(reg: Registry, version: InstrumentVersion, facts: list[PenaltyFacts]) -> str:

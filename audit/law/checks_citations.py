@@ -23,6 +23,7 @@ from audit.law.application import (
     doc_name,
     document_date,
     excerpt,
+    mismatched,
     readings,
     review_note,
     where,
@@ -190,6 +191,8 @@ def citations_precise(case: Case, params: dict[str, Any]) -> Verdict:
                 unsure.append(f"“{c.raw}”：{res.reason}")
                 uev.append(c.field)
             continue
+        if c.role == "basis" and mismatched(reg, c, violated, reads):
+            continue  # the wrong provision altogether: LAW005 reports it
         answers = []
         for v in reading.versions:
             res = resolve_in(c.citation, v, registry=reg)
@@ -378,8 +381,10 @@ def instrument_in_force(case: Case, params: dict[str, Any]) -> Verdict:
             continue
         if reading.old is not None and "superseded" in report:
             moves = _old_number_moves(reg, mine, reading)
-            problems.append(f"{where(case, mine[0].field)}引用的《{work.title}》条文（{'、'.join(c.raw for c in mine)}）"
-                            f"与{version_cn(reading.old)}的条文编号及对应关系一致，而违法行为发生时{proxy}和作出决定时"
+            how = ("条文编号一致，决定书认定的事实也是该版本条文的内容" if reading.described
+                   else "条文编号及对应关系一致")
+            problems.append(f"{where(case, mine[0].field)}引用的《{work.title}》条文（{'、'.join(dict.fromkeys(c.raw for c in mine))}）"
+                            f"与{version_cn(reading.old)}的{how}，而违法行为发生时{proxy}和作出决定时"
                             f"适用的是{'、'.join(version_cn(v) for v in reading.candidates)}" + (f"：{moves}" if moves else ""))
             evidence.extend(c.field for c in mine)
             continue
