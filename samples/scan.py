@@ -41,14 +41,16 @@ def render_scanned_pdf(
     rotations: dict[int, int] | None = None,
     photographed: set[int] | None = None,
     max_skew: float = 2.0,
+    pages: list[int] | None = None,
 ) -> list[dict[str, Any]]:
     """Write an image-only PDF of ``text_pdf``; return the parameters applied to each page.
 
     ``rotations`` maps 1-based page numbers to a clockwise turn (90, 180, 270);
-    ``photographed`` lists 1-based pages rendered as phone photos.
+    ``photographed`` lists 1-based pages rendered as phone photos; ``pages`` keeps only
+    these source pages (all by default). ``max_skew`` bounds the random skew (degrees).
     """
     jpegs, params = [], []
-    for number, image in _rendered_pages(Path(text_pdf), dpi):
+    for number, image in _rendered_pages(Path(text_pdf), dpi, pages):
         scanned, p = degrade(image, _rng(seed, number), number=number, dpi=dpi,
                              rotation=(rotations or {}).get(number, 0),
                              photographed=number in (photographed or set()), max_skew=max_skew)
@@ -70,12 +72,16 @@ def render_page_images(
     photographed: set[int] | None = None,
     max_skew: float = 2.0,
     fmt: str = "jpg",
+    pages: list[int] | None = None,
 ) -> list[Path]:
-    """Write one photo/scan per page (``page-001.jpg`` …) into ``out_dir``; return the paths."""
+    """Write one photo/scan per page (``page-001.jpg`` …) into ``out_dir``; return the paths.
+
+    Options as for :func:`render_scanned_pdf`; ``fmt`` is ``jpg`` or ``png``.
+    """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
-    for number, image in _rendered_pages(Path(text_pdf), dpi):
+    for number, image in _rendered_pages(Path(text_pdf), dpi, pages):
         scanned, p = degrade(image, _rng(seed, number), number=number, dpi=dpi,
                              rotation=(rotations or {}).get(number, 0),
                              photographed=number in (photographed or set()), max_skew=max_skew)
@@ -170,10 +176,10 @@ def _perspective_coeffs(out_pts: list[tuple[float, float]], in_pts: list[tuple[f
     return np.linalg.solve(np.array(rows, dtype=np.float64), np.array(rhs, dtype=np.float64)).tolist()
 
 
-def _rendered_pages(text_pdf: Path, dpi: int) -> Iterable[tuple[int, Image.Image]]:
+def _rendered_pages(text_pdf: Path, dpi: int, pages: list[int] | None = None) -> Iterable[tuple[int, Image.Image]]:
     pdf = pdfium.PdfDocument(text_pdf)
     try:
-        for index in range(len(pdf)):
+        for index in [n - 1 for n in pages] if pages else range(len(pdf)):
             page = pdf[index]
             try:
                 yield index + 1, page.render(scale=dpi / 72).to_pil().convert("RGB")
@@ -203,7 +209,7 @@ def image_pdf(jpegs: list[tuple[bytes, tuple[int, int]]], dpi: int) -> bytes:
     objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {n} >>".encode())
     for i, (data, (w, h)) in enumerate(jpegs):
         pw, ph = w * 72 / dpi, h * 72 / dpi
-        page, content, image = 3 + 3 * i, 4 + 3 * i, 5 + 3 * i
+        content, image = 4 + 3 * i, 5 + 3 * i  # page object: 3 + 3 * i
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {pw:.2f} {ph:.2f}] "
             f"/Resources << /XObject << /Im0 {image} 0 R >> >> /Contents {content} 0 R >>".encode()

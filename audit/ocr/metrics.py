@@ -35,27 +35,22 @@ def cer(reference: str, hypothesis: str) -> tuple[int, int]:
 
 
 def cer_unordered(reference: str, hypothesis: str) -> tuple[int, int]:
-    """Errors as in :func:`cer`, but indifferent to the order of the pieces of text.
+    """Errors as in :func:`cer`, but indifferent to the order of lines and of pieces in them.
 
-    Pieces are the whitespace-separated runs of each side. Each reference piece is first
-    looked for verbatim inside a hypothesis piece (merged pieces split around it), then
-    matched to the closest remaining piece; what stays unmatched on either side counts in
-    full. A simplified "flexible character accuracy": it measures recognition, not layout.
+    Each reference line (then, for what is left, each whitespace-separated piece of it) is
+    looked for verbatim inside a hypothesis line, which is split around what it consumed;
+    what remains is matched to the closest remaining hypothesis piece by edit distance, and
+    what stays unmatched on either side counts in full. A simplified "flexible character
+    accuracy": it measures recognition, not layout.
     """
-    ref = [p for p in (normalise(t) for t in reference.split()) if p]
-    hyp = [p for p in (normalise(t) for t in hypothesis.split()) if p]
-    total = sum(map(len, ref))
-    left: list[str] = []
-    for piece in sorted(ref, key=len, reverse=True):
-        for i, h in enumerate(hyp):
-            at = h.find(piece)
-            if at >= 0:
-                hyp[i:i + 1] = [s for s in (h[:at], h[at + len(piece):]) if s]
-                break
-        else:
-            left.append(piece)
+    hyp = [p for p in (normalise(t) for t in hypothesis.splitlines()) if p]
+    ref_lines = [line for line in reference.splitlines() if normalise(line)]
+    total = sum(len(normalise(line)) for line in ref_lines)
+    left = _consume([normalise(line) for line in ref_lines], hyp)
+    pieces = [p for line in ref_lines if normalise(line) in left
+              for p in (normalise(t) for t in line.split()) if p]
     errors = 0
-    for piece in left:
+    for piece in _consume(pieces, hyp):
         best, best_d = None, len(piece)
         for i, h in enumerate(hyp):
             if abs(len(h) - len(piece)) >= best_d:
@@ -67,3 +62,17 @@ def cer_unordered(reference: str, hypothesis: str) -> tuple[int, int]:
         if best is not None:
             hyp.pop(best)
     return errors + sum(map(len, hyp)), total
+
+
+def _consume(pieces: list[str], hyp: list[str]) -> list[str]:
+    """Remove each piece found verbatim in ``hyp`` (longest first); return those not found."""
+    left = []
+    for piece in sorted(pieces, key=len, reverse=True):
+        for i, h in enumerate(hyp):
+            at = h.find(piece)
+            if at >= 0:
+                hyp[i:i + 1] = [s for s in (h[:at], h[at + len(piece):]) if s]
+                break
+        else:
+            left.append(piece)
+    return left

@@ -7,6 +7,8 @@ from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
+from audit.errors import AuditError
+
 Quad = list[tuple[float, float]]  # four corners, clockwise from top-left, in pixels
 
 
@@ -50,15 +52,11 @@ class Engine(Protocol):
         ...
 
 
-class EngineUnavailable(Exception):
+class EngineUnavailable(AuditError):
     """The engine cannot run here; the message says what to install or provide (zh / en)."""
 
     def __init__(self, zh: str, en: str) -> None:
-        super().__init__(f"{zh} / {en}")
-        self.zh, self.en = zh, en
-
-    def message(self) -> str:
-        return f"错误：{self.zh}\nError: {self.en}"
+        super().__init__("ocr_engine_unavailable", zh, en)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +67,7 @@ class EngineSettings:
     det_side: int = 1280  # long side (px) of the image the text detector sees
     max_side: int = 2000  # long side (px) of the image text lines are cut from
     text_score: float = 0.5  # drop pieces read with less confidence than this
+    rec_batch: int = 2  # text lines per recogniser call (measured: 1-2 cost ~18% less CPU than 6)
     model_dirs: tuple[tuple[str, str], ...] = ()  # (role, folder) for engines with local models
     extra: tuple[tuple[str, Any], ...] = ()
 

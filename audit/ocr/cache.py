@@ -1,0 +1,58 @@
+"""A content-addressed store of page results on disk: one JSON file per key.
+
+The key is the SHA-256 of what determines a result: the page image's pixel hash, the
+engine with its model versions and settings, and this stage's own version. A damaged or
+unreadable entry counts as a miss; writes are atomic (temporary file, then rename).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+STAGE_VERSION = "ocr-3"  # bump when clean-up, layout or seal logic changes results
+
+
+def make_key(*parts: Any) -> str:
+    blob = json.dumps([STAGE_VERSION, *parts], ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+class DiskCache:
+    """``get``/``put`` JSON-able dicts under ``root/ocr/<k[:2]>/<k>.json``; ``enabled=False`` is a no-op."""
+
+    def __init__(self, root: Path, enabled: bool = True) -> None:
+        self.root = Path(root) / "ocr"
+        self.enabled = enabled
+
+    def path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        if not self.enabled:
+            return None
+        try:
+            with open(self.path(key), encoding="utf-8") as fh:
+                data = json.load(fh)
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) and data.get("key") == key else None
+
+    def put(self, key: str, data: dict[str, Any]) -> None:
+        if not self.enabled:
+            return
+        path = self.path(key)
+        tmp = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump({**data, "key": key}, fh, ensure_ascii=False)
+            os.replace(tmp, path)
+        except OSError:  # a read-only or full disk must not stop the audit: the cache only saves time
+            if tmp is not None and os.path.exists(tmp):
+                os.unlink(tmp)
