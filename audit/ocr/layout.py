@@ -70,12 +70,34 @@ def _narrow(quad: list[tuple[float, float]], share: float) -> list[tuple[float, 
             (x2 + (x1 - x2) * t, y2 + (y1 - y2) * t), (x3 + (x0 - x3) * t, y3 + (y0 - y3) * t)]
 
 
+def _overlap_chars(prev: _Piece, piece: _Piece, prev_text: str) -> int:
+    """Characters at the end of ``prev`` read again at the start of ``piece``.
+
+    Padded detector boxes of neighbours can overlap; then both crops hold the characters in
+    the overlap ("检查时间：2" + "2023年…"). Only a repeat that fits inside the overlap counts.
+    """
+    overlap = prev.box[2] - piece.box[0]
+    if overlap <= 0 or not prev_text:
+        return 0
+    char_w = (prev.box[2] - prev.box[0]) / max(1, len(prev_text))
+    most = min(len(prev_text) - 1, len(piece.raw.text), int(overlap / char_w + 0.5))
+    for n in range(most, 0, -1):
+        if prev_text[-n:] == piece.raw.text[:n]:
+            return n
+    return 0
+
+
 def _row_line(row: list[_Piece], k: float) -> Line:
     text: list[str] = []
     char_x: list[tuple[float, float]] = []
     prev: _Piece | None = None
+    kept = ""  # text of the previous piece as kept
     for piece in row:
         x0, x1 = piece.box[0] * k, piece.box[2] * k
+        if prev is not None:
+            repeat = _overlap_chars(prev, piece, kept)
+            if repeat:
+                del text[-repeat:], char_x[-repeat:]
         if prev is not None:
             gap = piece.col - (prev.col + (prev.box[2] - prev.box[0]) / 2) - (piece.box[2] - piece.box[0]) / 2
             if gap > SPACE_GAP * min(piece.height, prev.height):
@@ -85,7 +107,7 @@ def _row_line(row: list[_Piece], k: float) -> Line:
         for i, ch in enumerate(piece.raw.text):
             text.append(ch)
             char_x.append((round(x0 + i * step, 2), round(x0 + (i + 1) * step, 2)))
-        prev = piece
+        prev, kept = piece, piece.raw.text
     box = (
         round(min(p.box[0] for p in row) * k, 2),
         round(min(p.box[1] for p in row) * k, 2),

@@ -97,3 +97,14 @@ def test_scanned_rendering_is_deterministic_and_has_no_text_layer(tmp_path, scan
         assert len(pdf.pages) == 3 and not any(page.chars for page in pdf.pages)
         assert pdf.pages[1].width > pdf.pages[1].height  # turned page is landscape
     assert (tmp_path / "a.pdf").stat().st_size < 3 * 150_000
+
+
+def test_a_character_read_by_two_overlapping_pieces_is_kept_once():
+    def quad(x0, x1):
+        return [(x0, 100), (x1, 100), (x1, 140), (x0, 140)]
+    raw = [RawLine("检查时间：2", quad(195, 395), 0.99), RawLine("2023年5月9日", quad(366, 700), 0.99)]
+    line = assemble(raw, skew=0.0, points_per_pixel=1.0)[0]
+    assert line.text == "检查时间：2023年5月9日"
+    assert len(line.char_x) == len(line.text)
+    apart = [RawLine("第2", quad(100, 160), 0.99), RawLine("2页", quad(200, 260), 0.99)]
+    assert assemble(apart, skew=0.0, points_per_pixel=1.0)[0].text == "第2 2页"  # no overlap: both kept
