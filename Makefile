@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: demo test lint samples clean
+.PHONY: demo test lint samples bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required / 需要 Python 3.11 或更高版本")'
@@ -25,6 +25,9 @@ lint: $(STAMP)
 
 samples: $(STAMP)  ## regenerate the bundled text-layer samples (needs CJK fonts, see README)
 	$(BIN)/python samples/make_text_samples.py --out samples/cases
+
+bench: $(STAMP)  ## OCR benchmark on scanned renderings of the samples (pages/s, peak memory, CER)
+	$(BIN)/python -m audit.ocr.bench
 
 clean:
 	rm -rf $(VENV) reports/demo .pytest_cache
