@@ -14,7 +14,7 @@ from typing import Any
 
 from audit.contract import to_contract
 from audit.errors import AuditError
-from audit.ingest import supported
+from audit.ingest import SIDE_FILES, supported
 from audit.model import to_dict
 from audit.privacy import mask
 
@@ -45,9 +45,6 @@ class BatchSummary:
                     f"待人工核查 {r.counts.get('needs_review', 0)} 条，符合 {r.counts.get('pass', 0)} 条"
                 )
         return "\n".join(lines)
-
-
-SIDE_FILES = {".json", ".yaml", ".yml", ".md", ".txt.waivers"}
 
 
 def find_cases(folder: Path, out: Path | None = None) -> list[Path]:

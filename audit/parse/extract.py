@@ -217,12 +217,9 @@ def _amount_after(dt: DocText, offset: int) -> Field | None:
 
     window = dt.flat[offset:offset + _LOCAL_AMOUNT]
     for money in find_amounts(window):
-        value = money.capitals if money.capitals is not None and money.digits is not None else money.amount
-        if value is None:
-            continue
-        detail = {"digits": F._num(money.digits), "capitals": F._num(money.capitals),
-                  "digits_raw": money.digits_raw, "capitals_raw": money.capitals_raw}
-        return dt.flat_field(float(value), offset + money.span[0], offset + money.span[1], detail=detail)
+        found = F.money_field(dt, money, offset)
+        if found.value is not None:
+            return found
     return None
 
 

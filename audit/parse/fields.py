@@ -229,21 +229,24 @@ def _shift(date: DateMatch, offset: int) -> DateMatch:
     return replace(date, span=(date.span[0] + offset, date.span[1] + offset))
 
 
+def money_field(dt: DocText, money, offset: int = 0) -> Field:
+    """A Field for a Money found at ``offset`` in the flat text, both written forms kept."""
+    detail = {
+        "digits": _num(money.digits),
+        "capitals": _num(money.capitals),
+        "digits_raw": money.digits_raw,
+        "capitals_raw": money.capitals_raw,
+        "capitals_style": money.capitals_style,
+    }
+    # written both ways, the amount in capitals governs (以大写为准); a mismatch is a rule's finding
+    value = money.capitals if money.capitals is not None and money.digits is not None else money.amount
+    return dt.flat_field(_num(value), offset + money.span[0], offset + money.span[1], detail=detail)
+
+
 def amounts(dt: DocText) -> list[Field]:
     """Every money amount, with both written forms kept for comparison."""
-    out = []
-    for money in find_amounts(dt.flat):  # capitals wrap across lines (人民币叁万玖\n仟元整)
-        detail = {
-            "digits": _num(money.digits),
-            "capitals": _num(money.capitals),
-            "digits_raw": money.digits_raw,
-            "capitals_raw": money.capitals_raw,
-            "capitals_style": money.capitals_style,
-        }
-        # written both ways, the amount in capitals governs (以大写为准); a mismatch is a rule's finding
-        value = money.capitals if money.capitals is not None and money.digits is not None else money.amount
-        out.append(dt.flat_field(_num(value), money.span[0], money.span[1], detail=detail))
-    return out
+    # the flat text: capitals wrap across lines (人民币叁万玖\n仟元整)
+    return [money_field(dt, money) for money in find_amounts(dt.flat)]
 
 
 def _num(value) -> float | None:
