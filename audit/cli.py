@@ -222,10 +222,11 @@ def _register_commands() -> None:
     """Commands that live beside the modules they drive."""
     from audit.eval import eval_command
     from audit.law.cli import law_group
+    from audit.ocr.cli import ocr_command
     from audit.samples_cli import samples_group
     from audit.stats_cli import history_command, stats_command
 
-    for command in (stats_command, history_command, law_group, eval_command, samples_group):
+    for command in (stats_command, history_command, law_group, eval_command, samples_group, ocr_command):
         main.add_command(command)
 
 
