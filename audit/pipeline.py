@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from audit.checks import load_rules, run_checks, select_rules
 from audit.checks.profile import DEFAULT_PROFILE, load_profile
 from audit.ingest import load_pages
 from audit.model import Case, Finding, Score
+from audit.overrides import apply_overrides
 from audit.parse.consolidate import consolidate
 from audit.parse.extract import extract_documents
 from audit.parse.segment import segment, split_text_pages
 from audit.score import load_standard, score
 from audit.waivers import apply_waivers, load_waivers
+
+if TYPE_CHECKING:
+    from audit.ocr.options import OcrOptions
+
+# progress(pages_done, pages_total, stage) while a case is read
+Progress = Callable[[int, int, str], None]
 
 
 def case_id_for(path: Path) -> str:
@@ -21,22 +30,53 @@ def case_id_for(path: Path) -> str:
     return path.name if path.is_dir() else path.stem
 
 
-def read_case(path: Path) -> Case:
-    """Ingest, segment and extract one case (a file or a folder)."""
+def read_case(path: Path, ocr: OcrOptions | None = None, progress: Progress | None = None) -> Case:
+    """Ingest, OCR where needed, segment and extract one case (a file or a folder).
+
+    Pages without a usable text layer are read by the OCR engine (``ocr``; default: the
+    settings' engine, see :func:`audit.config.ocr_options`); every page with an image is also
+    checked for red seals and signature ink. ``OcrOptions(engine="none")`` leaves scanned
+    pages unread (the case then carries a warning and its rules answer "needs manual check").
+    """
     path = Path(path)
     pages, warnings = load_pages(path)
+    if progress:
+        progress(0, len(pages), "read")
+    case_root = path if path.is_dir() else path.parent
+    _run_ocr(pages, case_root, ocr, progress, warnings)
     pages = split_text_pages(pages)
     case = Case(case_id=case_id_for(path), source=str(path), pages=pages, warnings=warnings)
     unread = [p.number for p in pages if p.needs_ocr]
     if unread:
         case.warnings.append(
-            f"第 {_ranges(unread)} 页无可用文字层，需经 OCR 识别后方能审查 / "
-            f"pages {_ranges(unread)} have no usable text layer and need OCR"
+            f"第 {_ranges(unread)} 页未能识别出文字，相关内容需人工核查 / "
+            f"pages {_ranges(unread)} could not be read and need a manual check"
         )
     case.documents = segment(pages)
     extract_documents(case)
     consolidate(case)
+    apply_overrides(case, path)  # hand corrections saved beside the case (audit serve, reviewers)
+    if progress:
+        progress(len(pages), len(pages), "extracted")
     return case
+
+
+def _run_ocr(pages: list, root: Path, ocr: OcrOptions | None, progress: Progress | None,
+             warnings: list[str]) -> None:
+    """The OCR stage in place: scanned pages read, seals found; nothing to do for text files."""
+    from audit.ocr.raster import has_raster
+
+    if not any(p.needs_ocr or has_raster(p.source_file) for p in pages):
+        return  # .docx / .txt: no page image to read or to look for seals on
+    from audit.config import ocr_options
+    from audit.ocr.pages import ocr_pages
+
+    options = ocr if ocr is not None else ocr_options()
+    if options.engine == "none":
+        return
+    stats = ocr_pages(pages, root, options, progress=progress)
+    if stats.ocr or stats.cached or stats.failed:
+        warnings.append(stats.summary())
 
 
 def check_case(

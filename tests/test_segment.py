@@ -80,6 +80,21 @@ def test_generic_approval_form_resolved_by_tick():
     assert docs[0].type == "decision_approval"
 
 
+@pytest.mark.parametrize("row, expected", [
+    ("立案 □先行登记保存 □查封扣押 □听证告知 □行政处罚 □结案", "filing_report"),  # OCR dropped ■
+    ("□立案 □先行登记保存 □查封扣押 □听证告知 □行政处罚 结案", "closing_report"),
+    ("口立案 口先行登记保存 □查封扣押 □听证告知 行政处罚 □结案", "decision_approval"),  # □ read as 口
+])
+def test_ticked_item_found_when_ocr_drops_the_filled_box(row, expected):
+    docs = segment([_page(1, "卫生行政执法事项审批表", row)])
+    assert docs[0].type == expected
+
+
+def test_no_guess_when_two_items_lack_a_box():
+    docs = segment([_page(1, "卫生行政执法事项审批表", "立案 □先行登记保存 □查封扣押 行政处罚 □结案")])
+    assert docs[0].type == "decision_approval"  # the form's default, not a guess between two
+
+
 def test_text_pages_split_at_title_lines():
     page = _page(1, "行政处罚事先告知书", "当事人：甲", "行政处罚决定书", "当事人：甲", geometry=False)
     pages = split_text_pages([page])

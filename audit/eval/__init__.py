@@ -144,11 +144,11 @@ def _report(cases, wanted, counts, fields, defects, detects, unread_pages, total
     notes = []
     for r in wanted:
         if counts[r] and total_pages[r] and unread_pages[r] == total_pages[r]:
-            notes.append(f"{r}: 全部 {total_pages[r]} 页无文字层，OCR 阶段尚未接入 read_case，字段准确率接近 0 属预期 / "
-                         f"no page of the {r} renderings had text: the OCR stage is not wired into read_case yet, "
-                         "so field accuracy near 0 is expected")
+            notes.append(f"{r}: 全部 {total_pages[r]} 页均未能识别出文字（OCR 引擎未运行或已关闭），字段准确率接近 0 / "
+                         f"no page of the {r} renderings could be read (OCR engine off or unavailable), "
+                         "so field accuracy is near 0")
         elif counts[r] and unread_pages[r]:
-            notes.append(f"{r}: {unread_pages[r]}/{total_pages[r]} 页无文字层 / pages without text")
+            notes.append(f"{r}: {unread_pages[r]}/{total_pages[r]} 页未能识别出文字 / pages that could not be read")
     return {
         "eval_version": EVAL_VERSION,
         "cases": len(cases),

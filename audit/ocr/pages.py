@@ -15,6 +15,7 @@ import multiprocessing
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,8 +59,11 @@ class OcrStats:
                 f"{self.seconds:.1f} s")
 
 
-def ocr_pages(pages: list[Page], case_root: Path, options: OcrOptions | None = None) -> OcrStats:
+def ocr_pages(pages: list[Page], case_root: Path, options: OcrOptions | None = None,
+              progress: Callable[[int, int, str], None] | None = None) -> OcrStats:
     """Fill the pages that need OCR (in place); find seals on the others. Returns statistics.
+
+    ``progress(done, total, "ocr")`` is called as each page that needs OCR is settled.
 
     Raises :class:`~audit.ocr.engines.EngineUnavailable` (an ``AuditError``) only when pages
     need OCR and the chosen engine cannot run here; a bad page never raises.
@@ -74,6 +78,13 @@ def ocr_pages(pages: list[Page], case_root: Path, options: OcrOptions | None = N
     if todo:
         engines.probe(options.engine, options.engine_settings(1))
 
+
+    def settled() -> None:
+        if progress:
+            progress(stats.ocr + stats.cached + stats.failed, len(todo), "ocr")
+
+    if progress and todo:
+        progress(0, len(todo), "ocr")
     workers, threads = _plan(len(todo), options)
     stats.workers, stats.threads = workers, threads
     futures: list[tuple[Page, Future]] = []
@@ -83,12 +94,15 @@ def ocr_pages(pages: list[Page], case_root: Path, options: OcrOptions | None = N
             image = load_page_image(path, page.source_page, options.dpi, options.max_pixels)
         except BadImage as exc:
             _fail(page, exc.note, stats)
+            settled()
             continue
         hit = cache.get(ocr_key(image, options))
         if hit is not None:
             _apply(page, {**hit, "from_cache": True}, stats)
+            settled()
         elif workers == 1:
             _apply(page, _safe_ocr(image, options, threads, cache), stats)
+            settled()
         else:  # the pool starts with the first page the cache does not have
             _throttle(futures, workers)
             job = _pool(workers, threads).submit(_ocr_task, str(path), page.source_page, options, threads)
@@ -116,6 +130,7 @@ def ocr_pages(pages: list[Page], case_root: Path, options: OcrOptions | None = N
         except Exception as exc:  # noqa: BLE001 - one page's failure must not stop the others
             result = {"ok": False, "note": f"OCR 失败 / OCR failed: {type(exc).__name__}: {exc}"}
         _apply(page, result, stats)
+        settled()
     stats.seconds = round(time.perf_counter() - start, 3)
     return stats
 

@@ -16,9 +16,13 @@ from audit.parse.identifiers import find_credit_codes, find_id_numbers, find_pho
 from audit.parse.money import find_amounts
 
 # A value runs to the end of the line or to the next "label：" on the same line.
+# labels that end a value even with no space before them (OCR often drops the gap between
+# two fields on one line: 负责人：张三联系电话：0816-…)
+_NEXT_LABEL = r"(?:联系电话|联系方式|电话|手机|统一社会信用代码|公民身份号码|身份证号码?|性别|年龄|职务|邮政编码|邮编)"
 _VALUE = (
     r"[ \t\u3000_]*(?P<v>[^\n]*?)[ \t\u3000_]*"
-    r"(?=[ \t\u3000]+[\p{Han}（）()]{2,14}[：:]|[，,；;][ \t\u3000]*[\p{Han}（）()]{2,14}[：:]|\n|$)"
+    r"(?=[ \t\u3000]+[\p{Han}（）()]{2,14}[：:]|[，,；;][ \t\u3000]*[\p{Han}（）()]{2,14}[：:]"
+    rf"|(?<=\S)[（(]?{_NEXT_LABEL}[：:]|\n|$)"
 )
 BLANK_VALUES = {"", "/", "\\", "／", "无", "—", "--", "-", "（空）", "空白"}
 

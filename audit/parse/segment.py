@@ -91,6 +91,31 @@ def _generic_type(lines: list[Line]) -> str | None:
         for item, code in generic["items"].items():
             if f"{tick}{item}" in text:
                 return code
+    return _the_only_unboxed_item(lines, generic["items"])
+
+
+UNTICKED_BOXES = "□☐口"  # OCR reads an empty box as 口 at times
+
+
+def _the_only_unboxed_item(lines: list[Line], items: dict[str, str]) -> str | None:
+    """In a row of tick-box items, the one item without an empty box before it.
+
+    OCR often drops a filled box (■) entirely while it keeps the empty ones (□), so a row
+    such as ``立案 □先行登记保存 □查封扣押 □行政处罚 □结案`` still says which item was ticked.
+    """
+    names = sorted(items, key=len, reverse=True)
+    for line in lines:
+        text = _compact(line.text)
+        found: list[tuple[int, str]] = []
+        for name in names:
+            for m in regex.finditer(regex.escape(name), text):
+                if not any(start <= m.start() < start + len(other) for start, other in found):
+                    found.append((m.start(), name))
+        if len(found) < 3:
+            continue
+        unboxed = [name for start, name in found if start == 0 or text[start - 1] not in UNTICKED_BOXES]
+        if len(unboxed) == 1 and len(found) - 1 >= 2:
+            return items[unboxed[0]]
     return None
 
 

@@ -36,9 +36,3 @@ def scans(tmp_path_factory, scan) -> Path:
     scan.render_scanned_pdf(SIMPLE, out / "p2-180.pdf", seed=13, pages=[2], rotations={2: 180}, max_skew=0.3)
     scan.render_scanned_pdf(SIMPLE, out / "p3.pdf", seed=14, pages=[3])
     return out
-
-
-@pytest.fixture(autouse=True)
-def _private_cache(tmp_path_factory, monkeypatch):
-    """Never touch the user's ~/.cache: one cache folder for the test session."""
-    monkeypatch.setenv("AUDIT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "ocr-cache"))
