@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import regex
+
 from audit.model import Case, Document, Field, LineSource
 from audit.parse.segment import type_names
 
@@ -25,6 +27,35 @@ def doc_field(case: Case, doc: Document, note: str = "") -> Field:
 
 def is_ocr(case: Case, doc: Document) -> bool:
     return any(ln.source is LineSource.OCR for p in doc.pages if (pg := case.page(p)) for ln in pg.lines)
+
+
+# OCR lines read at least this sure are trusted to say that printed wording is absent; below
+# it (a smudge, text under a seal: capped at 0.8) a missing phrase may be a misread one.
+SURE_OCR_LINE = 0.9
+
+
+def ocr_doubt(case: Case, doc: Document, pattern: str | None = None) -> bool:
+    """Whether the OCR reading of ``doc`` is too unsure to call wording (``pattern``) absent.
+
+    Never for a text-layer document. For an OCR document: a page not read raises the doubt;
+    so does any OCR line read below :data:`SURE_OCR_LINE` — when ``pattern`` is given, only
+    an unsure line that holds the wording with one character misread (OCR misreads
+    characters and marks such lines unsure; it does not drop phrases from sure lines).
+    """
+    unsure: list[str] = []
+    for number in doc.pages:
+        page = case.page(number)
+        if page is None:
+            continue
+        if page.needs_ocr:
+            return True
+        unsure += [ln.text for ln in page.lines if ln.source is LineSource.OCR and ln.confidence < SURE_OCR_LINE]
+    if not unsure or pattern is None:
+        return bool(unsure)
+    try:
+        return any(regex.search(f"(?:{pattern}){{e<=1}}", line, timeout=1.0) for line in unsure)
+    except (regex.error, TimeoutError):
+        return True
 
 
 def date_of(f: Field | None) -> dt.date | None:
