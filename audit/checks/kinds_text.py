@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 import regex
 
-from audit.checks.evidence import date_of, doc_field, doc_name, is_ocr
+from audit.checks.evidence import date_of, doc_field, doc_name, is_ocr, ocr_doubt
 from audit.checks.registry import Outcome, check_kind
 from audit.model import Case, Document, Field, Status
 from audit.parse.doctext import DocText
@@ -40,14 +41,19 @@ def text_patterns(case: Case, params: dict[str, Any]) -> Outcome:
         text = dt_.flat
         if not text.strip():
             continue
-        missing = [
-            r["label"] for r in params.get("require", [])
+        absent = [
+            r for r in params.get("require", [])
             if (not r.get("when") or regex.search(r["when"], text)) and not regex.search(r["pattern"], text)
         ]
-        if missing:
+        if absent:
+            missing = [r["label"] for r in absent]
             problems.append(f"{doc_name(doc.type)}（第{doc.pages[0]}页）未载明：{'、'.join(missing)}")
-            evidence.append(doc_field(case, doc))
-            uncertain |= is_ocr(case, doc)
+            doubt = any(ocr_doubt(case, doc, r["pattern"]) for r in absent)
+            where = doc_field(case, doc)
+            if not doubt:  # the reading is sure the wording is absent, however unsure other lines are
+                where = replace(where, confidence=1.0)
+            evidence.append(where)
+            uncertain |= doubt
         for rule in params.get("forbid", []):
             matches = list(regex.finditer(rule["pattern"], text))
             allowed = rule.get("at_most", 0)
@@ -278,6 +284,19 @@ def record_time_span(case: Case, params: dict[str, Any]) -> Outcome:
     return Outcome(Status.PASS, {"count": len(docs)})
 
 
+def signed_by_ink(page, label: str) -> bool | None:
+    """Whether the page image shows ink beside a signature label matching ``label``.
+
+    True: some such area holds ink (signed, perhaps in handwriting OCR cannot spell);
+    False: the labels are there and every area beside them is blank; None: not known
+    (no page image was looked at, or no such label was found on it).
+    """
+    areas = [inked for name, inked in page.ink_regions.items() if regex.search(label, name.split("#")[0])]
+    if not areas:
+        return None
+    return any(areas)
+
+
 @check_kind("signature_each_page", documents="record types", label="regex of the signer's label")
 def signature_each_page(case: Case, params: dict[str, Any]) -> Outcome:
     """Every page of a record carries the signer's signature (被检查人/被询问人签名)."""
@@ -292,9 +311,12 @@ def signature_each_page(case: Case, params: dict[str, Any]) -> Outcome:
             if page is None:
                 continue
             if not any(pattern.search(ln.text) for ln in page.lines):
+                inked = signed_by_ink(page, params["label"])
+                if inked:
+                    continue  # a handwritten signature the reader could not spell out
                 unsigned.append(f"{doc_name(doc.type)}第{n}页")
                 evidence.append(Field(doc.title, doc.title, doc.id, n, page.lines[-1].box if page.lines else None))
-                ocr |= is_ocr(case, doc)
+                ocr |= is_ocr(case, doc) and inked is None
     if not unsigned:
         return Outcome(Status.PASS, {"count": len(docs)})
     values = {"problems": "、".join(unsigned)}
@@ -369,6 +391,7 @@ def file_index_matches(case: Case, params: dict[str, Any]) -> Outcome:
     if_text_="regex: the duty applies when any document of if_text_in matches it",
     if_text_in_="document types searched for if_text (default: all)",
     unless_text_="regex: the duty does not apply when any document matches it",
+    unless_text_in_="document types searched for unless_text (default: all)",
     then_any="document types any of which must be present",
 )
 def document_implies(case: Case, params: dict[str, Any]) -> Outcome:
@@ -390,7 +413,10 @@ def document_implies(case: Case, params: dict[str, Any]) -> Outcome:
     if trigger is None:
         return Outcome(Status.NOT_APPLICABLE, note="本案不存在触发该要求的情形")
     if params.get("unless_text"):
+        scope = params.get("unless_text_in")
         for doc in case.documents:
+            if scope and doc.type not in scope:
+                continue
             if regex.search(params["unless_text"], DocText.of(case, doc).flat):
                 return Outcome(Status.NOT_APPLICABLE, note="案卷载明不适用该要求的情形")
     present = _docs(case, params["then_any"])
