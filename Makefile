@@ -13,8 +13,17 @@ $(STAMP): pyproject.toml
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
+# The demo batch: the hand-made cases, the text-layer PDF of every corpus case, and two short
+# scanned cases (read by OCR, a few seconds). Links, so nothing is copied.
+DEMO_IN   := reports/demo-input
+DEMO_SCAN := zj-simple-2024-waste sc-simple-2022-waste
+
 demo: $(STAMP)  ## audit the bundled sample cases into reports/demo
-	$(BIN)/audit batch samples/cases -o reports/demo
+	@rm -rf $(DEMO_IN) && mkdir -p $(DEMO_IN)
+	@for d in samples/cases/*/; do ln -s "$$PWD/$$d" "$(DEMO_IN)/$$(basename $$d)"; done
+	@for d in samples/corpus/*/; do ln -s "$$PWD/$${d}text.pdf" "$(DEMO_IN)/$$(basename $$d).pdf"; done
+	@for n in $(DEMO_SCAN); do ln -s "$$PWD/samples/corpus/$$n/scanned.pdf" "$(DEMO_IN)/$$n-扫描件.pdf"; done
+	$(BIN)/audit batch $(DEMO_IN) -o reports/demo
 	@echo "报告已写入 reports/demo/：每个案卷一个文件夹（report.html 评查报告、notice.docx 整改通知书、report.txt、JSON），汇总表 workbook.xlsx"
 
 test: $(STAMP)  ## run the test suite
@@ -30,4 +39,4 @@ bench: $(STAMP)  ## OCR benchmark on scanned renderings of the samples (pages/s,
 	$(BIN)/python -m audit.ocr.bench
 
 clean:
-	rm -rf $(VENV) reports/demo .pytest_cache
+	rm -rf $(VENV) reports/demo $(DEMO_IN) .pytest_cache
