@@ -84,28 +84,47 @@ def extract(path: Path, fmt: str, no_mask: bool) -> None:
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--self", "self_check", is_flag=True,
+              help="执法人员自查：只运行准确率高的规则，按先改什么排列，不显示评分 / officer self-check: "
+                   "precise rules only, what to fix first, plain wording, no score.")
+@click.option("--score", "show_score", is_flag=True, help="自查时也显示评分 / show the score in a self-check.")
 @with_selection
 @mask_option
-def check(path: Path, fmt: str, select, ignore, profile, standard, no_mask: bool) -> None:
+def check(path: Path, fmt: str, self_check: bool, show_score: bool, select, ignore, profile, standard,
+          no_mask: bool) -> None:
     """审查案卷并列出问题 / Run the checklist rules on PATH and print the findings and score.
 
+    With --self: the officer's self-check (checklists/profiles/self-check.yaml): only the rules
+    measured to raise no false alarm, defects before manual checks, veto and major first.
     Exit code: 0 no defect found, 1 at least one defect (fail, not waived), 2 unusable input.
     """
+    from audit.checks.profile import DEFAULT_PROFILE
     from audit.checks.rules import RuleFileError
     from audit.pipeline import audit_case
     from audit.report.text import findings_text
+    from audit.selfcheck import fix_order, profile_selection, self_check_selection, self_check_text
 
+    sel, ign, prof, std = _settings(select, ignore, profile, standard)
     try:
-        result = audit_case(path, *_settings(select, ignore, profile, standard))
+        if self_check:
+            prof, sel, ign = self_check_selection(prof, sel, ign)
+        else:
+            sel, ign = profile_selection(prof or DEFAULT_PROFILE, sel, ign)
+        result = audit_case(path, sel, ign, prof or DEFAULT_PROFILE, std)
     except AuditError as exc:
         _fail_cleanly(exc)
     except RuleFileError as exc:
         click.echo(f"错误：{exc}", err=True)
         sys.exit(2)
+    findings = fix_order(result.findings) if self_check else result.findings
     if fmt == "json":
-        data = {"case": to_contract(result.case), "findings": [to_dict(f) for f in result.findings],
-                "score": to_dict(result.score)}
+        data = {"case": to_contract(result.case), "findings": [to_dict(f) for f in findings]}
+        if not self_check or show_score:
+            data["score"] = to_dict(result.score)
         _echo_json(data if no_mask else mask(data))
+    elif self_check:
+        text = self_check_text(result.case, result.findings, result.score if show_score else None)
+        click.echo(text if no_mask else mask(text))
     else:
         text = findings_text(result.case, result.findings, result.score)
         click.echo(text if no_mask else mask(text))
@@ -225,8 +244,10 @@ def _register_commands() -> None:
     from audit.ocr.cli import ocr_command
     from audit.samples_cli import samples_group
     from audit.stats_cli import history_command, stats_command
+    from audit.web.command import serve_command
 
-    for command in (stats_command, history_command, law_group, eval_command, samples_group, ocr_command):
+    for command in (stats_command, history_command, law_group, eval_command, samples_group, ocr_command,
+                    serve_command):
         main.add_command(command)
 
 

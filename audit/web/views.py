@@ -1,0 +1,181 @@
+"""What the case page shows, as plain dicts for the templates: findings grouped by document,
+each with where it was read, the article, the fix, and the fields that can be corrected."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from audit.model import Box, Case, Field, Finding, Score, Severity, Status
+from audit.overrides import BOOL_FIELDS, DATE_FIELDS, FIELD_NAMES
+from audit.report.text import DATE_NAMES, PROCEDURE_NAMES, STATUS_NAMES, cite
+from audit.selfcheck import SEVERITY_LABELS, fix_order, wording
+
+LOW_CONFIDENCE = 0.9
+WHOLE_FILE = "_case"
+
+
+def box_param(box: Box | None) -> str:
+    return ",".join(f"{v:.1f}" for v in box) if box else ""
+
+
+def _doc_names() -> dict[str, str]:
+    from audit.parse.segment import type_names
+
+    return type_names()
+
+
+def _span(pages: list[int]) -> str:
+    return f"第{pages[0]}页" if len(pages) == 1 else f"第{pages[0]}–{pages[-1]}页"
+
+
+def editable_key(case: Case, f: Field) -> str | None:
+    """The document field key a piece of evidence was read into, when it can be corrected."""
+    doc = case.document(f.document) if f.document else None
+    if doc is None:
+        return None
+    for key, value in doc.fields.items():
+        if isinstance(value, Field) and value is f:
+            return key
+    for key, value in doc.fields.items():
+        if (isinstance(value, Field) and value.page == f.page and value.box == f.box and value.raw == f.raw
+                and key in FIELD_NAMES):
+            return key
+    return None
+
+
+def _display(key: str, value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if key in BOOL_FIELDS:
+        return "是" if value else "否"
+    if key in DATE_FIELDS and isinstance(value, str) and len(value) == 10:
+        y, m, d = value.split("-")
+        return f"{int(y)}年{int(m)}月{int(d)}日"
+    return str(value)
+
+
+def document_fields(case: Case, doc_id: str) -> list[dict[str, Any]]:
+    """The scalar fields of a document that an officer may correct, known names first."""
+    doc = case.document(doc_id)
+    if doc is None:
+        return []
+    order = {k: i for i, k in enumerate(FIELD_NAMES)}
+    out = []
+    for key, value in doc.fields.items():
+        if not isinstance(value, Field) or key not in FIELD_NAMES or key == "served_type":
+            continue
+        override = (value.detail or {}).get("override")
+        out.append({
+            "key": key,
+            "label": FIELD_NAMES[key],
+            "value": _display(key, value.value),
+            "raw": value.raw,
+            "page": value.page,
+            "confidence": value.confidence,
+            "low": value.confidence < LOW_CONFIDENCE,
+            "override": override,
+            "original": _display(key, override.get("original")) if override else "",
+        })
+    out.sort(key=lambda f: order.get(f["key"], 99))
+    return out
+
+
+def _evidence(case: Case, job_id: str, f: Field) -> dict[str, Any]:
+    names = _doc_names()
+    doc = case.document(f.document) if f.document else None
+    page = case.page(f.page) if f.page else None
+    has_image = page is not None and page.width is not None and f.box is not None
+    query = urlencode({"box": box_param(f.box)}) if f.box else ""
+    return {
+        "document": names.get(doc.type, doc.type) if doc else "",
+        "doc_id": doc.id if doc else "",
+        "page": f.page,
+        "raw": f.raw,
+        "confidence": f.confidence,
+        "low": f.confidence < LOW_CONFIDENCE,
+        "crop_url": f"/cases/{job_id}/crop/{f.page}.png?{query}" if has_image else "",
+        "page_url": f"/cases/{job_id}/pages/{f.page}.png?{query}" if page is not None and page.width else "",
+        "field": editable_key(case, f),
+        "corrected": bool((f.detail or {}).get("override")),
+    }
+
+
+def _finding(case: Case, job_id: str, f: Finding, labels: dict[str, str], number: int) -> dict[str, Any]:
+    return {
+        "n": number,
+        "anchor": f"f-{f.rule}-{number}",
+        "rule": f.rule,
+        "title": f.title,
+        "dimension": f.dimension,
+        "status": f.status.value,
+        "status_label": labels.get(f.status.value, STATUS_NAMES[f.status]),
+        "severity": f.severity.value,
+        "severity_label": SEVERITY_LABELS[f.severity],
+        "points": f.points,
+        "observed": f.observed,
+        "expected": f.expected,
+        "fix": f.fix,
+        "waiver": f.waiver,
+        "basis": [{"cite": cite(b.instrument, b.article), "text": b.text} for b in f.basis],
+        "evidence": [_evidence(case, job_id, e) for e in f.evidence[:4]],
+    }
+
+
+def _home(case: Case, f: Finding) -> str:
+    """The document a finding belongs to: that of its first evidence with a document."""
+    for e in f.evidence:
+        if e.document and case.document(e.document):
+            return e.document
+    return WHOLE_FILE
+
+
+def case_context(case: Case, job_id: str, findings: list[Finding], score: Score, view: str,
+                 show_score: bool) -> dict[str, Any]:
+    """Everything the case page shows for one view of the rules."""
+    words = wording()
+    labels = words["labels"] if view == "self" else {s.value: STATUS_NAMES[s] for s in Status}
+    todo = fix_order(findings)
+    items = [_finding(case, job_id, f, labels, i) for i, f in enumerate(todo, start=1)]
+    homes = [_home(case, f) for f in todo]
+    names = _doc_names()
+    groups = []
+    for doc in sorted(case.documents, key=lambda d: d.pages[0]):
+        mine = [item for item, home in zip(items, homes, strict=True) if home == doc.id]
+        groups.append({
+            "id": doc.id, "name": names.get(doc.type, doc.type), "title": doc.title, "pages": _span(doc.pages),
+            "findings": mine, "fields": document_fields(case, doc.id),
+            "worst": min((0 if i["status"] == "fail" else 1 for i in mine), default=2),
+        })
+    whole = [item for item, home in zip(items, homes, strict=True) if home == WHOLE_FILE]
+    if whole:
+        groups.insert(0, {"id": WHOLE_FILE, "name": "全卷", "title": "涉及整个案卷的问题", "pages": "",
+                          "findings": whole, "fields": [], "worst": 0})
+    counts = {s: sum(1 for f in todo if f.status is s) for s in (Status.FAIL, Status.NEEDS_REVIEW, Status.ERROR)}
+    dates = [{"name": DATE_NAMES[k], "value": _display("date", v.value), "page": v.page}
+             for k, v in case.dates.items() if v is not None and v.value]
+    return {
+        "view": view,
+        "show_score": show_score or view == "full",
+        "words": words,
+        "labels": labels,
+        "summary": {
+            "number": _v(case.case_number), "party": _v(case.party.name), "agency": _v(case.agency),
+            "cause": _v(case.cause),
+            "procedure": PROCEDURE_NAMES.get(case.procedure.value, "—") if case.procedure else "未能判断",
+            "pages": len(case.pages), "documents": len(case.documents), "warnings": case.warnings,
+            "dates": dates,
+        },
+        "todo": items,
+        "groups": groups,
+        "counts": {"fail": counts[Status.FAIL], "needs_review": counts[Status.NEEDS_REVIEW],
+                   "error": counts[Status.ERROR]},
+        "passed": sum(1 for f in findings if f.status is Status.PASS),
+        "waived": sum(1 for f in findings if f.waiver),
+        "vetoes": sum(1 for f in todo if f.status is Status.FAIL and f.severity is Severity.VETO),
+        "score": score,
+    }
+
+
+def _v(f: Field | None) -> str:
+    return "—" if f is None or f.value in (None, "") else str(f.value)
