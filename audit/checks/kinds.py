@@ -74,6 +74,7 @@ COMPARATORS: dict[str, Callable[[Field], Any]] = {
     reference="document types whose value is the reference, in order of preference",
     documents="document types to compare with the reference",
     fields_by_type_="optional map: document type -> field key, where it differs",
+    skip_invalid_="true: leave out values that fail their own check digit (another rule reports them)",
 )
 def consistent_across_documents(case: Case, params: dict[str, Any]) -> Outcome:
     """A value (party name, case number…) reads the same in every document that states it."""
@@ -82,9 +83,10 @@ def consistent_across_documents(case: Case, params: dict[str, Any]) -> Outcome:
 
     def values(doc) -> list[Field]:
         got = doc.fields.get(by_type.get(doc.type, params["field"]))
-        if isinstance(got, Field):
-            return [got]
-        return list(got or [])
+        found = [got] if isinstance(got, Field) else list(got or [])
+        if params.get("skip_invalid"):
+            found = [f for f in found if (f.detail or {}).get("valid") is not False]
+        return found
 
     reference = None
     for ref_type in params["reference"]:

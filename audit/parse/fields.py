@@ -67,13 +67,22 @@ def labelled(dt: DocText, labels: Iterable[str], multiline: bool = False) -> Fie
     alternatives = "|".join(regex.escape(label) for label in sorted(labels, key=len, reverse=True))
     colon = regex.compile(rf"(?:^|(?<=[\s\u3000]))(?:{alternatives})[ \t\u3000]*[：:]{_VALUE}", regex.M)
     spaced = regex.compile(rf"^[ \t\u3000]*(?:{alternatives})[ \t\u3000]+(?![：:]){_VALUE}", regex.M)
+    found_at: tuple[int, Field] | None = None
     for pattern in (colon, spaced):
         for match in pattern.finditer(dt.text):
             value = match.group("v").strip(" \t\u3000_")
             if value in BLANK_VALUES:
                 continue
             start = match.start("v") + match.group("v").find(value)
-            return dt.field(value, start, start + len(value))
+            found_at = (start, dt.field(value, start, start + len(value)))
+            break
+        if found_at:
+            break
+    sentence = _in_sentence(dt, alternatives)
+    if sentence and (found_at is None or sentence[0] < found_at[0]):
+        return sentence[1]
+    if found_at:
+        return found_at[1]
     found = dt.cell(labels)
     if found is None or found.value.strip() in BLANK_VALUES:
         return None
@@ -83,6 +92,22 @@ def labelled(dt: DocText, labels: Iterable[str], multiline: bool = False) -> Fie
             return None  # a block of labelled lines, not a single value
         found.value = found.raw = first
     return found
+
+
+def _in_sentence(dt: DocText, alternatives: str) -> tuple[int, Field] | None:
+    """A value in a sentence-style block, after a comma: ``当事人：某诊所，负责人：张三，住所：…。``
+
+    Read on the flat text, so a value wrapped onto the next line (``负责人：贺\\n国强``) is whole;
+    the value ends at the next comma, semicolon or full stop.
+    """
+    pattern = regex.compile(rf"(?<=[，,；;])[ \u3000]*(?:{alternatives})[ \u3000]*[：:][ \u3000]*(?P<v>[^，,；;。：:]{{1,60}}?)[ \u3000]*(?=[，,；;。])")
+    for match in pattern.finditer(dt.flat):
+        value = match.group("v")
+        if value in BLANK_VALUES:
+            continue
+        start, end = dt.unflatten(match.start("v"), match.end("v"))
+        return start, dt.field(value, start, end)
+    return None
 
 
 _NAME_NOTE = regex.compile(r"[（(][^（）()]*(?:法定代表人|负责人|经营者|业主|信用代码|身份证|注册号|营业执照)[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)?[）)]$")
@@ -118,6 +143,8 @@ def officers(dt: DocText) -> list[Field]:
     for m in _OFFICER_LIST.finditer(dt.text):
         names = regex.split(r"[、，,\s\u3000]+", m.group("names").strip())
         certs = regex.split(r"[、，,\s\u3000]+", m.group("certs").strip())
+        if len(names) > len(certs) >= 2:
+            names = names[-len(certs):]  # a label before the names (采样人 秦欣怡 黎晓东（执法证号：…、…）)
         if len(names) == len(certs):
             found += [(m.start(), m.end(), n, c) for n, c in zip(names, certs, strict=True)]
             taken.append(m.span())
@@ -217,8 +244,17 @@ def _inline_date(dt: DocText, labels: tuple[str, ...]) -> Field | None:
 
 
 def last_date(dt: DocText) -> Field | None:
-    """The last complete date of a document: its signing date on most forms."""
-    dates = [d for d in find_dates(dt.text) if d.value is not None]
+    """The last date of a document: its signing date on most forms.
+
+    When the signing date is written without its day (``2022年9月``), the document's date is
+    unknown (``value`` None, ``detail.error`` 'incomplete'), not an earlier date in its text.
+    """
+    written = [d for d in find_dates(dt.text) if not d.blank]
+    if not written:
+        return None
+    if written[-1].value is None and written[-1].error == "incomplete":
+        return date_field(dt, written[-1])
+    dates = [d for d in written if d.value is not None]
     return date_field(dt, dates[-1]) if dates else None
 
 

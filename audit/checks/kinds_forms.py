@@ -1,0 +1,205 @@
+"""Check kinds over ruled forms: cells that must be filled, blank cells, signing dates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from audit.checks.evidence import doc_field, doc_name, is_ocr
+from audit.checks.registry import Outcome, check_kind
+from audit.model import Case, Document, Field, Status
+from audit.parse.dates import find_dates
+from audit.parse.doctext import DocText
+from audit.parse.forms import form_cells
+
+
+def _docs(case: Case, params: dict[str, Any]) -> list[Document]:
+    docs = [d for d in case.documents if d.type in params["documents"]]
+    if params.get("when"):
+        docs = [d for d in docs if regex.search(params["when"], DocText.of(case, d).flat)]
+    return docs
+
+
+def _compact(text: str) -> str:
+    return regex.sub(r"[\s\u3000]+", "", text)
+
+
+def _outcome(case: Case, problems: list[str], evidence: list[Field], docs: list[Document], count: int) -> Outcome:
+    if not problems:
+        return Outcome(Status.PASS, {"count": count})
+    values = {"problems": "；".join(problems), "count": count}
+    if any(is_ocr(case, d) for d in docs):
+        return Outcome(Status.NEEDS_REVIEW, values, evidence,
+                       note="；".join(problems) + "（OCR识别文本，手写内容和“\\”等符号可能漏识，请核对原件）")
+    return Outcome(Status.FAIL, values, evidence)
+
+
+@check_kind(
+    "form_cells_filled",
+    documents="document types to check",
+    cells="list of {name, labels, pattern_, text_, otherwise_}: cells that must hold content",
+    when_="regex: only documents whose text matches it are checked",
+)
+def form_cells_filled(case: Case, params: dict[str, Any]) -> Outcome:
+    """Cells of a form that must be filled in: not blank, not only struck through (\\).
+
+    Each item names the labels of its cell. A cell found on the form must hold content (and
+    match ``pattern`` when given). Where the form shows no such cell, the item still counts
+    as stated when the document's text matches ``text`` (free-text documents) or names the
+    label in a layout that cannot be judged; otherwise it is missing. ``otherwise`` is an
+    alternative that satisfies the item whatever the cell holds (e.g. a photo record instead
+    of a witness).
+    """
+    docs = _docs(case, params)
+    if not docs:
+        return Outcome(Status.NOT_APPLICABLE, note="案卷中无需检查的文书")
+    problems: list[str] = []
+    evidence: list[Field] = []
+    flagged: list[Document] = []
+    for doc in docs:
+        flat = DocText.of(case, doc).flat
+        compact = _compact(flat)
+        cells = form_cells(case, doc)
+        for item in params["cells"]:
+            if item.get("otherwise") and regex.search(item["otherwise"], flat):
+                continue
+            labels = {_compact(label) for label in item["labels"]}
+            found = [c for c in cells if _compact(c.label) in labels]
+            if found:
+                good = [c for c in found if c.state == "filled" and (not item.get("pattern") or regex.search(item["pattern"], c.text))]
+                if good:
+                    continue
+                cell = found[0]
+                how = {"blank": "空白", "struck": "只划“\\”，未填写"}.get(cell.state, "未填写所需内容")
+                problems.append(f"{doc_name(doc.type)}（第{cell.page}页）“{item['name']}”栏{how}")
+                evidence.append(cell.field(doc))
+            elif any(label in compact for label in labels):
+                continue  # the label is there, in a layout whose cell cannot be judged
+            elif item.get("text") and regex.search(item["text"], flat):
+                continue
+            else:
+                problems.append(f"{doc_name(doc.type)}（第{doc.pages[0]}页）未载明{item['name']}")
+                evidence.append(doc_field(case, doc))
+            if doc not in flagged:
+                flagged.append(doc)
+    return _outcome(case, problems, evidence, flagged, len(docs))
+
+
+@check_kind(
+    "blank_form_cells",
+    documents="form document types to check",
+    ignore_labels_="labels whose cells other rules judge (approval opinions …)",
+    signers_="regex: labels of signing blocks (签名|承办人 …) that must carry a date",
+)
+def blank_form_cells(case: Case, params: dict[str, Any]) -> Outcome:
+    """No cell of a form is left blank: an unused cell is struck through (\\) or marked
+    以下空白; a signing block (签名：某某) carries its date, not a blank 年 月 日."""
+    docs = _docs(case, params)
+    if not docs:
+        return Outcome(Status.NOT_APPLICABLE, note="案卷中无需检查的表格类文书")
+    ignore = {_compact(label) for label in params.get("ignore_labels", [])}
+    problems: list[str] = []
+    evidence: list[Field] = []
+    flagged: list[Document] = []
+    judged = 0
+    for doc in docs:
+        cells = [c for c in form_cells(case, doc) if _compact(c.label) not in ignore]
+        signing = _signing_lines(case, doc, params.get("signers"))
+        undated = _undated_signatures(case, doc, signing)
+        judged += bool(cells or signing)
+        blank = [c for c in cells if c.state == "blank"]
+        if blank:
+            names = "、".join(f"“{c.label}”" for c in blank)
+            problems.append(f"{doc_name(doc.type)}（第{blank[0].page}页）{names}栏空白，未作技术处理")
+            evidence += [c.field(doc) for c in blank]
+        if undated:
+            shown = "、".join(f"“{f.raw.strip()}”" for f in undated[:3])
+            problems.append(f"{doc_name(doc.type)}（第{undated[0].page}页）签署处未填写日期：{shown}")
+            evidence += undated
+        if blank or undated:
+            flagged.append(doc)
+    if not judged:
+        return Outcome(Status.NOT_APPLICABLE, note="未能识别表格类文书的栏目和签署栏")
+    return _outcome(case, problems, evidence, flagged, judged)
+
+
+_NAMES = r"[\p{Han}]{2,4}(?:[ \u3000、，,]+[\p{Han}]{2,4}){0,4}"
+
+
+def _signing_lines(case: Case, doc: Document, signers: str | None) -> list[tuple[int, str, regex.Match]]:
+    """Lines that are signing blocks: ``签名：某某 [date]`` with nothing else on the line.
+
+    A date alone on the next line belongs to the block (the match's ``rest`` then holds it).
+    """
+    if not signers:
+        return []
+    pattern = regex.compile(rf"(?:^|[\s\u3000])(?:{signers})[：:][ \u3000]*(?P<names>{_NAMES})(?P<rest>[ \u3000]*.*)$")
+    lines = DocText.of(case, doc).lines()
+    out = []
+    for i, (offset, text) in enumerate(lines):
+        m = pattern.search(text)
+        if not m:
+            continue
+        if not m.group("rest").strip() and i + 1 < len(lines):
+            below = lines[i + 1][1].strip()
+            dates = find_dates(below)
+            if dates and dates[0].span == (0, len(below)):
+                m = pattern.search(f"{text} {below}")
+                text = f"{text} {below}"
+        out.append((offset, text, m))
+    return out
+
+
+def _undated_signatures(case: Case, doc: Document, signing: list[tuple[int, str, regex.Match]]) -> list[Field]:
+    dt_ = DocText.of(case, doc)
+    bad = []
+    for offset, text, m in signing:
+        rest = m.group("rest")
+        dates = find_dates(rest)
+        if dates and not dates[-1].blank:
+            continue  # dated (an incomplete date is another rule's finding)
+        if not dates and rest.strip():
+            continue  # something else follows the names: not a bare signature
+        bad.append(dt_.field(text.strip(), offset + m.start(), offset + len(text)))
+    return bad
+
+
+@check_kind(
+    "signing_dates_complete",
+    documents="document types with signing blocks",
+    signers="regex: the labels of a signing block (签名|承办人|审核人 …)",
+)
+def signing_dates_complete(case: Case, params: dict[str, Any]) -> Outcome:
+    """Every signing date gives year, month and day (not 2022年9月); a blank date is a blank field."""
+    docs = _docs(case, params)
+    if not docs:
+        return Outcome(Status.NOT_APPLICABLE, note="案卷中无需检查的审批类文书")
+    signer = regex.compile(rf"(?:{params['signers']})[：:]?")
+    problems: list[str] = []
+    evidence: list[Field] = []
+    flagged: list[Document] = []
+    blocks = 0
+    for doc in docs:
+        dt_ = DocText.of(case, doc)
+        bad = []
+        for offset, text in dt_.lines():
+            m = signer.search(text)
+            if not m:
+                continue
+            dates = find_dates(text[m.end():])
+            if not dates or text[m.end() + dates[-1].span[1]:].strip():
+                continue  # a signing date closes the line
+            blocks += 1
+            last = dates[-1]
+            if last.error == "incomplete":
+                start = offset + m.end() + last.span[0]
+                bad.append(dt_.field(last.raw, start, start + len(last.raw)))
+        if bad:
+            shown = "、".join(f"“{f.raw.strip()}”" for f in bad)
+            problems.append(f"{doc_name(doc.type)}（第{bad[0].page}页）签署日期{shown}不完整")
+            evidence += bad
+            flagged.append(doc)
+    if not blocks:
+        return Outcome(Status.NOT_APPLICABLE, note="未识别到带日期的签署栏")
+    return _outcome(case, problems, evidence, flagged, blocks)

@@ -1,0 +1,136 @@
+"""Ruled forms (审批表, 送达回证, 结案报告): the label column and what each label's cell holds.
+
+A form page has a column of labels on the left (案由, 当事人, 执行情况, 见证人 …) and the
+values to their right. In a text layer a label's text sits vertically centred in its row,
+so the value may start above the label's own line and run below it; a label whose value
+shares its baseline comes out on one line (``见证人 \\``). The cell of a label is everything
+to the right of the label between the midpoints to the labels above and below it.
+
+A cell is ``filled`` (content), ``struck`` (only a technical mark: ``\\``, ``/``, ``以下空白``)
+or ``blank`` (nothing at all). Without boxes (plain text, .docx) only a label followed by a
+colon can be judged: ``见证人：`` with nothing after it is blank; a bare label is unknown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from audit.model import Case, Document, Field, Line
+
+STRIKE_MARKS = {"\\", "/", "／", "＼", "—", "--", "-", "无", "以下空白", "（以下空白）", "此栏空白", "空白"}
+_LABEL = regex.compile(
+    r"^[ \u3000]*(?P<label>[\p{Han}（）()、]{2,12}?)[ \u3000]*"
+    r"(?:(?P<colon>[：:])[ \u3000]*(?P<rest>.*?)|[ \u3000]+(?P<rest>\S.*?))?[ \u3000]*$"
+)
+_MIN_COLUMN = 3  # labels in one column before a page is taken for a form
+_COLUMN_SLACK = 30.0  # points: label centres within this distance form one column
+
+
+@dataclass(slots=True)
+class Cell:
+    label: str
+    state: str  # filled | struck | blank | unknown
+    text: str  # what the cell holds (joined lines), "" when blank
+    page: int
+    box: tuple | None
+    line: Line
+
+    def field(self, document: Document) -> Field:
+        return Field(self.label, self.line.text, document.id, self.page, self.box)
+
+
+def _state(parts: list[str]) -> str:
+    content = [p.strip(" \u3000") for p in parts if p.strip(" \u3000")]
+    if not content:
+        return "blank"
+    if all(p in STRIKE_MARKS or not p.strip("\\/／＼ \u3000") for p in content):
+        return "struck"
+    return "filled"
+
+
+def _label_box(line: Line, length: int) -> tuple[float, float, float, float] | None:
+    if line.box is None:
+        return None
+    stripped = len(line.text) - len(line.text.lstrip(" \u3000"))
+    return line.span_box(stripped, stripped + length)
+
+
+def _centre_y(box) -> float:
+    return (box[1] + box[3]) / 2
+
+
+def form_cells(case: Case, document: Document) -> list[Cell]:
+    """Every label cell of the form pages of ``document``, in reading order."""
+    cells: list[Cell] = []
+    for number in document.pages:
+        page = case.page(number)
+        if page is None:
+            continue
+        cells.extend(_page_cells(page.number, page.lines))
+    return cells
+
+
+def _page_cells(number: int, lines: list[Line]) -> list[Cell]:
+    boxed = [ln for ln in lines if ln.box is not None]
+    if not boxed:
+        return _text_cells(number, lines)
+    left = min(ln.box[0] for ln in boxed)
+    right = max(ln.box[2] for ln in boxed)
+    candidates = []
+    for ln in boxed:
+        m = _LABEL.match(ln.text)
+        if not m:
+            continue
+        box = _label_box(ln, len(m.group("label")) + (1 if m.group("colon") else 0))
+        if box is None or (box[0] + box[2]) / 2 > left + 0.3 * (right - left):
+            continue
+        candidates.append((ln, m, box))
+    if len(candidates) < _MIN_COLUMN:
+        return []
+    centres = sorted((b[0] + b[2]) / 2 for _, _, b in candidates)
+    median = centres[len(centres) // 2]
+    column = [(ln, m, b) for ln, m, b in candidates if abs((b[0] + b[2]) / 2 - median) <= _COLUMN_SLACK]
+    if len(column) < _MIN_COLUMN:
+        return []
+    column.sort(key=lambda c: _centre_y(c[2]))
+    value_x = max(b[2] for _, _, b in column)  # the value column starts right of the widest label
+    cells = []
+    for i, (ln, m, box) in enumerate(column):
+        centre = _centre_y(box)
+        height = box[3] - box[1]
+        top = (_centre_y(column[i - 1][2]) + centre) / 2 if i else centre - 3 * height
+        bottom = (_centre_y(column[i + 1][2]) + centre) / 2 if i + 1 < len(column) else centre + 3 * height
+        parts = [m.group("rest") or ""] + [o.text for o in _right_of(boxed, ln, box, value_x, top, bottom)]
+        if i == 0 and _state(parts) == "blank":
+            # the first row may be tall with its value at the top: reach up to the line above the table
+            above = [o.box[3] for o in boxed if o.box[3] < box[1] and o.box[0] < min(value_x, box[2]) - 2]
+            parts += [o.text for o in _right_of(boxed, ln, box, value_x, max(above, default=0.0), top)]
+        text = "\n".join(p for p in parts if p.strip())
+        cells.append(Cell(m.group("label"), _state(parts), text, number, box, ln))
+    if sum(c.state == "blank" for c in cells) * 2 > len(cells):
+        return []  # headings over running text (一、调查经过 …), not a ruled form
+    return cells
+
+
+def _right_of(boxed: list[Line], label: Line, box, value_x: float, top: float, bottom: float) -> list[Line]:
+    return [
+        other for other in boxed
+        if other is not label and other.box[0] >= min(value_x, box[2]) - 2 and top <= _centre_y(other.box) <= bottom
+    ]
+
+
+def _text_cells(number: int, lines: list[Line]) -> list[Cell]:
+    """Plain text: ``label：value`` lines; a bare label cannot be judged."""
+    cells = []
+    for ln in lines:
+        m = _LABEL.match(ln.text)
+        if not m:
+            continue
+        if m.group("colon"):
+            parts = [m.group("rest") or ""]
+            cells.append(Cell(m.group("label"), _state(parts), parts[0], number, None, ln))
+        elif m.group("rest") is not None:
+            cells.append(Cell(m.group("label"), _state([m.group("rest")]), m.group("rest"), number, None, ln))
+    return cells
