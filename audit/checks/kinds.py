@@ -75,6 +75,8 @@ COMPARATORS: dict[str, Callable[[Field], Any]] = {
     documents="document types to compare with the reference",
     fields_by_type_="optional map: document type -> field key, where it differs",
     skip_invalid_="true: leave out values that fail their own check digit (another rule reports them)",
+    certain_if_="only_numbers_differ: a mismatch fails only where the values differ in their numbers alone "
+                "(a miscopied house number); other differences ask for a manual check",
 )
 def consistent_across_documents(case: Case, params: dict[str, Any]) -> Outcome:
     """A value (party name, case number…) reads the same in every document that states it."""
@@ -123,8 +125,19 @@ def consistent_across_documents(case: Case, params: dict[str, Any]) -> Outcome:
         "count": compared,
     }
     if mismatches:
+        if params.get("certain_if") == "only_numbers_differ" and not all(
+            _numbers_blanked(key_of(f)) == _numbers_blanked(ref_key) for f in mismatches
+        ):
+            return Outcome(Status.NEEDS_REVIEW, values_, [reference, *mismatches],
+                           note=f"与{values_['reference_doc']}的“{reference.raw}”写法不同：{observed}"
+                                "（可能是注册地址与经营地址之别，请人工核实）")
         return Outcome(Status.FAIL, values_, [reference, *mismatches])
     return Outcome(Status.PASS, values_, [reference])
+
+
+def _numbers_blanked(value: Any) -> str:
+    """The value with every number (digits or Chinese numerals) replaced by #."""
+    return regex.sub(r"[0-9０-９]+|[〇○零一二三四五六七八九十百千]+(?=[号栋幢楼层室单元弄巷])", "#", str(value))
 
 
 @check_kind("money_forms_agree", documents_="document types to check (default: all)")

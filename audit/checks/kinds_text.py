@@ -22,7 +22,8 @@ def _docs(case: Case, types: list[str]) -> list[Document]:
     "text_patterns",
     documents="document types to check",
     require_="list of {label, pattern}: wording each document must contain",
-    forbid_="list of {label, pattern}: wording no document may contain",
+    forbid_="list of {label, pattern, at_most_, review_}: wording no document may contain; with review: true "
+            "a match alone asks for a manual check instead of failing",
     when_="regex: only documents whose text matches it are checked (e.g. copies of evidence)",
     unless_="regex: documents whose text matches it are not checked",
 )
@@ -36,6 +37,7 @@ def text_patterns(case: Case, params: dict[str, Any]) -> Outcome:
     if not docs:
         return Outcome(Status.NOT_APPLICABLE, note="案卷中无需检查的文书")
     problems, evidence, uncertain = [], [], False
+    to_review: list[str] = []  # matches of forbid patterns that only ask for a manual check
     for doc in docs:
         dt_ = DocText.of(case, doc)
         text = dt_.flat
@@ -61,10 +63,15 @@ def text_patterns(case: Case, params: dict[str, Any]) -> Outcome:
                 m = matches[allowed]
                 f = dt_.flat_field(m.group(0), m.start(), m.end())
                 extra = f"{len(matches)}处" if allowed else ""
-                problems.append(f"{doc_name(doc.type)}（第{f.page}页）出现{extra}{rule['label']}“{m.group(0)}”")
+                found = f"{doc_name(doc.type)}（第{f.page}页）出现{extra}{rule['label']}“{m.group(0)}”"
+                (to_review if rule.get("review") else problems).append(found)
                 evidence.append(f)
+    if not problems and to_review:
+        values = {"problems": "；".join(to_review), "count": len(docs)}
+        return Outcome(Status.NEEDS_REVIEW, values, evidence, note="；".join(to_review) + "（是否属于不当表述，请人工判断）")
     if not problems:
         return Outcome(Status.PASS, {"count": len(docs)})
+    problems += to_review
     values = {"problems": "；".join(problems), "count": len(docs)}
     if uncertain:
         return Outcome(Status.NEEDS_REVIEW, values, evidence, note="；".join(problems) + "（OCR识别文本，可能漏识，请核对原件）")
