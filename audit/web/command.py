@@ -28,6 +28,8 @@ def free_port(host: str, port: int) -> int:
     """``port`` if it can be bound (0: any free port); raises click.ClickException if taken."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as sock:
+        if sys.platform != "win32":  # as uvicorn binds: a closed server's lingering connections don't count
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind((host, port))
         except OSError as exc:

@@ -67,6 +67,8 @@ class Status:
 
     def to_json(self) -> dict[str, Any]:
         text = STAGE_TEXT.get(self.stage, self.stage)
+        if self.stage == "ocr" and self.done == 0:
+            text = "正在准备识别扫描页面的文字（首次使用需加载识别模型，约十几秒）"
         return {
             "state": self.state, "stage": self.stage, "stage_text": text, "done": self.done,
             "total": self.total, "message": self.message, "elapsed": round(time.time() - self.started, 1),

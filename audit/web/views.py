@@ -11,7 +11,8 @@ from audit.overrides import BOOL_FIELDS, DATE_FIELDS, FIELD_NAMES
 from audit.report.text import DATE_NAMES, PROCEDURE_NAMES, STATUS_NAMES, cite
 from audit.selfcheck import SEVERITY_LABELS, fix_order, wording
 
-LOW_CONFIDENCE = 0.9
+LOW_CONFIDENCE = 0.85  # as the rules' default min_confidence (audit/checks/rules.py)
+INFO_PREFIXES = ("OCR", "已按人工更正")  # notes, not warnings
 WHOLE_FILE = "_case"
 
 
@@ -87,16 +88,17 @@ def _evidence(case: Case, job_id: str, f: Field) -> dict[str, Any]:
     page = case.page(f.page) if f.page else None
     has_image = page is not None and page.width is not None and f.box is not None
     query = urlencode({"box": box_param(f.box)}) if f.box else ""
+    field_key = editable_key(case, f)
     return {
         "document": names.get(doc.type, doc.type) if doc else "",
         "doc_id": doc.id if doc else "",
         "page": f.page,
         "raw": f.raw,
         "confidence": f.confidence,
-        "low": f.confidence < LOW_CONFIDENCE,
+        "low": field_key is not None and f.confidence < LOW_CONFIDENCE,
         "crop_url": f"/cases/{job_id}/crop/{f.page}.png?{query}" if has_image else "",
         "page_url": f"/cases/{job_id}/pages/{f.page}.png?{query}" if page is not None and page.width else "",
-        "field": editable_key(case, f),
+        "field": field_key,
         "corrected": bool((f.detail or {}).get("override")),
     }
 
@@ -163,7 +165,9 @@ def case_context(case: Case, job_id: str, findings: list[Finding], score: Score,
             "number": _v(case.case_number), "party": _v(case.party.name), "agency": _v(case.agency),
             "cause": _v(case.cause),
             "procedure": PROCEDURE_NAMES.get(case.procedure.value, "—") if case.procedure else "未能判断",
-            "pages": len(case.pages), "documents": len(case.documents), "warnings": case.warnings,
+            "pages": len(case.pages), "documents": len(case.documents),
+            "warnings": [_chinese(w) for w in case.warnings if not w.startswith(INFO_PREFIXES)],
+            "notes": [_chinese(w) for w in case.warnings if w.startswith(INFO_PREFIXES)],
             "dates": dates,
         },
         "todo": items,
@@ -175,6 +179,11 @@ def case_context(case: Case, job_id: str, findings: list[Finding], score: Score,
         "vetoes": sum(1 for f in todo if f.status is Status.FAIL and f.severity is Severity.VETO),
         "score": score,
     }
+
+
+def _chinese(message: str) -> str:
+    """The Chinese half of a bilingual "中文 / English" note."""
+    return message.split(" / ", 1)[0]
 
 
 def _v(f: Field | None) -> str:
