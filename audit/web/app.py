@@ -179,7 +179,7 @@ class App:
     # --- corrections --------------------------------------------------------------------
 
     async def correct(self, request: Request) -> Response:
-        from audit.overrides import Override, find_document, normalise, save_override
+        from audit.overrides import FIELD_NAMES, Override, find_document, normalise, save_override
 
         job = self.done_job(request)
         form = await request.form()
@@ -190,6 +190,8 @@ class App:
         try:
             if document is None:
                 raise ValueError(why)
+            if key not in FIELD_NAMES:
+                raise ValueError(f"“{key}”不是可更正的内容")
             normalise(key, value)
         except ValueError as exc:
             message = f"未能保存更正：{exc}"
@@ -226,7 +228,7 @@ class App:
         findings, score = job.results(view)
         html = render_html(job.case(), findings, score, self.masked, rule_set_version(), job.profile_name(view))
         return Response(html, media_type="text/html; charset=utf-8",
-                        headers={"Content-Disposition": _attachment(f"评查报告-{job.name}.html"),
+                        headers={"Content-Disposition": _attachment(f"评查报告-{job.label}.html"),
                                  "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store"})
 
     def notice(self, request: Request) -> Response:
@@ -235,7 +237,7 @@ class App:
         job = self.done_job(request)
         findings, _ = job.results(_view(request))
         path = write_notice(job.case(), findings, job.root / "out" / "notice.docx", masked=self.masked)
-        return FileResponse(path, filename=f"整改通知书-{job.name}.docx", headers={"Cache-Control": "no-store"},
+        return FileResponse(path, filename=f"整改通知书-{job.label}.docx", headers={"Cache-Control": "no-store"},
                             media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 
     # --- the working folder -------------------------------------------------------------

@@ -51,6 +51,12 @@ UNEXPECTED = ("读取时发生意外错误，请确认文件能正常打开后�
               "an unexpected error occurred while reading the file")
 
 
+def case_title(case: Case) -> str:
+    """What officers call a case: the party and the case number, as far as they were read."""
+    parts = [f.value for f in (case.party.name, case.case_number) if f is not None and f.value]
+    return "　".join(str(p) for p in parts)
+
+
 def default_workdir() -> Path:
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return base / "casefile-audit" / "serve"
@@ -97,6 +103,13 @@ class Job:
         return self.meta.get("name", self.id)
 
     @property
+    def label(self) -> str:
+        """A file-name-safe label for downloads: the party and number when read, else the name."""
+        from audit.web.uploads import safe_name
+
+        return safe_name((self.meta.get("title") or self.name).replace("　", "-"), "案卷")
+
+    @property
     def source(self) -> Path:
         return self.root / "input" / self.meta["source"]
 
@@ -126,6 +139,8 @@ class Job:
             self._set(state="error", stage="error", message=f"错误：{UNEXPECTED[0]}\nError: {UNEXPECTED[1]}")
         self.meta["state"], self.meta["message"] = self.status.state, self.status.message
         self.meta["pages"] = len(self._read.pages) if self._read else 0
+        if self._read is not None:
+            self.meta["title"] = case_title(self._read)
         self.save_meta()
 
     def _progress(self, done: int, total: int, stage: str) -> None:

@@ -101,6 +101,13 @@ def test_correcting_a_field_reruns_the_checks_and_is_saved_beside_the_case(read_
     entries = json.loads(source.with_name(source.stem + ".overrides.json").read_text("utf-8"))
     assert entries[0]["document"] == doc and entries[0]["value"] == "2022年9月8日" and entries[0]["who"] == "张三"
 
+    unknown = client.post(f"/cases/{job}/fields", data={"document": doc, "field": "penalties", "value": "x"})
+    assert unknown.status_code == 400 and "不是可更正的内容" in unknown.text
+    party = client.post(f"/cases/{job}/fields", data={"document": doc, "field": "party_name",
+                                                        "value": "<script>alert(1)</script>诊所"})
+    assert "<script>alert(1)" not in party.text and "&lt;script&gt;alert(1)&lt;/script&gt;诊所" in party.text
+    client.post(f"/cases/{job}/fields/undo", data={"document": doc, "field": "party_name"})
+
     undone = client.post(f"/cases/{job}/fields/undo", data={"document": doc, "field": key})
     assert undone.status_code == 200  # redirected back to the case page
     assert "PRO005" in _rules(client.get(f"/cases/{job}").text)
@@ -232,3 +239,25 @@ def test_a_restart_keeps_the_cases(tmp_path):
 def test_serve_listens_on_loopback_only():
     result = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0", "--no-open"])
     assert result.exit_code == 2 and "只能在本机地址" in result.output
+
+
+def test_a_port_in_use_gets_a_clear_message():
+    import socket
+
+    import click
+
+    from audit.web.command import free_port
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        with pytest.raises(click.ClickException, match="已被占用"):
+            free_port("127.0.0.1", port)
+    assert free_port("127.0.0.1", 0) > 0
+
+
+def test_an_unknown_case_is_a_plain_404(client):
+    page = client.get("/cases/c-0000000000")
+    assert page.status_code == 404 and "找不到这个案卷" in page.text
+    assert client.get("/cases/../../etc/passwd").status_code == 404
