@@ -2,6 +2,8 @@
 
 - :mod:`audit.law.registry`   data under ``checklists/law`` (instruments, articles, maps, penalties);
 - :mod:`audit.law.build`      the article index built from ``shared/laws``;
+- :mod:`audit.law.draft_penalties`  drafts of penalty facts from the texts (reviewed, then curated in
+  ``checklists/law/penalties.yaml``);
 - :mod:`audit.law.resolve`    ``resolve(citation, on=date) -> Resolution`` (or the precise reason not);
 - :mod:`audit.law.basis`      ``basis_text(instrument, article, version, on)`` for a rule's LegalBasis;
 - :mod:`audit.law.penalty`    penalty facts in the JSON shape of ``audit law show``;
@@ -12,6 +14,7 @@
 from audit.law.basis import basis_text
 from audit.law.registry import (
     Article,
+    Exclusion,
     Existence,
     Fine,
     InstrumentVersion,
@@ -28,6 +31,7 @@ from audit.law.resolve import Status as ResolutionStatus
 
 __all__ = [
     "Article",
+    "Exclusion",
     "Existence",
     "Fine",
     "InstrumentVersion",

@@ -627,7 +627,7 @@ def link(reg: Registry, version: InstrumentVersion, basis: SimpleCitation, facts
         reg.work(v.citation.instrument or "") is reg.works[version.work] for v, _, _ in cited_keys)
     if not same_work:
         return Link(None, "违反条款涉及其他法律文件，无法据法规库判断对应关系")
-    if keys:
+    if keys and all(e.enforces_complete for e in raw + facts if e.enforces):
         return Link(False)
     alternative = _alternative(reg, version, basis, texts)
     if alternative:

@@ -371,10 +371,16 @@ def reread_fines(text: str) -> list[float]:
     return sorted(set(out))
 
 
+# Bases that the decision's 违法所得 stands for; a multiple of 货值金额, 交易额 or 所获收入 has another base.
+INCOME_BASES = frozenset({"违法所得", "非法所得"})
+
+
 def _bounds(fine: Fine, income: float | None) -> tuple[float, float | None, bool]:
     """(low, high, exact) of a fine; high None when open or unknown; exact False when the base is unknown."""
     if fine.multiple_of is None:
         return float(fine.min or 0), (None if fine.max is None else float(fine.max)), True
+    if fine.multiple_of not in INCOME_BASES:
+        income = None  # the decision's 违法所得 is not the base (货值金额, 交易额, 所获收入 …)
     if income is not None:
         low, high = fine.bounds(income)
         return low, high, True
@@ -603,8 +609,11 @@ def _missing(facts: PenaltyFacts, kinds: set[str], given: list[Imposed], equival
             return "", ""  # heavier tier (情节严重 …): whether the base companions still apply is not settled
         return "", "处罚种类超出罚则各档次的范围（由LAW006核查）"
     for t in base:
-        required = [s for s in t.sanctions if s.mode == "mandatory"]
-        group = [s for s in t.sanctions if s.mode == "alternative"]
+        if t.authority:
+            continue  # imposed by another body (原发证部门, 原登记部门 …), usually in a decision of its own
+        # a sanction on other persons (target: 有关医务人员, 法定代表人 …) is not owed in the party's decision
+        required = [s for s in t.sanctions if s.mode == "mandatory" and not s.target]
+        group = [s for s in t.sanctions if s.mode == "alternative" and not s.target]
         missing = [s for s in required if kind_of(s.kind, equivalents) not in kinds]
         hard = [s for s in missing if s.kind not in evidence_dependent and not _income_based(s)]
         if hard:

@@ -8,7 +8,8 @@ Shape of ``penalty_json`` (issue [4])::
               "base": "违法所得" | None, "min_multiple": ..., "max_multiple": ...,
               "floor_base_yuan": 10000 | None,             # 违法所得不足一万元的，按一万元计算
               "tiers": [{<same shape>, "condition": "逾期不改正" | None}],
-              "discretion": "must" | "may" | None},
+              "discretion": "must" | "may" | None,
+              "target": None | "违法单位的法定代表人…"},    # a fine on persons other than the party
      "conduct": ..., "authority": ..., "orders": [...], "obligations": [{article, label, text}],
      "tiers": [{"condition", "quote", "authority", "sanctions": [{kind, phrase, mode}]}],
      "refers_to": {...} | None, "source": {...}, "notes": ...}
@@ -35,7 +36,7 @@ def discretion(mode: str) -> str:
 
 def _blank(kind: str) -> dict[str, Any]:
     return {"kind": kind, "min": None, "max": None, "base": None, "min_multiple": None, "max_multiple": None,
-            "floor_base_yuan": None, "tiers": [], "discretion": None}
+            "floor_base_yuan": None, "tiers": [], "discretion": None, "target": None}
 
 
 def _num(value: float | None) -> int | float | None:
@@ -48,19 +49,22 @@ def fine_entries(condition: str | None, sanction: Sanction) -> list[dict[str, An
     """One fine sanction as fine-shaped entries (two when a multiple has a no-income fallback)."""
     fine: Fine | None = sanction.fine
     how = discretion(sanction.mode)
+    target = sanction.target
     if fine is None:
-        return [{**_blank("unspecified"), "discretion": how, "condition": condition}]
+        return [{**_blank("unspecified"), "discretion": how, "condition": condition, "target": target}]
     if fine.multiple_of is None:
-        return [{**_blank("fixed"), "min": fine.min, "max": fine.max, "discretion": how, "condition": condition}]
+        return [{**_blank("fixed"), "min": fine.min, "max": fine.max, "discretion": how, "condition": condition,
+                 "target": target}]
     multiple = {**_blank("multiple"), "base": fine.multiple_of, "min_multiple": _num(fine.min_multiple),
                 "max_multiple": _num(fine.max_multiple), "floor_base_yuan": fine.income_floor,
-                "discretion": how, "condition": condition}
+                "discretion": how, "condition": condition, "target": target}
     if fine.no_income_below is None:
         return [multiple]
     prefix = f"{condition}，" if condition else ""
     multiple["condition"] = f"{prefix}{fine.multiple_of}{fine.no_income_below}元以上"
     fallback = {**_blank("fixed"), "min": fine.no_income_min, "max": fine.no_income_max, "discretion": how,
-                "condition": f"{prefix}没有{fine.multiple_of}或者{fine.multiple_of}不足{fine.no_income_below}元"}
+                "condition": f"{prefix}没有{fine.multiple_of}或者{fine.multiple_of}不足{fine.no_income_below}元",
+                "target": target}
     return [multiple, fallback]
 
 
@@ -79,7 +83,7 @@ def fine_json(entries: list[dict[str, Any]]) -> dict[str, Any]:
     if len(fixed) == len(entries):
         out["min"] = None if any(e["min"] is None for e in fixed) else min(e["min"] for e in fixed)
         out["max"] = None if any(e["max"] is None for e in fixed) else max(e["max"] for e in fixed)
-    base = next((e for e in entries if e["condition"] is None), entries[0])
+    base = next((e for e in entries if e["condition"] is None and not e["target"]), entries[0])
     out["discretion"] = base["discretion"]
     out["tiers"] = [dict(e) for e in entries]
     return out

@@ -251,6 +251,11 @@ class PenaltyFacts:
     refers_to: dict[str, Any] | None = None
     obligation_note: str | None = None
     notes: str | None = None
+    # False when the text names the obligation of only some of the conduct it punishes (one 项 says
+    # "违反本条例第X条规定", the others describe the conduct): a violated article outside ``enforces``
+    # then proves nothing.
+    enforces_complete: bool = True
+    curation: str | None = None  # drafted (taken over from audit.law.draft_penalties after review) | hand
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -272,6 +277,27 @@ class PenaltyFacts:
         values = [f.max for f in self.fines if f.max is not None]
         values += [f.no_income_max for f in self.fines if f.no_income_max is not None]
         return max(values) if values else None
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """A 法律责任 article (or 款) that is not a penalty provision of a health authority, and why.
+
+    reason: criminal (刑事责任) | civil (民事责任、赔偿) | officials (处分 of officials or staff) |
+    internal (层级监督: a government or its department orders a subordinate body to correct, 通报批评) |
+    other_authority (penalties imposed only by another authority: 药品监督管理, 公安, 医疗保障 …) |
+    no_penalty (only corrective orders, consequences or principles; no penalty of 行政处罚法 第九条).
+    """
+
+    instrument: str
+    article: int
+    paragraph: int | None
+    reason: str
+    note: str
+    authority: str | None = None
+
+
+EXCLUSION_REASONS = ("criminal", "civil", "officials", "internal", "other_authority", "no_penalty")
 
 
 # ----------------------------------------------------------------------------- loading
@@ -312,8 +338,14 @@ def _penalty(raw: dict[str, Any]) -> PenaltyFacts:
         conduct=raw["conduct"], enforces=tuple(raw.get("enforces") or ()),
         authority=raw.get("authority"), orders=tuple(raw.get("orders") or ()), tiers=tiers,
         refers_to=raw.get("refers_to"), obligation_note=raw.get("obligation_note"),
-        notes=raw.get("notes"),
+        notes=raw.get("notes"), enforces_complete=bool(raw.get("enforces_complete", True)),
+        curation=raw.get("curation"),
     )
+
+
+def _exclusion(raw: dict[str, Any]) -> Exclusion:
+    return Exclusion(instrument=raw["instrument"], article=raw["article"], paragraph=raw.get("paragraph"),
+                     reason=raw["reason"], note=raw.get("note", ""), authority=raw.get("authority"))
 
 
 def _renumber_map(raw: dict[str, Any]) -> _RenumberMap:
@@ -357,6 +389,7 @@ class Registry:
     versions: dict[str, InstrumentVersion]
     renumber_maps: tuple[_RenumberMap, ...]
     penalties: tuple[PenaltyFacts, ...]
+    exclusions: tuple[Exclusion, ...] = ()
     _names: dict[str, str] = field(default_factory=dict)  # normalised name -> work key
     _articles: dict[str, dict[int, Article]] = field(default_factory=dict)
     _meta: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -397,9 +430,11 @@ class Registry:
             for name in (work.key, work.title, *work.aliases):
                 names[normalize_name(name)] = work.key
         maps = tuple(_renumber_map(m) for m in _read_yaml(root / "renumbering.yaml")["maps"])
-        penalties = tuple(_penalty(p) for p in _read_yaml(root / "penalties.yaml")["penalties"])
+        penalty_data = _read_yaml(root / "penalties.yaml")
+        penalties = tuple(_penalty(p) for p in penalty_data["penalties"])
+        exclusions = tuple(_exclusion(e) for e in penalty_data.get("excluded") or ())
         return cls(root=root, works=works, versions=versions, renumber_maps=maps,
-                   penalties=penalties, _names=names)
+                   penalties=penalties, exclusions=exclusions, _names=names)
 
     # -- instruments ---------------------------------------------------------
 
@@ -571,6 +606,19 @@ class Registry:
             return whole[0]
         if paragraph is None and len(entries) == 1:
             return entries[0]
+        return None
+
+
+    def excluded(self, instrument_version_id: str, article: int,
+                 paragraph: int | None = None) -> Exclusion | None:
+        """Why a 法律责任 article (or 款) is not a curated penalty provision (None: it is not excluded).
+
+        Without ``paragraph``: the whole-article exclusion only (an article with per-款 exclusions
+        may still carry penalties in other 款).
+        """
+        for e in self.exclusions:
+            if e.instrument == instrument_version_id and e.article == article and e.paragraph in (None, paragraph):
+                return e
         return None
 
 

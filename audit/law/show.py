@@ -174,7 +174,8 @@ def fine_text(fine: dict[str, Any]) -> str:
         if fine.get("floor_base_yuan"):
             span += f"（{fine['base']}不足{_yuan(fine['floor_base_yuan'])}的，按{_yuan(fine['floor_base_yuan'])}计算）"
     cond = f"{fine['condition']}的，" if fine.get("condition") and kind != "tiered" else ""
-    return f"{cond}{may}处{span}罚款"
+    whom = f"对{fine['target']}" if fine.get("target") else ""
+    return f"{cond}{whom}{may}处{span}罚款"
 
 
 def _penalty_lines(penalty: dict[str, Any]) -> list[str]:

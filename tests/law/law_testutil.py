@@ -14,7 +14,7 @@ LAWS_DIR = REPO.parent / "shared" / "laws"
 LAW_DATA = REPO / "checklists" / "law"
 
 _AMOUNT_RE = re.compile(r"([0-9]+(?:\.[0-9]+)?|[零一二两三四五六七八九十百千]+?)(万元|千元|元)")
-_MULTIPLE_RE = re.compile(r"([0-9]+|[一二两三四五六七八九十]+)倍")
+_MULTIPLE_RE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十]+)倍|百分之[一二三四五六七八九十]+|[0-9]+%")
 
 
 def similarity(a: str, b: str) -> float:
@@ -32,6 +32,13 @@ def amounts_in(text: str) -> set[int]:
     return out
 
 
-def multiples_in(text: str) -> set[int]:
-    """Every multiple written in a statute sentence (二倍, 10倍 …)."""
-    return {v for m in _MULTIPLE_RE.finditer(text) if (v := multiple_to_number(m[0])) is not None}
+def multiples_in(text: str) -> set[float]:
+    """Every multiple written in a statute sentence (二倍, 10倍, 百分之五十 -> 0.5, 30% -> 0.3 …)."""
+    from audit.law.draft_penalties import multiple_value
+
+    out: set[float] = set()
+    for m in _MULTIPLE_RE.finditer(text):
+        value = multiple_to_number(m[0]) if m[0].endswith("倍") else multiple_value(m[0])
+        if value is not None:
+            out.add(value)
+    return out

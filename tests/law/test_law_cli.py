@@ -9,7 +9,8 @@ from click.testing import CliRunner
 
 from audit.law.cli import law_group
 
-FINE_KEYS = {"kind", "min", "max", "base", "min_multiple", "max_multiple", "floor_base_yuan", "tiers", "discretion"}
+FINE_KEYS = {"kind", "min", "max", "base", "min_multiple", "max_multiple", "floor_base_yuan", "tiers", "discretion",
+             "target"}
 
 
 def invoke(*args: str):
@@ -143,3 +144,30 @@ def test_search_json_shape_and_filters():
 def test_search_text():
     out = invoke("search", "复议前置").output + invoke("search", "先向行政复议机关申请行政复议").output
     assert "《中华人民共和国行政复议法》（2023年版）第二十三条" in out
+
+
+def test_fines_on_other_persons_name_them():
+    _, data = show_json("《医疗器械监督管理条例》第九十条", "--date", "2023-05-01")
+    tiers = data["penalty"]["fine"]["tiers"]
+    persons = [t for t in tiers if t["target"]]
+    assert [(t["base"], t["min_multiple"], t["max_multiple"]) for t in persons] == [("所获收入", 0.3, 3)]
+    assert persons[0]["target"].startswith("违法单位的法定代表人")
+    assert [(t["condition"], t["min"], t["max"]) for t in tiers if not t["target"]] == [
+        ("拒不改正", 50000, 100000), ("情节严重", 100000, 300000)]
+    text = invoke("show", "《医疗器械监督管理条例》第九十条", "--date", "2023-05-01").output
+    assert "对违法单位的法定代表人" in text and "所获收入0.3倍以上3倍以下" in text
+
+
+def test_newly_curated_paragraph_and_floor():
+    _, data = show_json("《中华人民共和国传染病防治法》第一百零五条第三款", "--date", "2025-10-01")
+    assert data["paragraph"] == 3 and data["penalty"]["kinds"] == ["没收违法所得", "罚款"]
+    fine = data["penalty"]["fine"]
+    assert (fine["kind"], fine["min"], fine["max"], fine["discretion"]) == ("fixed", 50000, 500000, "must")
+    _, whole = show_json("《中华人民共和国传染病防治法》第一百零五条", "--date", "2025-10-01")
+    assert [p["source"]["paragraph"] for p in whole["penalty"]["by_paragraph"]] == [1, 2, 3]
+    _, vaccine = show_json("《中华人民共和国疫苗管理法》第九十一条第二款", "--date", "2023-05-01")
+    fine = vaccine["penalty"]["fine"]
+    assert (fine["kind"], fine["base"], fine["min_multiple"], fine["max_multiple"], fine["floor_base_yuan"]) == (
+        "multiple", "货值金额", 10, 30, 50000)
+    _, optional = show_json("《中华人民共和国献血法》第二十条")
+    assert optional["penalty"]["fine"]["discretion"] == "may" and optional["penalty"]["fine"]["max"] == 10000

@@ -8,25 +8,30 @@ import pytest
 import yaml
 from law_testutil import LAW_DATA, amounts_in, multiples_in
 
+from audit.law.draft_penalties import mask, penalty_articles
 from audit.law.numerals import amount_to_yuan, chinese_to_int, multiple_to_number
-from audit.law.registry import PenaltyFacts, Registry
+from audit.law.registry import EXCLUSION_REASONS, Exclusion, PenaltyFacts, Registry
 
-RAW = yaml.safe_load((LAW_DATA / "penalties.yaml").read_text(encoding="utf-8"))["penalties"]
+RAW_DATA = yaml.safe_load((LAW_DATA / "penalties.yaml").read_text(encoding="utf-8"))
+RAW = RAW_DATA["penalties"]
 MODES = {"mandatory", "optional", "alternative", "optional_alternative"}
-# Normalised kind -> pattern its verbatim phrase must match.
+CURATION = {"drafted", "hand"}
+# Normalised kind (行政处罚法 第九条 wording; 限制从业 also covers 限制开展生产经营活动 as the decision
+# extractor does) -> pattern its verbatim phrase must match.
 KIND_PATTERNS = {
     "警告": r"警告",
     "通报批评": r"通报批评",
     "罚款": r"罚款",
-    "没收违法所得": r"没收(违法|非法)所得",
-    "没收非法财物": r"没收.*(药品|器械|非法财物)",
+    "没收违法所得": r"没收(违法|非法)所得|没收.*所获收入",
+    "没收非法财物": r"没收.*(药品|器械|非法财物|疫苗|物品|工具|设备|血液|器官|制剂|饮片|材料|装置|财物)",
     "暂扣许可证件": r"暂扣",
-    "吊销许可证件": r"吊销",
-    "责令停产停业": r"停业整顿|责令停产停业|停止产生职业病危害的作业",
-    "责令停止执业活动": r"停止执业活动",
+    "吊销许可证件": r"吊销|取消.*资格|撤销.*(登记|批准文件|资格)",
+    "降低资质等级": r"降低资质等级",
+    "责令停产停业": r"停业整顿|停产停业|责令停止.*(作业|活动)|暂停.*(业务|使用活动)",
+    "责令停止执业活动": r"停止.{0,4}执业活动",
     "责令暂停执业活动": r"暂停.*执业活动",
     "责令关闭": r"关闭",
-    "限制从业": r"禁止.*从事",
+    "限制从业": r"禁止.*(从事|参加|开展)|不得.*(从事|申请|担任)|不受理|核减.*诊疗科目",
 }
 # Articles the curated file must cover: (instrument, article).
 REQUIRED = [
@@ -41,26 +46,41 @@ REQUIRED = [
     ("public-places-hygiene-regulation-2019", 14),
     ("public-places-hygiene-regulation-2024", 14),
 ]
+# Words that name an administrative penalty (行政处罚法 第九条) once 处分, 刑事责任, 民事责任 and
+# 治安管理处罚 clauses are masked.
+PENALTY_WORDS = re.compile(r"(?:处(?!罚)|并处|给予|予以)[^，；。]{0,24}?(?:罚款|警告)|通报批评|没收(?:违法|非法)所得|吊销|暂扣|停产停业"
+                           r"|停业整顿|暂停[^，；。]*执业活动|责令关闭|禁止[^，；。]*从事")
+_REF = r"第[一二三四五六七八九十百零]+条(?:第[一二三四五六七八九十]+款)?(?:第（?[一二三四五六七八九十]+）?项)?"
+VIOLATES = re.compile(rf"违反本(?:法|条例)((?:{_REF}[、和或者及]*)+)")
 
 
 def entry_id(p: PenaltyFacts) -> str:
     return f"{p.instrument}:{p.article}" + (f"/{p.paragraph}" if p.paragraph else "")
 
 
-def scope_text(registry: Registry, p: PenaltyFacts) -> str:
+def scope_text(registry: Registry, p: PenaltyFacts | Exclusion) -> str:
     art = registry.article(p.instrument, p.article)
-    assert art is not None, f"{entry_id(p)}: article not in the indexed text"
+    assert art is not None, f"{p.instrument}:{p.article}: article not in the indexed text"
     if p.paragraph is None:
         return art.text
     para = art.paragraph(p.paragraph)
-    assert para is not None, f"{entry_id(p)}: no such paragraph"
+    assert para is not None, f"{p.instrument}:{p.article}: no such paragraph {p.paragraph}"
     return para.full_text
 
 
+def lead_text(registry: Registry, p: PenaltyFacts) -> str:
+    art = registry.article(p.instrument, p.article)
+    return art.paragraphs[(p.paragraph or 1) - 1].text
+
+
 def pytest_generate_tests(metafunc):
+    registry = Registry.load(LAW_DATA)
     if "entry" in metafunc.fixturenames:
-        penalties = Registry.load(LAW_DATA).penalties
-        metafunc.parametrize("entry", penalties, ids=[entry_id(p) for p in penalties])
+        metafunc.parametrize("entry", registry.penalties, ids=[entry_id(p) for p in registry.penalties])
+    if "exclusion" in metafunc.fixturenames:
+        metafunc.parametrize("exclusion", registry.exclusions,
+                             ids=[f"{e.instrument}:{e.article}" + (f"/{e.paragraph}" if e.paragraph else "")
+                                  for e in registry.exclusions])
 
 
 def test_required_articles_are_curated(registry):
@@ -68,6 +88,61 @@ def test_required_articles_are_curated(registry):
     missing = [r for r in REQUIRED if r not in have]
     assert not missing
     assert len(RAW) == len(registry.penalties)
+    assert len(RAW_DATA.get("excluded") or ()) == len(registry.exclusions)
+
+
+def test_every_penalty_paragraph_is_curated_or_excluded(registry):
+    """Each 款 of every 法律责任 / 罚则 article is covered exactly once: by a curated entry (the
+    article's or the 款's) or by an exclusion with its reason."""
+    keys: dict[tuple[str, int, int | None], list[str]] = {}
+    for p in registry.penalties:
+        keys.setdefault((p.instrument, p.article, p.paragraph), []).append("penalty")
+    for e in registry.exclusions:
+        keys.setdefault((e.instrument, e.article, e.paragraph), []).append("excluded")
+    assert not [k for k, v in keys.items() if len(v) > 1], "duplicate entries"
+    problems = []
+    expected: set[tuple[str, int]] = set()
+    for version in registry.versions.values():
+        if not version.has_text:
+            continue
+        for art in penalty_articles(registry, version.id):
+            expected.add((version.id, art.number))
+            whole = (version.id, art.number, None) in keys
+            for n in range(1, len(art.paragraphs) + 1):
+                own = (version.id, art.number, n) in keys
+                if whole == own:
+                    problems.append(f"{version.id}:{art.number}/{n}: " + ("twice" if own else "not covered"))
+    assert not problems, problems
+    listed = {(k[0], k[1]) for k in keys}
+    assert listed <= expected, f"entries outside 法律责任 chapters: {sorted(listed - expected)}"
+
+
+def test_exclusions_are_justified(registry, exclusion):
+    """The reason of an exclusion is in the text, and a 款 excluded as criminal / civil / officials
+    holds no penalty word once those clauses are masked."""
+    e = exclusion
+    assert e.reason in EXCLUSION_REASONS
+    assert e.note
+    text = scope_text(registry, e)
+    if e.reason == "criminal":
+        assert "刑事" in text
+    elif e.reason == "civil":
+        assert re.search(r"民事责任|赔偿", text)
+    elif e.reason == "officials":
+        assert re.search(r"处分|引咎辞职|监察机关|公职人员", text)
+    elif e.reason == "internal":
+        assert re.search(r"上级|上一级|本级人民政府|有关部门", text)
+    elif e.reason == "other_authority":
+        assert e.authority or "治安管理处罚" in text, "name the authority"
+        for part in re.split(r"或者|；", e.authority or ""):
+            assert part in text, part
+    if e.reason in ("criminal", "civil", "officials"):
+        assert not PENALTY_WORDS.search(mask(text)), "the masked text still names a penalty"
+    assert registry.excluded(e.instrument, e.article, e.paragraph) is e
+
+
+def test_curation_marker(entry):
+    assert entry.curation in CURATION
 
 
 def test_quotes_and_phrases_are_verbatim(registry, entry):
@@ -76,9 +151,11 @@ def test_quotes_and_phrases_are_verbatim(registry, entry):
     for tier in entry.tiers:
         assert tier.quote in text, f"quote not in text: {tier.quote}"
         if tier.condition:
-            assert tier.condition in text
+            for part in tier.condition.split("；"):
+                assert part in text, part
         if tier.authority:
-            assert tier.authority in tier.quote
+            for part in re.split(r"或者|；", tier.authority):
+                assert part in tier.quote, part
         for s in tier.sanctions:
             assert s.phrase in tier.quote, f"phrase not in quote: {s.phrase}"
             assert s.mode in MODES
@@ -86,12 +163,23 @@ def test_quotes_and_phrases_are_verbatim(registry, entry):
             if s.term:
                 assert s.term in s.phrase
             if s.target:
-                assert s.target in tier.quote
+                assert s.target in tier.quote or s.target in (tier.condition or "")
+
+
+def _fine_values(fines) -> tuple[set[int], set[float]]:
+    amounts: set[int] = set()
+    multiples: set[float] = set()
+    for f in fines:
+        amounts |= {v for v in (f.min, f.max, f.income_floor, f.no_income_below, f.no_income_min, f.no_income_max)
+                    if v is not None}
+        multiples |= {v for v in (f.min_multiple, f.max_multiple) if v is not None}
+    return amounts, multiples
 
 
 def test_fine_figures_appear_in_quote(registry, entry):
     for tier in entry.tiers:
         amounts, multiples = amounts_in(tier.quote), multiples_in(tier.quote)
+        fines = [s.fine for s in tier.sanctions if s.kind == "罚款" and s.fine is not None]
         for s in tier.sanctions:
             if s.kind != "罚款":
                 assert s.fine is None
@@ -101,36 +189,138 @@ def test_fine_figures_appear_in_quote(registry, entry):
             if f is None:
                 assert not amounts and not multiples, "the text states an amount: record it"
                 continue
-            for value in (f.min, f.max, f.income_floor, f.no_income_below, f.no_income_min,
-                          f.no_income_max):
+            for value in (f.min, f.max, f.income_floor, f.no_income_below, f.no_income_min, f.no_income_max):
                 if value is not None:
                     assert value in amounts, f"{value} not in {tier.quote}"
             for value in (f.min_multiple, f.max_multiple):
                 if value is not None:
                     assert value in multiples, f"{value}倍 not in {tier.quote}"
+                    assert value in multiples_in(s.phrase), f"{value}倍 not in {s.phrase}"
             if f.multiple_of:
-                assert f.multiple_of in tier.quote
+                assert f.multiple_of in s.phrase
                 assert f.min is None and f.max is None
+                assert f.max_multiple is not None
             else:
                 assert f.max is not None
-                # Every amount in the quote is accounted for by this fine.
-                assert amounts == {v for v in (f.min, f.max) if v is not None}
+                for value in (f.min, f.max):
+                    if value is not None:
+                        assert value in amounts_in(s.phrase), f"{value} not in {s.phrase}"
             if f.min is not None and f.max is not None:
                 assert f.min < f.max
+            if f.min_multiple is not None:
+                assert f.min_multiple < f.max_multiple
+            if f.no_income_min is not None:
+                assert f.no_income_min < f.no_income_max
+        # Every amount and multiple in the quote is accounted for by the tier's fines.
+        have_amounts, have_multiples = _fine_values(fines)
+        assert amounts <= have_amounts, f"amount in quote not curated: {amounts - have_amounts}"
+        assert multiples <= have_multiples, f"multiple in quote not curated: {multiples - have_multiples}"
+
+
+def test_every_figure_of_the_text_is_curated(registry, entry):
+    """No fine of the article (or 款) is missed: every amount and multiple written in its text, once
+    处分 / criminal / civil clauses are masked, belongs to a curated fine of the entry."""
+    text = mask(scope_text(registry, entry))
+    fines = [s.fine for t in entry.tiers for s in t.sanctions if s.fine is not None]
+    have_amounts, have_multiples = _fine_values(fines)
+    if entry.refers_to and not fines:
+        return
+    assert amounts_in(text) <= have_amounts, amounts_in(text) - have_amounts
+    assert multiples_in(text) <= have_multiples, multiples_in(text) - have_multiples
+
+
+SANCTION_WORDS = re.compile(
+    r"警告|通报批评|没收|吊销|暂扣|停产停业|停业整顿|暂停[^，；。]*?(?:执业活动|业务|使用活动)|关闭"
+    r"|禁止[^，；。]*?(?:从事|开展|参加)|罚款|取消[^，；。]*?资格|撤销|不得[^，；。]*?(?:从事|申请|担任)|不受理"
+    r"|停止[^，；。]*?(?:执业活动|作业|活动)|核减")
+
+
+def test_every_sanction_word_is_curated(registry, entry):
+    """No sanction of the text is left out: every sanction word (once 处分 / criminal / civil clauses are
+    masked) lies in a curated phrase or order, in the conduct (a 项, or the lead before its first "的，"),
+    in a no-income clause of a curated multiple (没有违法所得或者…不足X元的，并处…罚款), or the notes say
+    why it is not a penalty (取消处方资格 by the hospital, 撤销 of a licence obtained by deception …)."""
+    if entry.refers_to and not any(t.sanctions for t in entry.tiers):
+        return
+    art = registry.article(entry.instrument, entry.article)
+    paras = art.paragraphs if entry.paragraph is None else (art.paragraphs[entry.paragraph - 1],)
+    text = "\n".join(p.full_text for p in paras)
+    masked = mask(text)
+    covered: list[tuple[int, int]] = []
+    for phrase in [s.phrase for t in entry.tiers for s in t.sanctions] + list(entry.orders):
+        covered += [m.span() for m in re.finditer(re.escape(phrase), text)]
+    conduct: list[tuple[int, int]] = []
+    at = 0
+    for p in paras:
+        lead = text.index(p.text, at)
+        first = p.text.find("的，")
+        conduct.append((lead, lead + (first if first >= 0 else 0)))
+        for item in p.items:
+            start = text.index(item, lead)
+            conduct.append((start, start + len(item)))
+        at = lead + len(p.text)
+    floors = [m.span() for m in re.finditer(r"(?:没有|不足)[^；。]*?罚款", text)]
+    missing = []
+    for m in SANCTION_WORDS.finditer(masked):
+        a, b = m.span()
+        if any(x <= a < y for x, y in covered + conduct + floors):
+            continue
+        if m[0][:2] in (entry.notes or ""):
+            continue
+        missing.append(text[max(0, a - 6):b + 2])
+    assert not missing, missing
+
+
+def _clause_before(quote: str, phrase: str) -> tuple[str, str]:
+    """(the clause up to and including the phrase, the sentence part since the last ；)."""
+    at = quote.index(phrase)
+    head = quote[:at]
+    clause = re.split(r"[，；]", head)[-1] + phrase
+    sentence = head.split("；")[-1] + phrase
+    return clause, sentence
+
+
+def test_modes_match_wording(registry, entry):
+    """must / may follows the text: 可以 (可以并处, 并可以, 可以…给予) in the clause -> optional;
+    no 可以 anywhere in the sentence -> mandatory or one of 或者 alternatives."""
+    for tier in entry.tiers:
+        for s in tier.sanctions:
+            clause, sentence = _clause_before(tier.quote, s.phrase)
+            may_local = "可以" in clause
+            may_sentence = "可以" in sentence
+            optional = s.mode.startswith("optional")
+            if may_local:
+                assert optional, (s.phrase, s.mode)
+            if not may_sentence:
+                assert not optional, (s.phrase, s.mode)
+            if s.kind == "罚款" and s.phrase.startswith(("并处", "处")) and not may_sentence:
+                assert s.mode in ("mandatory", "alternative"), s.phrase
 
 
 def test_enforced_articles_match_text(registry, entry):
     text = scope_text(registry, entry)
-    named = [chinese_to_int(m) for m in re.findall(r"违反本(?:法|条例)第([一二三四五六七八九十百]+)条", text)]
-    assert list(entry.enforces) == named
+    named: list[int] = []
+    for m in VIOLATES.finditer(text):
+        named += [chinese_to_int(n) for n in re.findall(r"第([一二三四五六七八九十百零]+)条", m[1])]
+    assert set(named) <= set(entry.enforces), f"违反…第X条 not recorded: {set(named) - set(entry.enforces)}"
+    refs = {chinese_to_int(n) for n in re.findall(r"本(?:法|条例)[^，；。]{0,40}?第([一二三四五六七八九十百零]+)条", text)}
+    refs |= {chinese_to_int(n) for n in re.findall(r"[、和]第([一二三四五六七八九十百零]+)条", text)}
     for n in entry.enforces:
+        assert n in refs, f"本法/本条例第{n}条 not in the text"
         assert registry.article(entry.instrument, n) is not None
+    art = registry.article(entry.instrument, entry.article)
+    para = art.paragraphs[(entry.paragraph or 1) - 1]
+    if entry.enforces and entry.enforces_complete and para.items:
+        lead_named = VIOLATES.search(para.text) or re.search(r"本(?:法|条例)第", para.text)
+        assert lead_named or all(re.search(r"本(?:法|条例)第", i) for i in para.items), \
+            "some 项 name no obligation: set enforces_complete: false"
 
 
 def test_authority_and_orders_are_in_text(registry, entry):
     text = scope_text(registry, entry)
     if entry.authority:
-        assert entry.authority.split("（")[0] in text
+        for part in re.split(r"或者|；", entry.authority.split("（")[0]):
+            assert part in text, part
     for order in entry.orders:
         assert order in text
     if entry.refers_to and "instrument" in entry.refers_to:
@@ -139,6 +329,8 @@ def test_authority_and_orders_are_in_text(registry, entry):
         assert target is not None
         if ref.get("paragraph"):
             assert target.paragraph(ref["paragraph"]) is not None
+    elif entry.refers_to:
+        assert entry.refers_to["text"] in text
 
 
 def test_converters():

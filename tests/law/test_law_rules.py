@@ -236,3 +236,37 @@ def test_mitigated_penalty_below_the_minimum_is_reviewed():
     docs = (inspection("2023年5月9日"), decision(body, "二〇二三年六月六日"))
     assert judge("LAW007", *docs).status is Status.NEEDS_REVIEW
     assert judge("LAW009", *docs).status is Status.PASS  # 第三十二条 for 减轻: the 2021 meaning
+
+
+def test_sanctions_of_other_bodies_or_persons_are_not_owed_by_the_party():
+    """LAW008: a tier imposed by another body (原登记部门 …) or a sanction on other persons (有关医务人员 …)
+    is not a companion penalty the party's decision must contain."""
+    organ = ("依据《人体器官捐献和移植条例》第三十九条的规定，本机关决定对你单位作出如下行政处罚：没收违法所得人民币壹万元整"
+             "（¥10,000.00），并处罚款人民币贰拾万元整（¥200,000.00）。")
+    docs = (inspection("2024年6月11日"), decision(organ, "二〇二四年七月九日"))
+    assert judge("LAW008", *docs).status is Status.PASS
+    assert judge("LAW006", *docs).status is Status.PASS
+    dispute = ("依据《医疗纠纷预防和处理条例》第四十六条的规定，本机关决定对你单位作出如下行政处罚：没收违法所得人民币壹万元整"
+               "（¥10,000.00），并处罚款人民币陆万元整（¥60,000.00）。")
+    docs = (inspection("2024年3月11日"), decision(dispute))
+    assert judge("LAW008", *docs).status is Status.PASS
+
+
+def test_multiple_of_goods_value_is_not_read_from_illegal_income():
+    """LAW007: 违法所得 in the decision is not the 货值金额 base of 疫苗管理法 第九十一条第二款."""
+    body = ("经查，你单位违法所得人民币贰万元。依据《中华人民共和国疫苗管理法》第九十一条第二款的规定，本机关决定对你单位作出如下"
+            "行政处罚：没收违法所得人民币贰万元整（¥20,000.00），没收违法持有的疫苗，并处罚款人民币陆拾万元整（¥600,000.00）。")
+    docs = (inspection("2024年3月11日"), decision(body))
+    assert judge("LAW007", *docs).status is Status.NEEDS_REVIEW  # 货值金额 unknown: no upper bound
+    low = body.replace("陆拾万元整（¥600,000.00）", "叁拾万元整（¥300,000.00）")
+    f = judge("LAW007", inspection("2024年3月11日"), decision(low))
+    assert f.status is Status.FAIL  # below 10 × the 5万元 floor of 货值金额 whatever the base
+
+
+def test_obligations_named_by_some_items_only_do_not_prove_a_mismatch():
+    """LAW005: 人体器官捐献和移植条例 第四十条 names 第十五条、第二十九条 in two of its seven 项; a violation of
+    another article punished under it (第（四）项, 分配系统) is not a mismatch (enforces_complete: false)."""
+    body = ("违反了《人体器官捐献和移植条例》第二十一条第一款的规定。依据《人体器官捐献和移植条例》第四十条第（四）项的规定，"
+            "本机关决定对你单位作出如下行政处罚：没收违法所得人民币壹万元整（¥10,000.00），并处罚款人民币贰拾万元整（¥200,000.00）。")
+    f = judge("LAW005", inspection("2024年6月11日"), decision(body, "二〇二四年七月九日"))
+    assert f.status is not Status.FAIL, f.observed
