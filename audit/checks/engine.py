@@ -10,6 +10,7 @@ from typing import Any
 
 from audit.checks import evidence_graph as _evidence_graph  # noqa: F401
 from audit.checks import kinds as _kinds  # noqa: F401  (registers the check kinds)
+from audit.checks import kinds_facts as _kinds_facts  # noqa: F401
 from audit.checks import kinds_forms as _kinds_forms  # noqa: F401
 from audit.checks import kinds_procedure as _kinds_procedure  # noqa: F401
 from audit.checks import kinds_text as _kinds_text  # noqa: F401

@@ -65,14 +65,14 @@ def _common(dt: DocText, doc: Document) -> None:
 @extractor("acceptance_record")
 def _acceptance(dt: DocText, doc: Document) -> None:
     _put(doc, "accepted", F.labelled_date(dt, ("受理时间", "受理日期", "登记时间", "接报时间")))
-    _put(doc, "case_source", F.labelled(dt, ("案件来源", "案源")))
+    _put(doc, "case_source", F.case_source(dt))
 
 
 @extractor("filing_report")
 def _filing(dt: DocText, doc: Document) -> None:
     _put(doc, "accepted", F.labelled_date(dt, ("受理时间", "受理日期", "发现时间")))
     _put(doc, "filed", F.labelled_date(dt, ("立案时间", "立案日期")) or doc.fields.get("date"))
-    _put(doc, "case_source", F.labelled(dt, ("案件来源", "案源")))
+    _put(doc, "case_source", F.case_source(dt))
     _put(doc, "violated", F.violated_provisions(dt))
 
 
@@ -90,9 +90,13 @@ def _interview(dt: DocText, doc: Document) -> None:
 @extractor("investigation_report", "panel_discussion", "legal_review", "collective_discussion",
            "decision_approval", "notice_approval")
 def _internal(dt: DocText, doc: Document) -> None:
+    if doc.type == "investigation_report":
+        _put(doc, "case_source", F.case_source(dt))
     _put(doc, "violated", F.violated_provisions(dt))
     _put(doc, "basis", F.penalty_basis(dt))
     _put(doc, "penalties", penalties(dt))
+    if doc.type in ("panel_discussion", "collective_discussion"):
+        _put(doc, "conclusion_penalties", conclusion_penalties(dt))
 
 
 @extractor("advance_notice", "hearing_notice", "hearing_summons", "supervision_opinion", "demand_notice")
@@ -190,6 +194,20 @@ def penalties(dt: DocText) -> list[Field]:
         end_match = _REGION_END.search(text, start_match.end())
         end = end_match.start() if end_match else min(len(text), start + 400)
         found = _penalties_in(dt, start, end)
+        if found:
+            return found
+    return []
+
+
+_CONCLUSION = regex.compile(r"(?:合议|讨论|会议)?(?:结论|决定|意见)[：:]|经(?:合议|讨论|研究)[，,]")
+
+
+def conclusion_penalties(dt: DocText) -> list[Field]:
+    """The penalties a panel or collective discussion concluded on (合议结论：…拟…罚款…元)."""
+    text = dt.flat
+    for m in reversed(list(_CONCLUSION.finditer(text))):
+        end = text.find("。", m.end())
+        found = _penalties_in(dt, m.end(), len(text) if end < 0 else end)
         if found:
             return found
     return []

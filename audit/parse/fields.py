@@ -110,6 +110,25 @@ def _in_sentence(dt: DocText, alternatives: str) -> tuple[int, Field] | None:
     return None
 
 
+_TICKED = regex.compile(r"[■☑√✓✔▇☒]\s*(?P<item>[\p{Han}“”、]{2,16})")
+_SOURCE_WORDS = regex.compile(r"投诉|举报|检查|移送|交办|报请|抽查")
+
+
+def case_source(dt: DocText) -> Field | None:
+    """Where the case came from: the ticked item of a source tick row (■投诉举报), else the
+    value written after 案件来源."""
+    for offset, text in dt.lines():
+        if "□" not in text or not _SOURCE_WORDS.search(text):
+            continue
+        m = _TICKED.search(text)
+        if m:
+            return dt.field(m.group("item"), offset + m.start("item"), offset + m.end("item"))
+    found = labelled(dt, ("案件来源", "案源"))
+    if found is not None and "□" in found.value:
+        return None  # the row of boxes itself, no tick read
+    return found
+
+
 _NAME_NOTE = regex.compile(r"[（(][^（）()]*(?:法定代表人|负责人|经营者|业主|信用代码|身份证|注册号|营业执照)[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)?[）)]$")
 
 

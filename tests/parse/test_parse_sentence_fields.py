@@ -54,3 +54,23 @@ def test_signing_date_without_its_day_is_unknown_not_an_earlier_date():
     assert found.value == "2022-09-01"
     found = last_date(doc_text("签名：邵立群 2022年9月1日", "年  月  日"))
     assert found.value == "2022-09-01"  # a blank template date after the signature is not a date
+
+
+def test_case_source_is_the_ticked_item_of_a_source_row():
+    from audit.parse.fields import case_source
+
+    found = case_source(doc_text("案件来源登记表", "□监督检查 ■投诉举报 □上级交办 □下级报请 □有关部门移送 □", "案件来源 其他"))
+    assert found is not None and found.value == "投诉举报"
+    assert case_source(doc_text("案件来源 “双随机、一公开”抽查")).value == "“双随机、一公开”抽查"
+    assert case_source(doc_text("案件来源：□监督检查 □投诉举报")) is None  # boxes, none ticked
+
+
+def test_penalties_concluded_by_a_panel():
+    from audit.parse.extract import conclusion_penalties
+
+    text = doc_text("合议意见：", "张三：拟处罚意见在法定幅度内，裁量适当。",
+                    "合议结论：经合议，参加人员一致同意承办人意见，拟依据《医疗废物管理条例》第四",
+                    "十七条第（一）项的规定，对当事人作出警告，并处罚款人民币叁仟伍佰元整",
+                    "（¥3,500.00）的行政处罚。报法制审核。")
+    found = conclusion_penalties(text)
+    assert [(f.value["kind"], f.value["amount"]) for f in found] == [("警告", None), ("罚款", 3500.0)]
