@@ -6,7 +6,7 @@ from typing import Any
 
 import regex
 
-from audit.checks.evidence import doc_name
+from audit.checks.evidence import doc_name, is_ocr
 from audit.checks.registry import Outcome, check_kind
 from audit.model import Case, Field, Status
 from audit.parse.doctext import DocText
@@ -156,4 +156,8 @@ def same_statement_same_numbers(case: Case, params: dict[str, Any]) -> Outcome:
             parts.append(f"{where}为“{fields[0].value}”")
             evidence.append(fields[0])
         shown.append("，".join(parts))
-    return Outcome(Status.FAIL, {"problems": "；".join(shown), "count": len(seen)}, evidence)
+    values = {"problems": "；".join(shown), "count": len(seen)}
+    if any(is_ocr(case, case.document(f.document)) for f in evidence):
+        return Outcome(Status.NEEDS_REVIEW, values, evidence,
+                       note=f"同一事实的数量前后不一致：{values['problems']}（OCR识别文本，数字可能误识，请核对原件）")
+    return Outcome(Status.FAIL, values, evidence)

@@ -340,7 +340,7 @@ def citations_in(dt: DocText, start: int, end: int) -> list[Field]:
 _VIOLATED = regex.compile(r"违反(?:了)?(?P<body>.{0,260}?)(?:的|之)?(?:有关)?规定")
 _BASIS = regex.compile(
     r"(?:依据|依照|根据|按照)(?P<body>.{0,260}?)(?:的|之)?(?:有关)?规定[，,。；;]?\s*"
-    r"(?P<after>.{0,40})",
+    r"(?=(?P<after>.{0,40}))",  # a lookahead: the next sentence may hold the next citation
     regex.S,
 )
 _BASIS_FOLLOWS = regex.compile(

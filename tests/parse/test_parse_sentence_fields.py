@@ -74,3 +74,12 @@ def test_penalties_concluded_by_a_panel():
                     "（¥3,500.00）的行政处罚。报法制审核。")
     found = conclusion_penalties(text)
     assert [(f.value["kind"], f.value["amount"]) for f in found] == [("警告", None), ("罚款", 3500.0)]
+
+
+def test_basis_right_after_the_violated_sentence_is_read():
+    from audit.parse.fields import penalty_basis
+
+    text = doc_text("执法人员当场责令改正，当事人未按照类别分置医疗废物。你（单位）的上述行为违反了《医疗废物管理条例》"
+                    "第十六条第一款的规定。依据《医疗废物管理条例》第四十六条第（二）项的规定，本机关当场作出如下行政处罚：")
+    found = penalty_basis(text)
+    assert [(f.value["article"], f.value["item"]) for f in found] == [(46, 2)]
