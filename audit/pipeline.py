@@ -43,7 +43,7 @@ def read_case(path: Path, ocr: OcrOptions | None = None, progress: Progress | No
     if progress:
         progress(0, len(pages), "read")
     case_root = path if path.is_dir() else path.parent
-    _run_ocr(pages, case_root, ocr, progress, warnings)
+    _run_ocr(pages, case_root, ocr, progress)
     pages = split_text_pages(pages)
     case = Case(case_id=case_id_for(path), source=str(path), pages=pages, warnings=warnings)
     unread = [p.number for p in pages if p.needs_ocr]
@@ -61,8 +61,7 @@ def read_case(path: Path, ocr: OcrOptions | None = None, progress: Progress | No
     return case
 
 
-def _run_ocr(pages: list, root: Path, ocr: OcrOptions | None, progress: Progress | None,
-             warnings: list[str]) -> None:
+def _run_ocr(pages: list, root: Path, ocr: OcrOptions | None, progress: Progress | None) -> None:
     """The OCR stage in place: scanned pages read, seals found; nothing to do for text files."""
     from audit.ocr.raster import has_raster
 
@@ -74,9 +73,7 @@ def _run_ocr(pages: list, root: Path, ocr: OcrOptions | None, progress: Progress
     options = ocr if ocr is not None else ocr_options()
     if options.engine == "none":
         return
-    stats = ocr_pages(pages, root, options, progress=progress)
-    if stats.ocr or stats.cached or stats.failed:
-        warnings.append(stats.summary())
+    ocr_pages(pages, root, options, progress=progress)  # a page it could not read keeps needs_ocr
 
 
 def check_case(
@@ -85,7 +82,14 @@ def check_case(
     ignore: list[str] | None = None,
     profile: str = DEFAULT_PROFILE,
 ) -> list[Finding]:
-    """Run the selected rules over an extracted case, then apply the case's waivers."""
+    """Run the selected rules over an extracted case, then apply the case's waivers.
+
+    The profile's own ``select`` / ``ignore`` keys join the caller's (the caller's
+    ``select`` replaces the profile's; the ``ignore`` lists add up).
+    """
+    from audit.selfcheck import profile_selection
+
+    select, ignore = profile_selection(profile, select, ignore)
     findings = run_checks(case, select_rules(load_rules(), select, ignore), load_profile(profile))
     return apply_waivers(findings, load_waivers(Path(case.source)))
 

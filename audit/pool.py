@@ -17,6 +17,24 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 POLL_S = 0.2
+# Imported once in the fork server, so that each worker starts with them loaded.
+PRELOAD = ["audit.pipeline", "numpy", "cv2", "onnxruntime", "pypdfium2", "audit.ocr.worker",
+           "audit.ocr.engines.rapid"]
+
+
+def process_context():
+    """The multiprocessing context for worker processes: a fork server, never plain fork.
+
+    A process that has run ONNX Runtime or OpenCV threads (an OCR page read in the parent)
+    can hand a held lock to a plainly forked child, which then hangs (seen here: batch
+    workers stuck until the case time limit). The fork server is a clean single-threaded
+    process with the heavy modules imported once; workers fork from it.
+    """
+    if "forkserver" in mp.get_all_start_methods():
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(PRELOAD)
+        return ctx
+    return mp.get_context("spawn")  # pragma: no cover - Windows, macOS
 
 
 @dataclass(slots=True)
@@ -85,7 +103,7 @@ def run_tasks(
     items = list(tasks)
     if not items:
         return []
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    ctx = process_context()
     pending = list(range(len(items)))[::-1]  # pop() hands out tasks in order
     workers = [_Worker(ctx, fn, initializer) for _ in range(max(1, min(jobs, len(items))))]
     done: dict[int, TaskResult] = {}

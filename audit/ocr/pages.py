@@ -13,9 +13,9 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 import time
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,6 @@ from audit.ocr.options import OcrOptions, available_cores
 from audit.ocr.raster import BadImage, PageImage, has_raster, load_page_image
 from audit.ocr.worker import init_worker, marks_image, ocr_image, ocr_key
 
-PRELOAD = ["numpy", "cv2", "onnxruntime", "pypdfium2", "audit.ocr.worker", "audit.ocr.engines.rapid"]
 MAX_IN_FLIGHT_PER_WORKER = 2  # pages queued per worker (bounds memory, keeps workers busy)
 
 
@@ -233,11 +232,9 @@ def _pool(workers: int, threads: int) -> ProcessPoolExecutor:
         # Not "fork": a process that has run ONNX Runtime or OpenCV threads can hand a held
         # lock to a forked child (seen here as a hung worker). The fork server is a clean,
         # single-threaded process with the heavy modules imported once; workers fork from it.
-        if "forkserver" in multiprocessing.get_all_start_methods():
-            ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(PRELOAD)
-        else:  # pragma: no cover - Windows, macOS
-            ctx = multiprocessing.get_context("spawn")
+        from audit.pool import process_context
+
+        ctx = process_context()
         _POOL["executor"] = ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
                                                 initializer=init_worker, initargs=(threads,))
         _POOL["key"] = key

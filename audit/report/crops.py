@@ -50,8 +50,8 @@ class PageImages:
                     img.seek(page.source_page - 1)
                     image = img.convert("RGB")
                     image = image.resize((int(page.width * SCALE), int(page.height * SCALE)))
-                if page.rotation:
-                    image = image.rotate(-page.rotation, expand=True)
+            if page.rotation:  # OCR turned the page upright: its boxes are in the upright frame
+                image = image.rotate(-page.rotation, expand=True)
         except Exception:  # a crop is a convenience: never fail a report for it
             return None
         if self.masked:

@@ -96,6 +96,7 @@ def render_html(case: Case, findings: list[Finding], score: Score, masked: bool 
             "procedure": PROCEDURE_NAMES.get(case.procedure.value, "—") if case.procedure else "未能判断",
             "officers": "、".join(_value(o.name) for o in case.officers) or "—",
             "pages": len(case.pages),
+            "ocr_pages": sum(1 for p in case.pages if p.lines and p.lines[0].source.value == "ocr"),
             "documents": len(case.documents),
             "fine": f"{case.fine_total.value:,.2f} 元" if case.fine_total else "—",
             "warnings": case.warnings,

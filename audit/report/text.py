@@ -38,7 +38,7 @@ def case_summary(case: Case) -> list[str]:
     lines = [
         f"案卷：{case.case_id}（{case.source}）",
         f"文号：{_v(case.case_number)}　当事人：{_v(case.party.name)}　程序：{procedure}",
-        f"执法机关：{_v(case.agency)}　页数：{len(case.pages)}　文书：{len(case.documents)} 份",
+        f"执法机关：{_v(case.agency)}　页数：{len(case.pages)}{_ocr_note(case)}　文书：{len(case.documents)} 份",
     ]
     lines += [f"提示：{w}" for w in case.warnings]
     return lines
@@ -134,3 +134,8 @@ def cite(instrument: str, article: str) -> str:
     if instrument.startswith(("GB", "GB/T")):
         return f"{instrument} {article}"
     return f"《{instrument}》{article}"
+
+
+def _ocr_note(case: Case) -> str:
+    count = sum(1 for p in case.pages if p.lines and p.lines[0].source.value == "ocr")
+    return f"（其中 {count} 页经 OCR 识别）" if count else ""

@@ -93,3 +93,22 @@ def test_engine_none_leaves_scanned_pages_unread_with_a_warning():
     case = read_case(CASE / "scanned.pdf", OcrOptions(engine="none"))
     assert all(p.needs_ocr for p in case.pages)
     assert any("人工核查" in w for w in case.warnings)
+
+
+def test_crops_of_a_turned_page_show_the_words_their_box_names(scanned_case):
+    """The report's page crops turn a page upright as OCR did, so the box frames its words
+    (and the black-out of phone numbers lands on the numbers)."""
+    import base64
+    import io
+
+    import numpy as np
+
+    from audit.report.crops import PageImages
+
+    turned = next(p for p in scanned_case.pages if p.rotation == 180)
+    title = next(ln for ln in turned.lines if ln.text == "现场笔录")
+    uri = PageImages(scanned_case, masked=True).crop(turned.number, title.box)
+    crop = np.asarray(Image.open(io.BytesIO(base64.b64decode(uri.split(",", 1)[1]))).convert("L"))
+    h, w = crop.shape
+    inside = crop[h // 2 - 5:h // 2 + 5, w // 2 - 40:w // 2 + 40]
+    assert (inside < 100).mean() > 0.05  # dark strokes of the title, not blank paper
