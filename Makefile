@@ -35,8 +35,9 @@ lint: $(STAMP)
 samples: $(STAMP)  ## regenerate the bundled text-layer samples (needs CJK fonts, see README)
 	$(BIN)/python samples/make_text_samples.py --out samples/cases
 
-bench: $(STAMP)  ## OCR benchmark on scanned renderings of the samples (pages/s, peak memory, CER)
+bench: $(STAMP)  ## OCR benchmark on scanned renderings of the samples (pages/s, peak memory, CER), then the batch benchmark (cold and from cache); JSON in reports/bench/
 	$(BIN)/python -m audit.ocr.bench
+	$(BIN)/python -m audit.bench.batch
 
 clean:
 	rm -rf $(VENV) reports/demo $(DEMO_IN) .pytest_cache

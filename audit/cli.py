@@ -143,28 +143,49 @@ def check(path: Path, fmt: str, self_check: bool, show_score: bool, select, igno
 @click.option("--no-resume", is_flag=True, help="重新审查全部案卷，不沿用已有结果 / audit every case again.")
 @click.option("--scheduler", default=None,
               help="在 Dask 集群上运行（tcp://主机:8786，或 local）/ run on a Dask cluster (tcp://HOST:8786, or local).")
+@click.option("--ocr-engine", default=None,
+              help="扫描页的识别引擎（rapidocr、paddleocr、tesseract；none 不识别）/ OCR engine for scanned pages "
+                   "(rapidocr, paddleocr, tesseract; none leaves them unread). Default: the settings'.")
+@click.option("--dpi", type=int, default=None, help="扫描页的识别分辨率 / resolution scanned PDF pages are read at (default 200).")
+@click.option("--no-ocr-cache", is_flag=True,
+              help="重新识别每一页（不用页面识别缓存，也不用已缓存的案卷读取结果）/ OCR every page again "
+                   "(neither the OCR page cache nor cached case readings are used; new readings are stored).")
+@click.option("--no-cache", is_flag=True,
+              help="不读也不写任何缓存（页面识别与案卷读取）/ use no cache at all (OCR pages and case readings).")
 @with_selection
 @mask_option
 def batch(folder: Path, out: Path, history: Path | None, jobs: int, timeout: float | None, max_pages: int | None,
-          no_resume: bool, scheduler: str | None, select, ignore, profile, standard, no_mask: bool) -> None:
+          no_resume: bool, scheduler: str | None, ocr_engine: str | None, dpi: int | None, no_ocr_cache: bool,
+          no_cache: bool, select, ignore, profile, standard, no_mask: bool) -> None:
     """批量审查文件夹中的案卷 / Audit every case in FOLDER and write reports to OUT.
 
     Each sub-folder, PDF, DOCX or TXT file directly under FOLDER is one case. For each case
     OUT/<case>/ holds report.html (评查报告), notice.docx (整改通知书), report.txt and JSON;
     OUT/workbook.xlsx gathers all cases. A case that cannot be read is reported and skipped.
+
+    Each case worker reads its scanned pages with cores ÷ jobs OCR threads. A case read
+    before (same files, same reader, same OCR settings) is taken from the case cache, so a
+    re-audit after a rule change only runs the checks and writes the reports.
     """
+    from audit.config import ocr_options
     from audit.limits import LIMITS
     from audit.run import BatchOptions, run_batch
 
     if max_pages:
         LIMITS.max_pages = max_pages
     sel, ign, prof, std = _settings(select, ignore, profile, standard)
+    ocr = ocr_options(engine=ocr_engine, dpi=dpi, no_cache=True if no_ocr_cache or no_cache else None)
     options = BatchOptions(sel, ign, prof, std, masked=not no_mask, jobs=jobs, timeout_s=timeout,
-                           resume=not no_resume, scheduler=scheduler)
+                           resume=not no_resume, scheduler=scheduler, ocr=ocr, cache=not no_cache)
+    from audit.checks.rules import RuleFileError
+
     try:
         summary = run_batch(folder, out, options, history=history, progress=_progress_printer())
     except AuditError as exc:
         _fail_cleanly(exc)
+    except RuleFileError as exc:
+        click.echo(f"错误：{exc}", err=True)
+        sys.exit(2)
     click.echo(summary.text())
     sys.exit(0)
 

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from audit.contract import to_contract
 from audit.errors import AuditError
 from audit.ingest import SIDE_FILES, supported
 from audit.model import to_dict
 from audit.privacy import mask
+
+if TYPE_CHECKING:
+    from audit.ocr.options import OcrOptions
 
 
 @dataclass(slots=True)
@@ -27,6 +33,7 @@ class CaseResult:
     score: float | None = None
     grade: str | None = None
     error: str | None = None
+    stats: dict[str, Any] = field(default_factory=dict)  # pages, cache use, seconds by stage, worker memory
 
 
 @dataclass(slots=True)
@@ -130,39 +137,102 @@ class BatchOptions:
     timeout_s: float | None = None  # None: the configured per-case limit
     resume: bool = True
     scheduler: str | None = None  # Dask scheduler address, or "local"; None: local process pool
+    ocr: OcrOptions | None = None  # None: the settings' (audit.toml); threads None: planned per worker
+    cache: bool = True  # False: neither the OCR page cache nor the extracted-case cache is used
+
+
+def ocr_threads(slots: int, cores: int | None = None) -> int:
+    """ONNX Runtime threads for one case worker when ``slots`` cases share ``cores`` cores:
+    workers × threads never exceeds the cores (no oversubscription), and never below one."""
+    from audit.ocr.options import available_cores
+
+    cores = cores or available_cores()
+    return max(1, cores // max(1, slots))
+
+
+def batch_ocr_options(o: BatchOptions) -> OcrOptions:
+    """The OCR options every case of the batch is read with (threads left to the plan)."""
+    from audit.config import ocr_options
+
+    base = o.ocr if o.ocr is not None else ocr_options()
+    return dataclasses.replace(base, no_cache=True) if not o.cache else base
+
+
+def plan_task(task: dict[str, Any], slots: int, cores: int | None = None) -> dict[str, Any]:
+    """``task`` with its OCR threads set for a worker that shares its machine's cores with
+    ``slots`` case workers in all (threads given explicitly are kept)."""
+    ocr: OcrOptions = task["ocr"]
+    if ocr.threads:
+        return task
+    return {**task, "ocr": dataclasses.replace(ocr, threads=ocr_threads(slots, cores), workers=1)}
+
+
+def audit_source(source: Path, o: BatchOptions, ocr: OcrOptions, stats: dict[str, Any] | None = None):
+    """Read (from the extracted-case cache where it can), check and score one case."""
+    from audit.casecache import load_case
+    from audit.checks.profile import load_profile
+    from audit.pipeline import CaseAudit, check_case
+    from audit.score import load_standard, score
+
+    stats = {} if stats is None else stats
+    t0 = time.perf_counter()
+    loaded = load_case(source, ocr, use_cache=o.cache)
+    t1 = time.perf_counter()
+    findings = check_case(loaded.case, o.select, o.ignore, o.profile)
+    chosen = o.standard or load_profile(o.profile).get("scoring_standard")
+    result = CaseAudit(loaded.case, findings, score(findings, load_standard(chosen) if chosen else None))
+    stats.update(pages=len(loaded.case.pages), from_cache=loaded.from_cache,
+                 read_s=round(t1 - t0, 4), check_s=round(time.perf_counter() - t1, 4))
+    return result
 
 
 def _audit_task(task: dict[str, Any]) -> dict[str, Any]:
     """Audit one case and write its outputs (runs in a worker process)."""
-    from audit.pipeline import audit_case
     from audit.report.records import case_record
 
-    source, target, o = Path(task["source"]), Path(task["target"]), task["options"]
+    source, target, o, ocr = Path(task["source"]), Path(task["target"]), task["options"], task["ocr"]
+    cpu0 = time.process_time()
+    stats: dict[str, Any] = {"ocr": {"engine": ocr.engine, "dpi": ocr.dpi, "threads": ocr.threads,
+                                     "page_cache": not ocr.no_cache, "case_cache": o.cache}}
     try:
         if not supported_case(source):
             from audit import errors
 
             raise errors.unsupported(source.name)
-        result = audit_case(source, o.select, o.ignore, o.profile, o.standard)
+        result = audit_source(source, o, ocr, stats)
+        t0 = time.perf_counter()
         record = case_record(result.case, result.findings, result.score, task["hash"])
         write_case_outputs(target, result, o.masked, task["rule_set"], o.profile, record)
         write_atomic(target / "done.json", _dump({"key": task["key"], "case_id": task["case_id"]}))
-        return {"record": mask(record) if o.masked else record}
+        stats.update(write_s=round(time.perf_counter() - t0, 4), peak_rss_mb=_peak_rss_mb(),
+                     cpu_s=round(time.process_time() - cpu0, 4))  # this process, all its threads
+        return {"record": mask(record) if o.masked else record, "stats": stats}
     except AuditError as exc:
-        return {"error": f"{exc.zh} / {exc.en}"}
+        return {"error": f"{exc.zh} / {exc.en}", "stats": stats}
     except Exception as exc:  # one bad file must never stop the batch
-        return {"error": f"处理时发生意外错误 / unexpected error: {type(exc).__name__}: {exc}"}
+        return {"error": f"处理时发生意外错误 / unexpected error: {type(exc).__name__}: {exc}", "stats": stats}
+
+
+def _peak_rss_mb() -> float:
+    try:
+        import resource
+
+        return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # Linux: KiB
+    except ImportError:  # pragma: no cover - Windows
+        return 0.0
 
 
 def supported_case(source: Path) -> bool:
     return source.is_dir() or supported(source)
 
 
-def _resume_key(source_hash: str, rule_set: str, o: BatchOptions) -> str:
+def _resume_key(source_hash: str, rule_set: str, o: BatchOptions, ocr: OcrOptions) -> str:
     from audit import __version__
+    from audit.casecache import reader_version, reading_options
 
     parts = [source_hash, rule_set, o.profile, o.standard or "", str(o.masked), __version__,
-             ",".join(o.select or []), ",".join(o.ignore or [])]
+             ",".join(o.select or []), ",".join(o.ignore or []), reader_version(),
+             json.dumps(reading_options(ocr), sort_keys=True, default=str)]
     return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()[:24]
 
 
@@ -177,8 +247,9 @@ def _finished(target: Path, key: str) -> dict | None:
     return None
 
 
-def _result_of(case_id: str, source: Path, record: dict | None, error: str | None) -> CaseResult:
-    result = CaseResult(case_id=case_id, source=str(source), error=error)
+def _result_of(case_id: str, source: Path, record: dict | None, error: str | None,
+               stats: dict[str, Any] | None = None) -> CaseResult:
+    result = CaseResult(case_id=case_id, source=str(source), error=error, stats=stats or {})
     if record is not None:
         result.counts = record["counts"]
         result.score, result.grade = record["score"], record["grade"]
@@ -194,18 +265,25 @@ def run_batch(folder: Path, out: Path, options: BatchOptions | None = None, hist
     (``done.json``, written last) is not audited again; after an interruption, re-running the
     same command finishes the rest and duplicates nothing.
     """
+    from audit.checks import load_rules, select_rules
     from audit.limits import LIMITS
+    from audit.ocr.options import available_cores
     from audit.pool import run_tasks
     from audit.report.records import rule_set_version
     from audit.report.workbook import write_workbook
 
     o = options or BatchOptions()
     started = dt.datetime.now().isoformat(timespec="seconds")
+    select_rules(load_rules(), o.select, o.ignore)  # an unknown rule code stops here, not in every case
     rule_set = rule_set_version()
+    ocr = batch_ocr_options(o)
+    jobs = o.jobs or available_cores()
     sources = find_cases(folder, out)
     ids = case_ids(sources)
     records: dict[str, dict] = {}
     errors: dict[str, str] = {}
+    stats: dict[str, dict[str, Any]] = {}
+    sizes: dict[str, int] = {}
     tasks: list[dict[str, Any]] = []
     seen_hashes: dict[str, str] = {}
     skipped = 0
@@ -220,14 +298,17 @@ def run_batch(folder: Path, out: Path, options: BatchOptions | None = None, hist
                                f"identical to case {seen_hashes[digest]}; not audited twice")
             continue
         seen_hashes[digest] = case_id
-        key = _resume_key(digest, rule_set, o)
+        key = _resume_key(digest, rule_set, o, ocr)
         finished = _finished(out / case_id, key) if o.resume else None
         if finished is not None:
             records[case_id] = finished
             skipped += 1
             continue
+        sizes[case_id] = _input_size(source)
         tasks.append({"source": str(source), "target": str(out / case_id), "options": o, "hash": digest,
-                      "key": key, "rule_set": rule_set, "case_id": case_id})
+                      "key": key, "rule_set": rule_set, "case_id": case_id, "ocr": ocr})
+    # largest first: the long cases start early and the short ones fill the gaps at the end
+    tasks.sort(key=lambda t: -sizes[t["case_id"]])
 
     total, finished_count, t0 = len(tasks), 0, dt.datetime.now()
 
@@ -235,6 +316,8 @@ def run_batch(folder: Path, out: Path, options: BatchOptions | None = None, hist
         nonlocal finished_count
         finished_count += 1
         task = tasks[r.index]
+        if r.ok and r.value.get("stats"):
+            stats[task["case_id"]] = r.value["stats"]
         if r.ok and "record" in r.value:
             records[task["case_id"]] = r.value["record"]
             note = f"{r.value['record']['score']:g} 分（{r.value['record']['grade']}）"
@@ -253,14 +336,19 @@ def run_batch(folder: Path, out: Path, options: BatchOptions | None = None, hist
     if o.scheduler:
         from audit.distributed import run_on_dask
 
-        run_on_dask(tasks, _audit_task, o.scheduler, on_result, local_workers=o.jobs or 2)
+        # each Dask worker plans its own OCR threads from the cores of its machine (plan_task)
+        run_on_dask(tasks, _audit_task, o.scheduler, on_result, local_workers=o.jobs or 2, plan=plan_task)
     else:
-        run_tasks(tasks, _audit_task, jobs=o.jobs or os.cpu_count() or 1, timeout_s=timeout,
-                  initializer=_worker_init if (o.jobs or os.cpu_count() or 1) > 1 else None, on_result=on_result)
+        slots = max(1, min(jobs, len(tasks)))
+        planned = [plan_task(t, slots) for t in tasks]
+        threads = planned[0]["ocr"].threads if planned else 1
+        run_tasks(planned, _audit_task, jobs=jobs, timeout_s=timeout,
+                  initializer=functools.partial(_worker_init, threads), on_result=on_result)
 
     summary = BatchSummary(out)
     for case_id, source in zip(ids, sources, strict=True):
-        summary.results.append(_result_of(case_id, source, records.get(case_id), errors.get(case_id)))
+        summary.results.append(_result_of(case_id, source, records.get(case_id), errors.get(case_id),
+                                          stats.get(case_id)))
     ordered = [records[c] for c in ids if c in records]
     write_workbook(ordered, [{"case_id": c, "error": e} for c, e in errors.items()], out / ".workbook.xlsx.tmp")
     os.replace(out / ".workbook.xlsx.tmp", out / "workbook.xlsx")
@@ -274,6 +362,8 @@ def run_batch(folder: Path, out: Path, options: BatchOptions | None = None, hist
         "source": str(folder),
         "cases": ids,
         "reused": skipped,
+        "read_from_cache": sum(1 for s in stats.values() if s.get("from_cache")),
+        "ocr": {"engine": ocr.engine, "dpi": ocr.dpi, "page_cache": not ocr.no_cache, "case_cache": o.cache},
     }
     write_atomic(out / "run.json", _dump(run))
     write_atomic(out / "summary.json", _dump([to_dict(r) for r in summary.results]))
@@ -289,10 +379,25 @@ def errors_timeout(task: dict[str, Any], timeout: float):
     return f"{exc.zh} / {exc.en}"
 
 
-def _worker_init() -> None:
-    """One ONNX Runtime / BLAS thread per worker when cases run in parallel (no oversubscription)."""
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "AUDIT_OCR_THREADS"):
-        os.environ[var] = "1"
+def _input_size(source: Path) -> int:
+    try:
+        if source.is_dir():
+            return sum(p.stat().st_size for p in source.iterdir() if p.is_file())
+        return source.stat().st_size
+    except OSError:
+        return 0
+
+
+def _worker_init(threads: int = 1) -> None:
+    """A case worker's thread budget: ``threads`` for ONNX Runtime / BLAS, OpenCV single-threaded
+    beside them (workers × threads ≤ cores: no oversubscription)."""
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[var] = str(threads)
+    try:
+        from audit.ocr.worker import init_worker
+    except ImportError:  # pragma: no cover - OCR dependencies missing: text files still audit
+        return
+    init_worker(threads)
 
 
 def _record_history(history: Path | None, run: dict, records: list[dict]) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from audit.run import BatchOptions, run_batch
+from audit.run import BatchOptions, ocr_threads, run_batch
 
 pytest.importorskip("distributed")
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "cases"
@@ -27,3 +27,6 @@ def test_local_cluster_matches_process_pool(tmp_path: Path):
         b = json.loads((tmp_path / "dask" / case / "record.json").read_text(encoding="utf-8"))
         assert a["findings"] == b["findings"] and a["score"] == b["score"]
         assert (tmp_path / "dask" / case / "report.html").exists()
+    # two single-threaded Dask workers on this machine: each case reads with cores // 2 OCR threads
+    planned = {r.stats["ocr"]["threads"] for r in dasked.results if r.error is None}
+    assert planned == {ocr_threads(2)}
