@@ -9,6 +9,7 @@ import regex
 
 from audit.model import Field
 from audit.parse.case_numbers import find_case_numbers
+from audit.parse.citation_cells import CleanText, cell_citations, clean_text
 from audit.parse.citations import parse_citations
 from audit.parse.dates import DateMatch, find_dates
 from audit.parse.doctext import DocText
@@ -349,25 +350,49 @@ _BASIS_FOLLOWS = regex.compile(
 )
 
 
+def _clean_citations_in(clean: CleanText, start: int, end: int) -> list[Field]:
+    """Citations inside ``clean.text[start:end]`` as fields (value = citation dict)."""
+    out = []
+    for c in parse_citations(clean.text[start:end]):
+        value = {"instrument": c.instrument, "article": c.article, "paragraph": c.paragraph,
+                 "item": c.item, "sub_item": c.sub_item}
+        out.append(clean.field(value, start + c.span[0], start + c.span[1]))
+    return out
+
+
+# 按照《X》第N条，决定… / 依据《X》第N条予以处罚: a basis written without 规定, the run followed by the decision
+_BASIS_BARE = regex.compile(
+    r"(?:依据|依照|根据|按照)(?P<body>《[^，,。；;]{1,200}[条款项目])(?:[，,]\s*)?(?=(?P<after>.{0,40}))",
+    regex.S,
+)
+_BARE_FOLLOWS = regex.compile(
+    r"^(?:本机关|本局|我局|本委|我委|本所)?[ \u3000]*(?:现|拟|依法|当场)*[ \u3000]*"
+    r"(?:决定|作出|给予|处以|并处|予以(?:行政)?处罚|对(?:你|你单位|当事人|该单位)(?:作出|给予|处以))"
+)
+
+
 def violated_provisions(dt: DocText) -> list[Field]:
-    """Citations of the rules breached (违反…规定)."""
-    out: list[Field] = []
-    for m in _VIOLATED.finditer(dt.flat):
+    """Citations of the rules breached (违反…规定, or the 违反条款 cell of a form)."""
+    clean = clean_text(dt)
+    out: list[Field] = list(cell_citations(dt, clean).get("violated", []))
+    for m in _VIOLATED.finditer(clean.text):
         if "《" in m.group("body") or "第" in m.group("body"):
-            out.extend(citations_in(dt, m.start("body"), m.end("body")))
+            out.extend(_clean_citations_in(clean, m.start("body"), m.end("body")))
     return _unique(out)
 
 
 def penalty_basis(dt: DocText) -> list[Field]:
-    """Citations of the penalty provisions (依据…规定，决定/给予…)."""
-    out: list[Field] = []
-    for m in _BASIS.finditer(dt.flat):
-        body = m.group("body")
-        if "《" not in body and "第" not in body:
-            continue
-        if "违反" in body or not _BASIS_FOLLOWS.search(m.group("after")):
-            continue
-        out.extend(citations_in(dt, m.start("body"), m.end("body")))
+    """Citations of the penalty provisions (依据/按照…规定，决定/给予…, or the 处罚依据 cell of a form)."""
+    clean = clean_text(dt)
+    out: list[Field] = list(cell_citations(dt, clean).get("basis", []))
+    for pattern, follows in ((_BASIS, _BASIS_FOLLOWS), (_BASIS_BARE, _BARE_FOLLOWS)):
+        for m in pattern.finditer(clean.text, overlapped=True):
+            body = m.group("body")
+            if "《" not in body and "第" not in body:
+                continue
+            if "违反" in body or not follows.search(m.group("after")):
+                continue
+            out.extend(_clean_citations_in(clean, m.start("body"), m.end("body")))
     return _unique(out)
 
 
