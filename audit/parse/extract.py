@@ -165,7 +165,7 @@ PENALTY_KINDS: tuple[tuple[str, str], ...] = (
     ("通报批评", r"通报批评"),
     ("没收违法所得", r"没收违法所得"),
     ("没收非法财物", r"没收(?:非法财物|[\p{Han}]{0,8}(?:药品|器械|设备|物品))"),
-    ("罚款", r"(?<!加处)罚款"),
+    ("罚款", r"(?<!加处)罚款(?!缴纳|数额|的缴纳)"),
     ("暂扣许可证件", r"暂扣[\p{Han}“”\"]{0,14}(?:许可证|执照|执业证书)"),
     ("吊销许可证件", r"吊销[\p{Han}“”\"]{0,14}(?:许可证|执照|执业证书)"),
     ("降低资质等级", r"降低资质等级"),
@@ -213,13 +213,22 @@ def conclusion_penalties(dt: DocText) -> list[Field]:
     return []
 
 
+# a pre-printed amount struck out or left blank: 罚款人民币 \ 元, 罚款______元
+_STRUCK_AMOUNT = regex.compile(r"\s*(?:人民币)?\s*(?:[\\/／]+|[_＿]{2,})\s*元")
+
+
 def _penalties_in(dt: DocText, start: int, end: int) -> list[Field]:
     text = dt.flat
     out = []
     for kind, pattern in PENALTY_KINDS:
-        for m in regex.finditer(pattern, text[start:end]):
+        for m in regex.finditer(pattern, text[start:]):  # not text[start:end]: lookaheads see past end
+            if m.start() >= end - start:
+                break
             a0, a1 = start + m.start(), start + m.end()
             if text[:a0].rstrip(" \u3000")[-1:] in _UNTICKED:
+                continue
+            # OCR drops tick boxes (□ and ■ alike); a struck-out amount still says "not imposed"
+            if kind in ("罚款", "没收违法所得") and _STRUCK_AMOUNT.match(text, a1):
                 continue
             amount = _amount_after(dt, a1) if kind in ("罚款", "没收违法所得") else None
             f = dt.flat_field({"kind": kind, "amount": amount.value if amount else None}, a0, a1)
