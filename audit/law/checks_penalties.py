@@ -296,10 +296,23 @@ def _kinds_of(provisions: list[BasisProvision]) -> str:
     return "、".join(kinds) or "（条文未列明处罚种类）"
 
 
+EXCLUSION_CN = {
+    "criminal": "只规定刑事责任", "civil": "只规定民事责任", "officials": "规定的是对公职人员或者工作人员的处分",
+    "internal": "规定的是上级机关对行政机关的层级监督", "other_authority": "规定的处罚由卫生健康部门以外的机关作出",
+    "no_penalty": "未规定行政处罚种类",
+}
+
+
 def _gap_note(gaps: list[BasisProvision]) -> str:
     parts = []
+    reg = Registry.load()
     for p in gaps:
-        if p.kind == "uncurated":
+        excluded = (reg.excluded(p.version.id, p.cited.citation.article, p.cited.citation.paragraph)
+                    if p.version is not None and p.resolution.ok else None)
+        if excluded is not None:
+            parts.append(f"{p.display}位于法律责任章，但{EXCLUSION_CN.get(excluded.reason, '不是卫生健康部门的罚则')}"
+                         f"（{excluded.note}）")
+        elif p.kind == "uncurated":
             parts.append(f"{p.display}为罚则条款，但法规库尚未整理其处罚种类和幅度")
         else:
             parts.append(f"“{p.cited.raw}”：{p.resolution.reason or '无法核对'}")

@@ -72,9 +72,12 @@ def show(query: str, on: Date | None = None, registry: Registry | None = None) -
         text = _text_of(shown, c) if shown else None
     number = shown.number if shown else c.article
     paragraph = c.paragraph if res.status is not Status.RENUMBERED else _renumbered_paragraph(res)
-    penalty = None
+    penalty = excluded = None
     if shown is not None and res.version is not None:
         penalty = provision_penalty(reg, shown.instrument_id, number, paragraph)
+        if penalty is None:
+            ex = reg.excluded(shown.instrument_id, number, paragraph)
+            excluded = {"reason": ex.reason, "note": ex.note, "authority": ex.authority} if ex else None
     return {
         "query": query,
         "date": on.isoformat() if on else None,
@@ -93,6 +96,7 @@ def show(query: str, on: Date | None = None, registry: Registry | None = None) -
         "article_text": shown.text if shown else None,
         "paragraphs": _paragraphs_json(shown) if shown else [],
         "penalty": penalty,
+        "penalty_excluded": excluded,  # a 法律责任 article (款) that is not a penalty provision, and why
         "suggestion": res.suggestion,
         "cited": {"article": c.article, "paragraph": c.paragraph, "item": c.item,
                   "label": article_label(c.article, c.paragraph, c.item)},
@@ -135,6 +139,9 @@ def show_text(view: dict[str, Any]) -> str:
     if penalty:
         lines.append("")
         lines.extend(_penalty_lines(penalty))
+    elif view.get("penalty_excluded"):
+        lines.append("")
+        lines.append(f"罚则说明：本条（款）不是卫生健康部门的行政处罚条款——{view['penalty_excluded']['note']}")
     return "\n".join(lines)
 
 

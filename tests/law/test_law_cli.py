@@ -171,3 +171,15 @@ def test_newly_curated_paragraph_and_floor():
         "multiple", "货值金额", 10, 30, 50000)
     _, optional = show_json("《中华人民共和国献血法》第二十条")
     assert optional["penalty"]["fine"]["discretion"] == "may" and optional["penalty"]["fine"]["max"] == 10000
+
+
+def test_an_excluded_article_says_why():
+    _, data = show_json("《中华人民共和国医师法》第五十四条第二款", "--date", "2023-05-01")
+    assert data["penalty"] is None and data["penalty_excluded"]["reason"] == "no_penalty"
+    _, other = show_json("《麻醉药品和精神药品管理条例》第六十七条", "--date", "2023-05-01")
+    assert other["penalty_excluded"]["reason"] == "other_authority"
+    assert other["penalty_excluded"]["authority"] == "药品监督管理部门"
+    text = invoke("show", "《中华人民共和国献血法》第十九条").output
+    assert "罚则说明" in text and "责令改正" in text
+    _, curated = show_json("《中华人民共和国献血法》第十八条")
+    assert curated["penalty"] is not None and curated["penalty_excluded"] is None

@@ -270,3 +270,11 @@ def test_obligations_named_by_some_items_only_do_not_prove_a_mismatch():
             "本机关决定对你单位作出如下行政处罚：没收违法所得人民币壹万元整（¥10,000.00），并处罚款人民币贰拾万元整（¥200,000.00）。")
     f = judge("LAW005", inspection("2024年6月11日"), decision(body, "二〇二四年七月九日"))
     assert f.status is not Status.FAIL, f.observed
+
+
+def test_a_basis_excluded_from_the_registry_says_why():
+    """献血法 第十九条 (血站违规采集血液: 责令改正, 处分, 赔偿) imposes no penalty: review with the reason."""
+    body = ("违反了《中华人民共和国献血法》第十二条的规定。依据《中华人民共和国献血法》第十九条的规定，本机关决定对你单位作出如下"
+            "行政处罚：警告，并处罚款人民币伍仟元整（¥5,000.00）。")
+    f = judge("LAW007", inspection("2024年3月11日"), decision(body))
+    assert f.status is Status.NEEDS_REVIEW and "未规定行政处罚种类" in f.observed, f.observed
