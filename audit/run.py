@@ -277,6 +277,10 @@ def run_batch(folder: Path, out: Path, options: BatchOptions | None = None, hist
     select_rules(load_rules(), o.select, o.ignore)  # an unknown rule code stops here, not in every case
     rule_set = rule_set_version()
     ocr = batch_ocr_options(o)
+    if ocr.engine != "none":
+        from audit.ocr import engines
+
+        engines.spec(ocr.engine)  # an unknown engine name stops here (EngineUnavailable), not in every case
     jobs = o.jobs or available_cores()
     sources = find_cases(folder, out)
     ids = case_ids(sources)

@@ -112,3 +112,5 @@ def test_cli_batch_passes_reading_options(tmp_path: Path, monkeypatch):
     assert {s["stats"]["ocr"]["threads"] for s in summary} == {available_cores()}  # one worker: every core
     bad = CliRunner().invoke(main, ["batch", str(folder), "-o", str(out), "--ignore", "NOPE-9"])
     assert bad.exit_code == 2 and "NOPE-9" in bad.output
+    unknown = CliRunner().invoke(main, ["batch", str(folder), "-o", str(out), "--ocr-engine", "nope"])
+    assert unknown.exit_code != 0 and "nope" in unknown.output and "rapidocr" in unknown.output
