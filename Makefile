@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: demo test lint samples bench clean
+.PHONY: demo test eval lint samples bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required / 需要 Python 3.11 或更高版本")'
@@ -28,6 +28,9 @@ demo: $(STAMP)  ## audit the bundled sample cases into reports/demo
 
 test: $(STAMP)  ## run the test suite
 	$(BIN)/python -m pytest
+
+eval: $(STAMP)  ## score extraction and defect detection on every bundled sample (text, scanned, page images)
+	$(BIN)/audit eval samples --quiet -o reports/eval.json
 
 lint: $(STAMP)
 	$(BIN)/ruff check audit tests samples

@@ -33,7 +33,6 @@ import hashlib
 import json
 import os
 import tempfile
-import threading
 from collections.abc import Callable, Iterator
 from importlib import metadata
 from pathlib import Path
@@ -167,44 +166,12 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-# --- reading without the overrides ---------------------------------------------------------
-# audit.pipeline.read_case applies the override file as its last step. The cache must hold
-# the case as read, so while a reading for the cache runs, that step is switched off (in this
-# process; concurrent readings share one switch through a count) and the overrides are
-# applied by load_case after the cache, as for a hit.
-
-_SWITCH = threading.Lock()
-_OFF = {"count": 0, "saved": None}
-
-
-def _no_overrides(case: Case, source: Path) -> list[str]:
-    return []
-
-
-@contextlib.contextmanager
-def _overrides_off() -> Iterator[None]:
-    from audit import pipeline
-
-    with _SWITCH:
-        if _OFF["count"] == 0:
-            _OFF["saved"] = pipeline.apply_overrides
-            pipeline.apply_overrides = _no_overrides
-        _OFF["count"] += 1
-    try:
-        yield
-    finally:
-        with _SWITCH:
-            _OFF["count"] -= 1
-            if _OFF["count"] == 0:
-                pipeline.apply_overrides = _OFF["saved"]
-
-
 def read_as_read(source: Path, options: OcrOptions, progress: Progress | None = None) -> Case:
-    """``read_case`` without the reviewers' corrections."""
+    """``read_case`` without the reviewers' corrections (the cache holds the case as read;
+    ``load_case`` applies the overrides after the cache, for a hit and a miss alike)."""
     from audit.pipeline import read_case
 
-    with _overrides_off():
-        return read_case(source, options, progress)
+    return read_case(source, options, progress, overrides=False)
 
 
 @dataclasses.dataclass(slots=True)

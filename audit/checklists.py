@@ -20,9 +20,18 @@ def checklists_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "checklists"
 
 
+# libyaml's safe loader where PyYAML was built with it: several times faster on the law files
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def safe_load(stream: Any) -> Any:
+    """``yaml.safe_load`` with the C loader when available (same results, same safety)."""
+    return yaml.load(stream, Loader=SafeLoader)  # noqa: S506 - a safe loader
+
+
 @functools.cache
 def load_yaml(relative: str) -> Any:
     """Parse one YAML file under the checklists folder (cached)."""
     path = checklists_dir() / relative
     with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return safe_load(fh)

@@ -30,13 +30,16 @@ def case_id_for(path: Path) -> str:
     return path.name if path.is_dir() else path.stem
 
 
-def read_case(path: Path, ocr: OcrOptions | None = None, progress: Progress | None = None) -> Case:
+def read_case(path: Path, ocr: OcrOptions | None = None, progress: Progress | None = None,
+              overrides: bool = True) -> Case:
     """Ingest, OCR where needed, segment and extract one case (a file or a folder).
 
     Pages without a usable text layer are read by the OCR engine (``ocr``; default: the
     settings' engine, see :func:`audit.config.ocr_options`); every page with an image is also
     checked for red seals and signature ink. ``OcrOptions(engine="none")`` leaves scanned
     pages unread (the case then carries a warning and its rules answer "needs manual check").
+    ``overrides=False`` gives the case as read, without the override file's corrections
+    (what the case cache stores).
     """
     path = Path(path)
     pages, warnings = load_pages(path)
@@ -55,7 +58,8 @@ def read_case(path: Path, ocr: OcrOptions | None = None, progress: Progress | No
     case.documents = segment(pages)
     extract_documents(case)
     consolidate(case)
-    apply_overrides(case, path)  # hand corrections saved beside the case (audit serve, reviewers)
+    if overrides:  # hand corrections saved beside the case (audit serve, reviewers)
+        apply_overrides(case, path)
     if progress:
         progress(len(pages), len(pages), "extracted")
     return case

@@ -67,7 +67,7 @@ def test_workbook_numbers_equal_the_json(batch):
 def test_html_report_is_self_contained_and_masked(batch):
     html = (batch / "ord-2024-waste" / "report.html").read_text(encoding="utf-8")
     assert "行政处罚案卷评查报告" in html and "DOC002" in html and "EVI002" in html
-    assert html.count("data:image/png;base64,") >= 2  # crops beside the evidence
+    assert html.count("data:image/jpeg;base64,") >= 2  # crops beside the evidence
     assert "http://" not in html and "https://" not in html  # nothing fetched when opened
     assert "330227198211030423" not in html and "13857410936" not in html
     assert "行政处罚决定书应当载明下列事项" in html  # the article text under the basis

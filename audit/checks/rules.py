@@ -13,7 +13,7 @@ from typing import Any
 import jsonschema
 import yaml
 
-from audit.checklists import checklists_dir
+from audit.checklists import checklists_dir, safe_load
 from audit.checks.registry import validate_params
 from audit.model import LegalBasis, Severity
 
@@ -59,7 +59,7 @@ def rule_schema() -> dict[str, Any]:
 def load_rule_file(path: Path) -> list[Rule]:
     """Load and validate one rule file (a mapping with a ``rules`` list)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load(path.read_text(encoding="utf-8"))
         jsonschema.validate(data, rule_schema())
     except (yaml.YAMLError, jsonschema.ValidationError) as exc:
         raise RuleFileError(f"{path.name}: {getattr(exc, 'message', exc)}") from exc

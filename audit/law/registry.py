@@ -27,8 +27,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from audit.checklists import checklists_dir
 
 Date = dt.date
@@ -373,8 +371,10 @@ def _renumber_map(raw: dict[str, Any]) -> _RenumberMap:
 
 
 def _read_yaml(path: Path) -> Any:
+    from audit.checklists import safe_load
+
     with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return safe_load(fh)
 
 
 # ----------------------------------------------------------------------------- registry

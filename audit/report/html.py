@@ -40,18 +40,40 @@ def _value(f: Field | None) -> str:
     return "—" if f is None or f.value in (None, "") else str(f.value)
 
 
-def _evidence(case: Case, images: PageImages, f: Field) -> dict:
+class _Crops:
+    """Page crops held apart from the HTML until it has been masked: masking runs over text,
+    and base64 image data must neither cost it time nor be altered by it."""
+
+    def __init__(self, images: PageImages) -> None:
+        self.images = images
+        self.uris: dict[str, str] = {}
+
+    def token(self, page: int | None, box) -> str | None:
+        uri = self.images.crop(page, box)
+        if uri is None:
+            return None
+        token = f"crop-image-{chr(0x4E00 + len(self.uris))}"  # no digits: masking leaves it alone
+        self.uris[token] = uri
+        return token
+
+    def fill(self, html: str) -> str:
+        for token, uri in self.uris.items():
+            html = html.replace(token, uri)
+        return html
+
+
+def _evidence(case: Case, images: _Crops, f: Field) -> dict:
     doc = case.document(f.document) if f.document else None
     return {
         "document": type_names().get(doc.type, doc.type) if doc else "—",
         "page": f.page,
         "raw": f.raw,
         "confidence": f.confidence,
-        "crop": images.crop(f.page, f.box),
+        "crop": images.token(f.page, f.box),
     }
 
 
-def _finding(case: Case, images: PageImages, f: Finding) -> dict:
+def _finding(case: Case, images: _Crops, f: Finding) -> dict:
     return {
         "rule": f.rule,
         "title": f.title,
@@ -73,7 +95,7 @@ def _finding(case: Case, images: PageImages, f: Finding) -> dict:
 def render_html(case: Case, findings: list[Finding], score: Score, masked: bool = True,
                 rule_set: str = "", profile: str = "") -> str:
     """The HTML report of one audited case."""
-    images = PageImages(case, masked=masked)
+    images = _Crops(PageImages(case, masked=masked))
     defects = sorted(
         (f for f in findings if f.status is Status.FAIL),
         key=lambda f: (SEVERITY_ORDER[f.severity], f.rule),
@@ -116,4 +138,4 @@ def render_html(case: Case, findings: list[Finding], score: Score, masked: bool 
         "masked": masked,
     }
     html = _environment().get_template("report.html.j2").render(**context)
-    return mask(html) if masked else html
+    return images.fill(mask(html) if masked else html)

@@ -174,7 +174,7 @@ class App:
     def crop_png(self, request: Request) -> Response:
         job = self.done_job(request)
         data = self._png(job, request.path_params["page"], request.query_params.get("box", ""), crop=True)
-        return Response(data, media_type="image/png", headers=SECURITY_HEADERS)
+        return Response(data, media_type="image/jpeg", headers=SECURITY_HEADERS)  # crops are JPEG
 
     # --- corrections --------------------------------------------------------------------
 
