@@ -133,11 +133,15 @@ def same_statement_same_numbers(case: Case, params: dict[str, Any]) -> Outcome:
             done.add(start)
             ends = [i for i in (text.find(ch, m.end()) for ch in _CLAUSE_END) if i >= 0]
             end = min(ends) if ends else len(text)
+            index = regex.match(r"[（(]?\d{1,2}[）)．.、]\s*", text[start:end])
+            if index:
+                start += index.end()  # a list number (2．) is not part of the statement
             clause = text[start:end]
             if len(regex.sub(r"[\d.\s]", "", clause)) < 6:
                 continue  # too short to be the same statement
-            template = regex.sub(r"\d+(?:\.\d+)?", "#", clause)
-            numbers = tuple(regex.findall(r"\d+(?:\.\d+)?", clause))
+            # only the counts are blanked: a date or a code elsewhere in the clause must match as written
+            template = number.sub("#", clause)
+            numbers = tuple(n.group("n") for n in number.finditer(clause))
             seen.setdefault(template, []).append((numbers, dt_.flat_field(clause, start, end)))
     conflicts = [items for items in seen.values()
                  if len({n for n, _ in items}) > 1 and len({f.document for _, f in items}) > 1]
