@@ -41,8 +41,13 @@ def _settings(select, ignore, profile, standard):
     from audit.config import load_settings
 
     s = load_settings()
-    return (list(select) or s.select or None, list(ignore) or s.ignore or None, profile or s.profile,
+    return (_split(select) or s.select or None, _split(ignore) or s.ignore or None, profile or s.profile,
             standard or s.standard)
+
+
+def _split(values) -> list[str]:
+    """``--select A,B --select C`` → [A, B, C] (commas and Chinese commas both separate)."""
+    return [v.strip() for value in values for v in value.replace("，", ",").replace("、", ",").split(",") if v.strip()]
 
 
 def with_selection(fn):
