@@ -2,7 +2,7 @@
 
 Reading a case (PDF parse, OCR — itself cached per page —, seal renders, segmentation,
 extraction) costs far more than checking it. This cache keeps the extracted :class:`Case`
-as JSON (``audit.model.to_dict``) under ``<cache root>/cases/<k[:2]>/<k>.json`` — the same
+pickled under ``<cache root>/cases/<k[:2]>/<k>.pickle`` — the same
 root as the OCR page cache (``$AUDIT_CACHE_DIR``, else ``~/.cache/casefile-audit``).
 
 The key is the SHA-256 of
@@ -32,16 +32,17 @@ import gc
 import hashlib
 import json
 import os
+import pickle
 import tempfile
 from collections.abc import Callable, Iterator
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from audit.model import Case, from_dict, to_dict
+from audit.model import Case
 from audit.ocr.options import OcrOptions
 
-CACHE_VERSION = "case-1"  # bump when the stored form changes
+CACHE_VERSION = "case-2"  # bump when the stored form changes (2: pickle)
 PACKAGE = Path(__file__).resolve().parent
 READER_CODE = ("ingest", "parse", "ocr", "model.py", "pipeline.py", "limits.py", "errors.py", "checklists.py")
 READER_LIBRARIES = ("pdfplumber", "pdfminer.six", "pypdfium2", "python-docx", "pillow", "numpy",
@@ -120,20 +121,24 @@ class CaseCache:
         self.enabled = enabled
 
     def path(self, key: str) -> Path:
-        return self.root / key[:2] / f"{key}.json"
+        return self.root / key[:2] / f"{key}.pickle"
 
     def get(self, key: str) -> Case | None:
+        # Pickle, not JSON: loading a case is 20× faster (from_dict walks ~30,000 objects).
+        # The entries are this program's own, written under the user's cache folder, and the
+        # key holds the reader's code version, so a stored object always fits the model.
         if not self.enabled:
             return None
         try:
-            with open(self.path(key), encoding="utf-8") as fh:
-                text = fh.read()
+            with open(self.path(key), "rb") as fh:
+                blob = fh.read()
             with _gc_paused():  # a large tree of small objects: the collector only slows it down
-                data = json.loads(text)
-                if not isinstance(data, dict) or data.get("key") != key:
-                    return None
-                return from_dict(Case, data["case"])
-        except (OSError, ValueError, KeyError, TypeError):
+                data = pickle.loads(blob)  # noqa: S301 - our own cache entry, see above
+            if not isinstance(data, dict) or data.get("key") != key or not isinstance(data.get("case"), Case):
+                return None
+            return data["case"]
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, KeyError, TypeError, AttributeError,
+                ImportError, IndexError):
             return None
 
     def put(self, key: str, case: Case) -> None:
@@ -143,9 +148,9 @@ class CaseCache:
         tmp = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"key": key, "case": to_dict(case)}, fh, ensure_ascii=False, separators=(",", ":"))
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump({"key": key, "case": case}, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
             tmp = None
         except OSError:  # a read-only or full disk must not stop the audit: the cache only saves time

@@ -56,11 +56,20 @@ def rule_schema() -> dict[str, Any]:
     return json.loads(text)
 
 
+@functools.cache
+def _rule_validator():
+    """One validator for every rule file (``jsonschema.validate`` re-checks the schema each call)."""
+    schema = rule_schema()
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
 def load_rule_file(path: Path) -> list[Rule]:
     """Load and validate one rule file (a mapping with a ``rules`` list)."""
     try:
         data = safe_load(path.read_text(encoding="utf-8"))
-        jsonschema.validate(data, rule_schema())
+        _rule_validator().validate(data)
     except (yaml.YAMLError, jsonschema.ValidationError) as exc:
         raise RuleFileError(f"{path.name}: {getattr(exc, 'message', exc)}") from exc
     rules = []

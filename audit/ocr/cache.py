@@ -23,10 +23,10 @@ def make_key(*parts: Any) -> str:
 
 
 class DiskCache:
-    """``get``/``put`` JSON-able dicts under ``root/ocr/<k[:2]>/<k>.json``; ``enabled=False`` is a no-op."""
+    """``get``/``put`` JSON-able dicts under ``root/<folder>/<k[:2]>/<k>.json``; ``enabled=False`` is a no-op."""
 
-    def __init__(self, root: Path, enabled: bool = True) -> None:
-        self.root = Path(root) / "ocr"
+    def __init__(self, root: Path, enabled: bool = True, folder: str = "ocr") -> None:
+        self.root = Path(root) / folder
         self.enabled = enabled
 
     def path(self, key: str) -> Path:

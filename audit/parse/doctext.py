@@ -21,8 +21,8 @@ class _Segment:
 _PAGE_NUMBER = regex.compile(r"^\s*(?:[-—－]\s*\d{1,4}\s*[-—－]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?|\d{1,4}|共\s*\d+\s*页\s*第\s*\d+\s*页)\s*$")
 
 
-def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= i < b for a, b in spans)
+_MEMO: dict[int, tuple[Document, tuple, list, DocText]] = {}
+_MEMO_SIZE = 256
 
 
 class DocText:
@@ -42,14 +42,28 @@ class DocText:
         self._starts = [s.start for s in self._segments]
         # prose wraps across lines (even inside 《…》): the flat text drops the line breaks and
         # the page-number lines that interrupt text running over a page break
-        skip = self._page_number_spans()
-        self._flat_index = [i for i, ch in enumerate(self.text) if ch != "\n" and not _inside(i, skip)]
-        self.flat = "".join(self.text[i] for i in self._flat_index)
+        dropped = bytearray(len(self.text))  # 1 where the flat text leaves a character out
+        for a, b in self._page_number_spans():
+            dropped[a:b] = b"\x01" * (b - a)
+        text = self.text
+        self._flat_index = [i for i, ch in enumerate(text) if ch != "\n" and not dropped[i]]
+        self.flat = "".join(text[i] for i in self._flat_index)
 
     @classmethod
     def of(cls, case: Case, document: Document) -> DocText:
+        """The document's text (memoised: rules ask for the same document's text many times)."""
         pages = [case.page(n) for n in document.pages]
-        return cls(document, [(p.number, p.lines) for p in pages if p is not None])
+        lines_by_page = [(p.number, p.lines) for p in pages if p is not None]
+        shape = tuple((n, id(lines), len(lines)) for n, lines in lines_by_page)
+        hit = _MEMO.get(id(document))
+        # the entry holds the document and its line lists, so their ids cannot be reused
+        if hit is not None and hit[0] is document and hit[1] == shape:
+            return hit[3]
+        made = cls(document, lines_by_page)
+        _MEMO[id(document)] = (document, shape, [lines for _, lines in lines_by_page], made)
+        while len(_MEMO) > _MEMO_SIZE:
+            _MEMO.pop(next(iter(_MEMO)))
+        return made
 
     def _segment_at(self, offset: int) -> _Segment | None:
         if not self._segments:

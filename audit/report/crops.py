@@ -5,6 +5,7 @@ masking is on, so an image never leaks what the text masks."""
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
 from pathlib import Path
 
@@ -19,15 +20,50 @@ MARGIN_X, MARGIN_Y = 36.0, 24.0
 MIN_WIDTH = 320.0
 
 
-class PageImages:
-    """Renders each page of a case once and hands out crops."""
+CROPS_VERSION = "crops-1"  # bump when the drawing of crops changes
 
-    def __init__(self, case: Case, masked: bool = True) -> None:
+
+class PageImages:
+    """Renders each page of a case once and hands out crops.
+
+    Crops are also kept on disk (``<cache root>/crops``), keyed by the page file's bytes, the
+    page, its turn, the box, the masking and the boxes blacked out, so a re-audit of an
+    unchanged case renders no page again.
+    """
+
+    def __init__(self, case: Case, masked: bool = True, use_cache: bool = True) -> None:
         self.case = case
         self.masked = masked
         self._cache: dict[int, Image.Image | None] = {}
         root = Path(case.source)
         self.root = root if root.is_dir() else root.parent
+        self._file_hashes: dict[str, str | None] = {}
+        self._disk = None
+        if use_cache:
+            from audit.ocr.cache import DiskCache
+            from audit.ocr.options import OcrOptions
+
+            self._disk = DiskCache(OcrOptions().cache_root(), folder="crops")
+
+    def _file_hash(self, source_file: str) -> str | None:
+        if source_file not in self._file_hashes:
+            try:
+                self._file_hashes[source_file] = hashlib.sha256((self.root / source_file).read_bytes()).hexdigest()
+            except OSError:
+                self._file_hashes[source_file] = None
+        return self._file_hashes[source_file]
+
+    def _crop_key(self, page: Page, box: Box) -> str | None:
+        if self._disk is None:
+            return None
+        file_hash = self._file_hash(page.source_file)
+        if file_hash is None:
+            return None
+        from audit.ocr.cache import make_key
+
+        blackouts = self._personal_boxes(page) if self.masked else []
+        return make_key(CROPS_VERSION, file_hash, page.source_page, page.rotation, page.width, page.height,
+                        [round(v, 2) for v in box], self.masked, blackouts, SCALE)
 
     def page_image(self, page: Page) -> Image.Image | None:
         if page.number not in self._cache:
@@ -58,19 +94,36 @@ class PageImages:
             self._black_out_personal_numbers(page, image)
         return image
 
-    def _black_out_personal_numbers(self, page: Page, image: Image.Image) -> None:
-        draw = ImageDraw.Draw(image)
+    @staticmethod
+    def _personal_boxes(page: Page) -> list[list[float]]:
+        out = []
         for line in page.lines:
             for match in [*find_id_numbers(line.text), *find_phones(line.text)]:
                 box = line.span_box(*match.span)
                 if box:
-                    draw.rectangle([c * SCALE for c in box], fill=(40, 40, 40))
+                    out.append([round(c, 2) for c in box])
+        return out
+
+    def _black_out_personal_numbers(self, page: Page, image: Image.Image) -> None:
+        draw = ImageDraw.Draw(image)
+        for box in self._personal_boxes(page):
+            draw.rectangle([c * SCALE for c in box], fill=(40, 40, 40))
 
     def crop(self, page_number: int | None, box: Box | None) -> str | None:
-        """A data: URI (PNG) of the region around ``box`` on ``page_number`` with the box drawn."""
+        """A data: URI (JPEG) of the region around ``box`` on ``page_number`` with the box drawn."""
         page = self.case.page(page_number) if page_number else None
         if page is None or box is None:
             return None
+        key = self._crop_key(page, box)
+        hit = self._disk.get(key) if key else None
+        if hit and isinstance(hit.get("uri"), str):
+            return hit["uri"]
+        uri = self._draw_crop(page, box)
+        if key and uri:
+            self._disk.put(key, {"uri": uri})
+        return uri
+
+    def _draw_crop(self, page: Page, box: Box) -> str | None:
         image = self.page_image(page)
         if image is None:
             return None
