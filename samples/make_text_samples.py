@@ -37,6 +37,7 @@ from pathlib import Path
 import chinese_calendar
 import yaml
 from PIL import Image, ImageDraw, ImageFont
+from reportlab import rl_config
 from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
@@ -1599,9 +1600,14 @@ def truth_for(c, w: Writer) -> dict:
 
 def render(c, plan=None) -> tuple[bytes, Writer]:
     buf = io.BytesIO()
-    w = Writer(buf, c, plan)
-    (build_simple if c["procedure"] == "simple" else build_ordinary)(w, c)
-    w.c.save()
+    saved = rl_config.useA85
+    rl_config.useA85 = 0  # binary streams: reportlab's default ASCII85 wrapping makes them a quarter larger
+    try:
+        w = Writer(buf, c, plan)
+        (build_simple if c["procedure"] == "simple" else build_ordinary)(w, c)
+        w.c.save()
+    finally:
+        rl_config.useA85 = saved
     return buf.getvalue(), w
 
 

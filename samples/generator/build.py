@@ -86,7 +86,12 @@ def build(case_id: str, seed_label: str, spec: dict | None = None) -> Built:
 
 
 def scan_plan(seed_label: str, pages: int, spec: dict | None = None) -> dict:
-    """Which pages a scanner turns or a phone photographs (some cases only)."""
+    """Which pages a scanner turns or a phone photographs (some cases only), and how the scan is stored.
+
+    ``storage`` (see ``samples/scan.py``): ``compact`` (1-bit text over a small paper image,
+    as office scanners' high-compression PDFs) or ``colour`` (full-page JPEGs); a random case
+    draws it (two in three compact), a spec may name it.
+    """
     spec = spec or {}
     rng = random.Random(f"scanplan:{seed_label}")
     rotations: dict[int, int] = {}
@@ -99,8 +104,9 @@ def scan_plan(seed_label: str, pages: int, spec: dict | None = None) -> dict:
         photographed = list(spec["photographed"])
     elif pages > 3 and rng.random() < 0.4:
         photographed = [p for p in [rng.randrange(2, pages + 1)] if p not in rotations]
+    storage = spec.get("storage") or ("compact" if rng.random() < 2 / 3 else "colour")
     return {"seed": zlib.crc32(seed_label.encode()), "dpi": 200, "rotations": rotations,
-            "photographed": sorted(photographed)}
+            "photographed": sorted(photographed), "storage": storage}
 
 
 def write(built: Built, out: Path, *, scanned: bool = True, images: bool = False, scan_spec: dict | None = None) -> dict:
@@ -128,7 +134,8 @@ def write(built: Built, out: Path, *, scanned: bool = True, images: bool = False
         if scanned:
             params = scan.render_scanned_pdf(folder / "text.pdf", folder / "scanned.pdf", seed=plan["seed"],
                                              dpi=plan["dpi"], rotations=plan["rotations"],
-                                             photographed=set(plan["photographed"]))
+                                             photographed=set(plan["photographed"]), storage=plan["storage"])
+            info["storage"] = plan["storage"]
             info["pages"] = params
             renderings["scanned"] = "scanned.pdf"
         if images:
@@ -172,9 +179,9 @@ def build_corpus(out: Path, *, scanned: str = "spec", only: list[str] | None = N
         if only and entry["case_id"] not in only:
             continue
         built = build(entry["case_id"], entry["seed"], entry)
-        scan = {"spec": bool(entry.get("scanned")), "all": True, "none": False}[scanned]
+        scan = {"spec": entry.get("scanned", True), "all": True, "none": False}[scanned]
         images = entry.get("images", False) and scanned != "none"
-        info = write(built, out, scanned=scan, images=images, scan_spec=entry.get("scan"))
+        info = write(built, out, scanned=scan, images=images, scan_spec={"storage": "compact", **entry.get("scan", {})})
         infos.append(info)
         if progress:
             progress(info)

@@ -6,11 +6,13 @@ templates, all twelve violation types, both procedures, cases before and after t
 行政处罚法, the 2022 医疗机构管理条例 and the 2024 行政复议法 boundaries, a hearing held, clean
 files, and 60 of the defect catalogue's types. ``options`` pick an injector's variant.
 
-Size: every case gets text.pdf and truth.json; only the cases marked ``scanned`` get the
-scanned rendering committed (two ordinary cases with turned and photographed pages, three
-short simple-procedure cases, two of them also as page images). A scanned ordinary case is
-about 2 MB (200 dpi JPEG pages from samples/scan.py); ``audit samples corpus --scanned all``
-makes them all on demand.
+Renderings: every case gets text.pdf, truth.json and scanned.pdf (an entry may say
+``"scanned": False``). Scans are stored ``compact`` (the high-compression PDF of office
+scanners: 1-bit G4 text masks at 200 dpi over a 50 dpi paper image, about 20-40 KB a page)
+unless the entry's ``scan`` says ``"storage": "colour"`` (full-page JPEGs, about 100 KB a
+page: one short case keeps that look); photographed pages are JPEG photos either way. Pages
+turned or photographed come from the entry's ``scan`` or are drawn from its seed
+(``build.scan_plan``). Two simple cases also carry ``pages/`` (one JPEG per page).
 """
 
 from __future__ import annotations
@@ -21,12 +23,12 @@ CORPUS: list[dict] = [
      "procedure": "ordinary", "year": 2022, "month": 9, "defects": [], "defence": "raised"},
     {"case_id": "js-ord-2021-medinst-scope", "seed": "corpus:2", "template": "jiangsu", "violation": "medinst_scope",
      "procedure": "ordinary", "year": 2021, "month": 3, "defects": [], "complaint": True},
-    {"case_id": "zj-simple-2024-publicplace", "scanned": True, "seed": "corpus:3", "template": "zhejiang",
+    {"case_id": "zj-simple-2024-publicplace", "seed": "corpus:3", "template": "zhejiang",
      "violation": "publicplace_health_cert", "procedure": "simple", "year": 2024, "defects": [], "images": True},
     {"case_id": "sc-ord-2023-unlicensed-hearing", "seed": "corpus:4", "template": "sichuan",
      "violation": "medinst_unlicensed", "procedure": "ordinary", "year": 2023, "defects": [], "hearing_held": True},
     # files with injected defects
-    {"case_id": "gd-ord-2024-occupational", "scanned": True, "seed": "corpus:5", "template": "guangdong",
+    {"case_id": "gd-ord-2024-occupational", "seed": "corpus:5", "template": "guangdong",
      "violation": "occupational_undeclared", "procedure": "ordinary", "year": 2024,
      "defects": ["review_body_wrong", "amount_capitals_digits_mismatch", "interview_rights_missing",
                  "page_numbering", "credit_code_mismatch", "closing_elements_missing"],
@@ -35,7 +37,7 @@ CORPUS: list[dict] = [
      "procedure": "ordinary", "year": 2023,
      "defects": ["test_result_not_notified", "facts_contradict", "late_service", "violation_basis_mismatch",
                  "blank_fields", "party_address_mismatch"], "options": {"blank_fields": "receipt"}},
-    {"case_id": "sc-ord-2022-disinfection", "scanned": True, "seed": "corpus:7", "template": "sichuan",
+    {"case_id": "sc-ord-2022-disinfection", "seed": "corpus:7", "template": "sichuan",
      "violation": "infection_disinfection", "procedure": "ordinary", "year": 2022,
      "defects": ["penalty_kind_not_allowed", "single_officer", "missing_document", "record_contains_conclusion",
                  "missing_violated_or_basis", "legal_representative_mismatch"],
@@ -44,7 +46,7 @@ CORPUS: list[dict] = [
      "procedure": "ordinary", "year": 2022,
      "defects": ["old_penalty_law_numbering", "companion_penalty_missing", "date_incomplete", "party_name_mismatch",
                  "case_number_mismatch", "decision_before_defence_period_end"]},
-    {"case_id": "zj-simple-2024-waste", "scanned": True, "seed": "corpus:9", "template": "zhejiang", "violation": "waste_sorting",
+    {"case_id": "zj-simple-2024-waste", "seed": "corpus:9", "template": "zhejiang", "violation": "waste_sorting",
      "procedure": "simple", "year": 2024, "defects": ["review_first_notice_missing", "seal_missing"],
      "images": True},
     {"case_id": "js-ord-2025-radiation", "seed": "corpus:10", "template": "jiangsu",
@@ -65,7 +67,7 @@ CORPUS: list[dict] = [
      "violation": "publicplace_no_licence", "procedure": "ordinary", "year": 2024,
      "defects": ["missing_document", "certificate_missing", "record_time_missing", "remedy_period_wrong",
                  "agency_name_outdated", "index_mismatch"], "options": {"missing_document": "investigation_report"}},
-    {"case_id": "sc-simple-2022-waste", "scanned": True, "seed": "corpus:14", "template": "sichuan", "violation": "waste_sorting",
+    {"case_id": "sc-simple-2022-waste", "scan": {"storage": "colour"}, "seed": "corpus:14", "template": "sichuan", "violation": "waste_sorting",
      "procedure": "simple", "year": 2022, "defects": ["simple_procedure_misused", "onsite_not_filed"]},
     {"case_id": "js-ord-2024-unlicensed", "seed": "corpus:15", "template": "jiangsu", "violation": "medinst_unlicensed",
      "procedure": "ordinary", "year": 2024, "hearing_held": False, "defence": "raised",

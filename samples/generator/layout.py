@@ -99,7 +99,14 @@ def seal_image(name: str, px: int = 220, turn: int = 0, inner: str = "") -> Imag
     img.putalpha(ImageChops.multiply(img.getchannel("A"), fade))
     if turn:
         img = img.rotate(turn, resample=Image.BICUBIC)
-    return img.resize((px, px), Image.LANCZOS)
+    return _flat(img.resize((px, px), Image.LANCZOS), red)
+
+
+def _flat(img: Image.Image, colour: tuple[int, ...]) -> Image.Image:
+    """One ink colour everywhere, the shape in the alpha channel: the PDF stores a near-empty colour plane."""
+    out = Image.new("RGBA", img.size, colour[:3] + (0,))
+    out.putalpha(img.getchannel("A"))
+    return out
 
 
 @cache
@@ -113,7 +120,7 @@ def rect_stamp(lines: tuple[str, ...], px_w: int = 300, px_h: int = 136) -> Imag
     step = (px_h - 10) / len(lines)
     for i, text in enumerate(lines):
         draw.text((px_w / 2, 5 + step * (i + 0.5)), text, font=font, fill=red, anchor="mm")
-    return img
+    return _flat(img, red)
 
 
 # --- text wrapping ----------------------------------------------------------------------------

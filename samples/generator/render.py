@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
+
+from reportlab import rl_config
 
 from . import docs as D
 from .layout import Writer, register_fonts
@@ -93,7 +96,23 @@ def _evidence(kind: str, data: dict):
     return lambda w, s: D.doc_evidence(w, s, kind, data)
 
 
+@contextmanager
+def _binary_streams():
+    """reportlab wraps images and page contents in ASCII85 by default (a quarter larger): not here."""
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = saved
+
+
 def _draw(sc: Scenario, steps: list[Step], layout: list[dict] | None) -> tuple[bytes, Writer]:
+    with _binary_streams():
+        return _draw_pdf(sc, steps, layout)
+
+
+def _draw_pdf(sc: Scenario, steps: list[Step], layout: list[dict] | None) -> tuple[bytes, Writer]:
     buf = io.BytesIO()
     w = Writer(buf, title=f"{sc.agency} {sc.case_number} 案卷（样例，虚构）", author=sc.agency,
                style=sc.template.with_agency(sc.agency), plan=layout)

@@ -3,9 +3,12 @@
 import json
 import re
 
+import pdfplumber
 import pypdfium2 as pdfium
 import pytest
 from generator_testutil import CORPUS, needs_fonts
+
+SAMPLES = CORPUS.parent
 
 CASES = sorted(p for p in CORPUS.iterdir() if (p / "truth.json").exists()) if CORPUS.exists() else []
 CONTRACT_KEYS = {"case_number", "agency", "cause", "party", "officers", "procedure", "documents", "dates",
@@ -54,9 +57,42 @@ def test_corpus_shape():
     clean = sum(1 for t in truths if not t["defects"])
     assert 0.2 <= clean / len(truths) <= 0.5
     assert len({d["type"] for t in truths for d in t["defects"]}) >= 40
-    assert any((c / "scanned.pdf").exists() for c in CASES) and any((c / "pages").is_dir() for c in CASES)
-    size = sum(p.stat().st_size for p in CORPUS.rglob("*") if p.is_file())
-    assert size < 16_000_000, f"corpus grew to {size / 1e6:.1f} MB: keep large sets out of the repository"
+    assert all((c / "scanned.pdf").exists() for c in CASES) and any((c / "pages").is_dir() for c in CASES)
+    storages = {t["scan"]["storage"] for t in truths}
+    assert storages == {"compact", "colour"}, storages
+    assert any(t["scan"]["rotations"] for t in truths) and any(t["scan"]["photographed"] for t in truths)
+
+
+SAMPLES_LIMIT = 16_500_000  # bytes under samples/ (corpus, bundled cases, generator): measured 15.9 MB
+
+
+def test_committed_samples_stay_small():
+    """Larger sets are generated on demand (``audit samples generate``), never committed."""
+    files = [p for p in SAMPLES.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    size = sum(p.stat().st_size for p in files)
+    assert size <= SAMPLES_LIMIT, f"samples/ grew to {size / 1e6:.1f} MB: keep large sets out of the repository"
+
+
+def _page_dpi(page) -> float:
+    """Effective resolution of an image-only page: its sharpest image, in pixels per inch."""
+    best = 0.0
+    for image in page.images:
+        w_px, _ = image["srcsize"]
+        w_pt = image["x1"] - image["x0"]
+        if w_pt > 0:
+            best = max(best, w_px / (w_pt / 72))
+    return best
+
+
+def test_every_case_has_an_image_only_scan_of_at_least_200_dpi():
+    for folder in CASES:
+        truth = _truth(folder)
+        assert truth["renderings"].get("scanned") == "scanned.pdf", folder.name
+        with pdfplumber.open(folder / "scanned.pdf") as pdf:
+            assert len(pdf.pages) == len(truth["pages_text"]), folder.name
+            for number, page in enumerate(pdf.pages, start=1):
+                assert not page.chars, (folder.name, number)
+                assert _page_dpi(page) >= 199.5, (folder.name, number, _page_dpi(page))
 
 
 def test_truth_carries_the_contract_fields_with_where_they_are_printed():
