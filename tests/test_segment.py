@@ -90,6 +90,13 @@ def test_ticked_item_found_when_ocr_drops_the_filled_box(row, expected):
     assert docs[0].type == expected
 
 
+def test_form_type_from_its_labels_when_no_tick_is_readable():
+    row = "立案先行登记保存 查封扣押听证告知 二行政处罚结案"  # OCR dropped every box
+    closing = segment([_page(1, "卫生行政执法事项审批表", row, "执行方式 自觉履行", "执行情况 已缴纳罚没款")])
+    filing = segment([_page(1, "卫生行政执法事项审批表", row, "案件来源 专项监督检查")])
+    assert closing[0].type == "closing_report" and filing[0].type == "filing_report"
+
+
 def test_no_guess_when_two_items_lack_a_box():
     docs = segment([_page(1, "卫生行政执法事项审批表", "立案 □先行登记保存 □查封扣押 行政处罚 □结案")])
     assert docs[0].type == "decision_approval"  # the form's default, not a guess between two

@@ -7,6 +7,7 @@ from typing import Any
 
 import regex
 
+from audit.checks.evidence import is_ocr
 from audit.checks.registry import Outcome, check_kind
 from audit.model import Case, Field, Status
 from audit.parse.segment import type_names
@@ -124,6 +125,14 @@ def consistent_across_documents(case: Case, params: dict[str, Any]) -> Outcome:
         "mismatches": observed,
         "count": compared,
     }
+    if mismatches and params["compare"] == "name" and all(
+        _within_one_character(key_of(f), ref_key) and (is_ocr(case, case.document(f.document))
+                                                       or is_ocr(case, case.document(reference.document)))
+        for f in mismatches
+    ):
+        return Outcome(Status.NEEDS_REVIEW, values_, [reference, *mismatches],
+                       note=f"与{values_['reference_doc']}的“{reference.raw}”相差一个字：{observed}"
+                            "（扫描件文字识别可能有误，请核对原件）")
     if mismatches:
         if params.get("certain_if") == "only_numbers_differ" and not all(
             _numbers_blanked(key_of(f)) == _numbers_blanked(ref_key) for f in mismatches
@@ -133,6 +142,13 @@ def consistent_across_documents(case: Case, params: dict[str, Any]) -> Outcome:
                                 "（可能是注册地址与经营地址之别，请人工核实）")
         return Outcome(Status.FAIL, values_, [reference, *mismatches])
     return Outcome(Status.PASS, values_, [reference])
+
+
+def _within_one_character(a: str, b: str) -> bool:
+    """One character added, dropped or changed: what an OCR misreading typically does."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    return regex.fullmatch(f"(?:{regex.escape(a)}){{e<=1}}", b) is not None
 
 
 def _numbers_blanked(value: Any) -> str:

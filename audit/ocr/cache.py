@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-STAGE_VERSION = "ocr-5"  # bump when clean-up, layout or seal logic changes results
+STAGE_VERSION = "ocr-7"  # bump when clean-up, layout or seal logic changes results
 
 
 def make_key(*parts: Any) -> str:

@@ -15,7 +15,17 @@ RULES: list[tuple[regex.Pattern[str], str, str]] = [
     (regex.compile(r"(?<=\d)\s?mI(?![\d\p{L}])"), "ml", "ml read as mI"),
     # a ticked form box read as a full block
     (regex.compile(r"[█▇]"), "■", "ticked box read as a block"),
+    # a title bracket pair read half as 〈〉: 《医疗机构执业许可证〉 (mixed pairs cannot be right)
+    (regex.compile(r"《([^《》〈〉\n]{1,40})〉"), r"《\1》", "》 read as 〉"),
+    (regex.compile(r"〈([^《》〈〉\n]{1,40})》"), r"《\1》", "《 read as 〈"),
+    # "二二三年": the 〇 of 二〇二三 dropped; a year in numerals has four digits
+    (regex.compile(r"(?<![〇○零一二三四五六七八九十百千0-9])二([一二])([〇○零一二三四五六七八九])(?=年)"), r"二〇\1\2",
+     "〇 of a 20xx year dropped"),
 ]
+
+# Traditional forms the recogniser returns for characters of simplified text (the 兑
+# component drawn as 兌): files written in simplified Chinese never use them.
+_VARIANTS = str.maketrans("悅說稅脫銳閱兌", "悦说税脱锐阅兑")
 
 
 # "22023年": a stuttered first digit of a year (five digits before 年 cannot be a year)
@@ -28,6 +38,7 @@ def _year(match: regex.Match[str]) -> str:
 
 
 def fix_text(text: str) -> str:
+    text = text.translate(_VARIANTS)
     for pattern, replacement, _why in RULES:
         text = pattern.sub(replacement, text)
     return _STUTTERED_YEAR.sub(_year, text)

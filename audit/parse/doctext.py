@@ -153,3 +153,7 @@ class DocText:
     def lines(self) -> list[tuple[int, str]]:
         """(offset, text) of every line."""
         return [(s.start, s.line.text) for s in self._segments]
+
+    def segment_lines(self) -> list[Line]:
+        """The :class:`Line` objects, in order."""
+        return [s.line for s in self._segments]

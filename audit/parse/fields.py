@@ -275,7 +275,34 @@ def last_date(dt: DocText) -> Field | None:
     if written[-1].value is None and written[-1].error == "incomplete":
         return date_field(dt, written[-1])
     dates = [d for d in written if d.value is not None]
-    return date_field(dt, dates[-1]) if dates else None
+    if not dates:
+        return None
+    if _signing_date_hidden(dt, dates[-1]):
+        # the last date is in the body; the signing block below it was read under a seal
+        # without a date: the signing date is unknown, not the body's date
+        return Field(None, "", dt.document.id, *dt.locate(*dates[-1].span)[:2], 0.0,
+                     {"error": "unreadable", "note": "落款日期可能被印章遮挡，未能识别"})
+    return date_field(dt, dates[-1])
+
+
+SEAL_LINE_CONFIDENCE = 0.8  # OCR lines under a seal are capped at this (audit.ocr.seals)
+_PROSE_AFTER_DATE = regex.compile(r"^[^\n]*?[\p{Han}]{8}")
+
+
+def _signing_date_hidden(dt: DocText, last: DateMatch) -> bool:
+    """Whether an OCR document's signing date was lost under its seal.
+
+    True when the last date sits inside a sentence (eight or more characters follow it on
+    its line) and one of the lines after it was read under a seal (confidence capped).
+    """
+    from audit.model import LineSource
+
+    tail = dt.text[last.span[1]:]
+    if not _PROSE_AFTER_DATE.match(tail):
+        return False
+    after = [text for offset, text in dt.lines() if offset > last.span[1]]
+    lines = dt.segment_lines()[-len(after):] if after else []
+    return any(line.source is LineSource.OCR and line.confidence <= SEAL_LINE_CONFIDENCE for line in lines)
 
 
 def first_date(dt: DocText) -> Field | None:

@@ -30,6 +30,10 @@ _ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 _ID_CHECK = "10X98765432"
 
 _TOKEN18 = regex.compile(r"(?<![0-9A-Za-z])[0-9A-HJ-NP-RTUWXYa-hj-np-rtuwxy]{18}(?![0-9A-Za-z])")
+# OCR reads the digits 0 and 1 of a credit code as the letters O and I, which the code's
+# alphabet (GB 32100) leaves out: after a credit-code label such a token is read back.
+_TOKEN18_MISREAD = regex.compile(r"(?<![0-9A-Za-z])(?=[0-9A-Za-z]{0,17}[OoIi])[0-9A-HJ-NP-RTUWXYa-hj-np-rtuwxyOoIi]{18}(?![0-9A-Za-z])")
+_MISREAD_DIGITS = str.maketrans("OoIi", "0011")
 _ID_SPACED = regex.compile(r"(?<![0-9A-Za-z])[0-9]{6} [0-9]{8} [0-9]{3}[0-9Xx](?![0-9A-Za-z])")
 _ID15 = regex.compile(r"(?<![0-9A-Za-z])[0-9]{15}(?![0-9A-Za-z])")
 _MOBILE = regex.compile(
@@ -140,6 +144,12 @@ def _tokens18(text: str) -> list[tuple[str, IdentifierMatch]]:
                 continue
             valid = is_valid_credit_code(value) if kind == "credit_code" else is_valid_id_number(value)
             out.append((kind, IdentifierMatch(kind, value, text[m.start():m.end()], m.span(), valid)))
+    for m in _TOKEN18_MISREAD.finditer(folded):
+        if not _CREDIT_LABEL.search(folded[max(0, m.start() - 12):m.start()]):
+            continue
+        value = _normalize(m.group().translate(_MISREAD_DIGITS))
+        out.append(("credit_code", IdentifierMatch("credit_code", value, text[m.start():m.end()], m.span(),
+                                                   is_valid_credit_code(value))))
     return sorted(out, key=lambda pair: pair[1].span)
 
 

@@ -136,8 +136,15 @@ def _style(raw: str) -> str:
     return "ordinary" if ordinary else "financial"
 
 
+_DOT_THOUSANDS = regex.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
+
+
 def _digits_value(raw: str) -> Decimal:
     number = regex.search(r"[0-9][0-9,]*(?:\.[0-9]+)?", raw).group().replace(",", "")
+    if _DOT_THOUSANDS.fullmatch(number):
+        # 59.000: money has at most two decimals (分), so three digits after a dot are a
+        # thousands group (a comma OCR read as a dot, or a European-style separator)
+        number = number.replace(".", "")
     scale = 10**8 if "亿元" in raw else 10**4 if "万元" in raw else 1
     return Decimal(number) * scale
 

@@ -91,7 +91,13 @@ def _generic_type(lines: list[Line]) -> str | None:
         for item, code in generic["items"].items():
             if f"{tick}{item}" in text:
                 return code
-    return _the_only_unboxed_item(lines, generic["items"])
+    found = _the_only_unboxed_item(lines, generic["items"])
+    if found is not None:
+        return found
+    for rule in generic.get("by_content", []):
+        if regex.search(rule["pattern"], text):
+            return rule["code"]
+    return None
 
 
 UNTICKED_BOXES = "□☐口"  # OCR reads an empty box as 口 at times

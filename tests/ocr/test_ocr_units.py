@@ -56,6 +56,12 @@ def test_fixes_are_narrow():
     assert fix_text("型号m1000 编号A1m1x") == "型号m1000 编号A1m1x"
     assert fix_text("检查时间：22023年5月9日") == "检查时间：2023年5月9日"
     assert fix_text("编号122023年") == "编号122023年" and fix_text("33333年") == "33333年"
+    assert fix_text("未取得《医疗机构执业许可证〉擅自执业") == "未取得《医疗机构执业许可证》擅自执业"
+    assert fix_text("〈医疗废物管理条例》第十条") == "《医疗废物管理条例》第十条"
+    assert fix_text("〈条例〉") == "〈条例〉"  # a matched pair is left as written
+    assert fix_text("佛山悅颜金属制品有限公司") == "佛山悦颜金属制品有限公司"
+    assert fix_text("二二三年二月十三日") == "二〇二三年二月十三日"
+    assert fix_text("二〇二三年") == "二〇二三年" and fix_text("十二二三年") == "十二二三年"
 
 
 def _seal_page(dpi=100):

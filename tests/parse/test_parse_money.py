@@ -166,3 +166,13 @@ def test_pair_in_text_round_trip(amount):
     text = f"罚款人民币{to_capitals(amount)}（¥{amount:,.2f}）。"
     money = parse_money(text)
     assert money.capitals == amount and money.digits == amount and money.consistent
+
+
+def test_three_decimals_are_a_thousands_group():
+    """OCR reads the comma of ¥59,000 as a dot; money never has three decimals."""
+    from audit.parse.money import find_amounts
+
+    (m,) = find_amounts("人民币伍万玖仟元整 (小写)¥59.000")
+    assert m.digits == 59000 and m.consistent
+    (two,) = find_amounts("¥59.00元")
+    assert two.digits == Decimal("59.00")
