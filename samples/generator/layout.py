@@ -350,11 +350,28 @@ class Writer:
             self.y -= leading
 
     def line(self, parts, *, size=None, align="left") -> None:
+        """One line of parts; a left-aligned line wider than the text block continues on the
+        next line (at a part boundary, indented), never past the page edge."""
         size = size or self.base
-        self.need(size * self.spacing)
-        x = {"left": self.LM, "right": self.right, "center": PAGE_W / 2}[align]
-        self.parts(x, self.y - size, parts, size=size, align=align)
-        self.y -= size * self.spacing
+        rows = self._fit(parts, size) if align == "left" else [parts]
+        for row in rows:
+            self.need(size * self.spacing)
+            x = {"left": self.LM, "right": self.right, "center": PAGE_W / 2}[align]
+            self.parts(x, self.y - size, row, size=size, align=align)
+            self.y -= size * self.spacing
+
+    def _fit(self, parts, size) -> list[list]:
+        def wide(row):
+            return sum(width_of(t, f, size + (f == "kai")) for f, t in row)
+
+        rows, row = [], []
+        for part in parts:
+            if row and wide(row + [part]) > self.width:
+                rows.append(row)
+                row = [S("\u3000\u3000")]
+            row.append(part)
+        rows.append(row)
+        return rows
 
     def fields(self, specs, *, size=None, value_font=None) -> None:
         """Labelled fields with underlined values on one line: [(label, value, width), ...].
