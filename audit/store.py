@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -176,7 +177,7 @@ def connect(db_path: str | os.PathLike[str] | None = None) -> Iterator[sqlite3.C
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         conn.execute("PRAGMA foreign_keys = ON")
         try:
-            conn.execute("PRAGMA journal_mode = WAL")
+            _wal(conn)
             _migrate(conn)
         except sqlite3.OperationalError:
             raise
@@ -185,6 +186,21 @@ def connect(db_path: str | os.PathLike[str] | None = None) -> Iterator[sqlite3.C
         yield conn
     finally:
         conn.close()
+
+
+def _wal(conn: sqlite3.Connection) -> None:
+    """Switch to write-ahead logging. SQLite answers "database is locked" at once, without
+    the busy handler, when another process is creating the same file or changing its mode at
+    that moment, so the switch is retried up to the busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def exists(db_path: str | os.PathLike[str] | None = None) -> bool:
