@@ -31,14 +31,13 @@ import functools
 import gc
 import hashlib
 import json
-import os
 import pickle
-import tempfile
 from collections.abc import Callable, Iterator
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from audit.atomic import write_atomic
 from audit.model import Case
 from audit.ocr.options import OcrOptions
 
@@ -144,20 +143,10 @@ class CaseCache:
     def put(self, key: str, case: Case) -> None:
         if not self.enabled:
             return
-        path = self.path(key)
-        tmp = None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump({"key": key, "case": case}, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-            tmp = None
+            write_atomic(self.path(key), pickle.dumps({"key": key, "case": case}, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:  # a read-only or full disk must not stop the audit: the cache only saves time
             pass
-        finally:
-            if tmp is not None and os.path.exists(tmp):
-                os.unlink(tmp)
 
 
 @contextlib.contextmanager

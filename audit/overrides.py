@@ -30,12 +30,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from audit.atomic import write_atomic
 from audit.model import Case, Document, Field
 
 OVERRIDES_NAME = "overrides.json"
@@ -258,16 +257,7 @@ def save_override(source: Path, entry: Override) -> Path:
         entry.date = dt.date.today().isoformat()
     entries.append(entry)
     data = [{k: v for k, v in asdict(e).items() if v is not None} for e in entries]
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".overrides-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=2)
-            fh.write("\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_atomic(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def remove_override(source: Path, document: str, field: str) -> bool:

@@ -14,7 +14,6 @@ import csv
 import io
 import json
 import os
-import tempfile
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from audit import store
+from audit.atomic import write_via
 
 GROUPINGS = ("rule", "dimension", "unit", "officer", "month", "document")
 TRENDS = ("run", "month")
@@ -541,16 +541,7 @@ def table_csv(table: Table) -> str:
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_via(path, write)
 
 
 def _write_text(path: Path, text: str, encoding: str = "utf-8") -> Path:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from audit.atomic import write_atomic
 
 STAGE_VERSION = "ocr-7"  # bump when clean-up, layout or seal logic changes results
 
@@ -45,14 +45,7 @@ class DiskCache:
     def put(self, key: str, data: dict[str, Any]) -> None:
         if not self.enabled:
             return
-        path = self.path(key)
-        tmp = None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({**data, "key": key}, fh, ensure_ascii=False)
-            os.replace(tmp, path)
+            write_atomic(self.path(key), json.dumps({**data, "key": key}, ensure_ascii=False))
         except OSError:  # a read-only or full disk must not stop the audit: the cache only saves time
-            if tmp is not None and os.path.exists(tmp):
-                os.unlink(tmp)
+            pass

@@ -30,6 +30,7 @@ from typing import Any
 
 import regex
 
+from audit.atomic import write_atomic
 from audit.errors import AuditError
 from audit.model import Case, Finding, Score, case_from_json_dict, case_to_json_dict
 
@@ -280,6 +281,4 @@ class Workspace:
 
 
 def _write_json(path: Path, data: Any) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(path, json.dumps(data, ensure_ascii=False))
