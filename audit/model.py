@@ -21,6 +21,11 @@ SCHEMA_VERSION = "1.0"
 
 Box = tuple[float, float, float, float]
 
+# An OCR line read under a seal gets at most this confidence: rules ask for 0.85 before they
+# call a defect, so what is read through seal ink goes to a person (audit.ocr.worker sets it;
+# the extractors use it to tell a seal-covered signing block).
+SEAL_LINE_CONFIDENCE = 0.8
+
 
 class LineSource(enum.StrEnum):
     """Where the text of a line came from."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from audit.model import Seal
+from audit.model import SEAL_LINE_CONFIDENCE, Seal
 from audit.ocr.geometry import overlap_share
 
 WORK_LONG_SIDE = 900  # the mask is computed on an image about this long (≈ 72-100 dpi for A4)
@@ -20,7 +20,7 @@ MAX_ASPECT = 2.6  # rectangular bank stamps are about 2.2 : 1
 MIN_RED_SHARE = 0.04  # share of red pixels inside the box
 JOIN_PT = 6.0  # dilation that joins ring, star and characters
 UNDER_SEAL_SHARE = 0.25  # a line is under a seal when this share of its box is inside one
-SEAL_CONFIDENCE_CAP = 0.8  # OCR lines under a seal: confidence at most this (rules ask ≥ 0.85)
+SEAL_CONFIDENCE_CAP = SEAL_LINE_CONFIDENCE  # OCR lines under a seal: confidence at most this
 
 
 def red_mask(rgb: np.ndarray) -> np.ndarray:

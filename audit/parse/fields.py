@@ -285,7 +285,6 @@ def last_date(dt: DocText) -> Field | None:
     return date_field(dt, dates[-1])
 
 
-SEAL_LINE_CONFIDENCE = 0.8  # OCR lines under a seal are capped at this (audit.ocr.seals)
 _PROSE_AFTER_DATE = regex.compile(r"^[^\n]*?[\p{Han}]{8}")
 
 
@@ -295,14 +294,13 @@ def _signing_date_hidden(dt: DocText, last: DateMatch) -> bool:
     True when the last date sits inside a sentence (eight or more characters follow it on
     its line) and one of the lines after it was read under a seal (confidence capped).
     """
-    from audit.model import LineSource
+    from audit.model import SEAL_LINE_CONFIDENCE, LineSource
 
     tail = dt.text[last.span[1]:]
     if not _PROSE_AFTER_DATE.match(tail):
         return False
-    after = [text for offset, text in dt.lines() if offset > last.span[1]]
-    lines = dt.segment_lines()[-len(after):] if after else []
-    return any(line.source is LineSource.OCR and line.confidence <= SEAL_LINE_CONFIDENCE for line in lines)
+    after = [line for (offset, _), line in zip(dt.lines(), dt.segment_lines(), strict=True) if offset > last.span[1]]
+    return any(line.source is LineSource.OCR and line.confidence <= SEAL_LINE_CONFIDENCE for line in after)
 
 
 def first_date(dt: DocText) -> Field | None:
