@@ -14,6 +14,7 @@ from audit.model import Case, Finding, Score
 from audit.overrides import apply_overrides
 from audit.parse.consolidate import consolidate
 from audit.parse.extract import extract_documents
+from audit.parse.recognise import require_case_file
 from audit.parse.segment import segment, split_text_pages
 from audit.score import load_standard, score
 from audit.waivers import apply_waivers, load_waivers
@@ -112,8 +113,10 @@ def audit_case(
     profile: str = DEFAULT_PROFILE,
     standard: str | None = None,
 ) -> CaseAudit:
-    """Read, check and score one case."""
+    """Read, check and score one case; an input with no penalty case document is refused
+    (:class:`audit.errors.InputError`, no score)."""
     case = read_case(path)
+    require_case_file(case)
     findings = check_case(case, select, ignore, profile)
     chosen = standard or load_profile(profile).get("scoring_standard")
     return CaseAudit(case, findings, score(findings, load_standard(chosen) if chosen else None))

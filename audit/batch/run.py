@@ -158,12 +158,14 @@ def audit_source(source: Path, o: BatchOptions, ocr: OcrOptions, stats: dict[str
     """Read (from the extracted-case cache where it can), check and score one case."""
     from audit.batch.casecache import load_case
     from audit.checks.profile import load_profile
+    from audit.parse.recognise import require_case_file
     from audit.pipeline import CaseAudit, check_case
     from audit.score import load_standard, score
 
     stats = {} if stats is None else stats
     t0 = time.perf_counter()
     loaded = load_case(source, ocr, use_cache=o.cache)
+    require_case_file(loaded.case)  # not a case file: an error row with the message, no grade
     t1 = time.perf_counter()
     findings = check_case(loaded.case, o.select, o.ignore, o.profile)
     chosen = o.standard or load_profile(o.profile).get("scoring_standard")

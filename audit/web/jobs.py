@@ -32,6 +32,7 @@ import regex
 
 from audit.atomic import write_atomic
 from audit.errors import AuditError
+from audit.parse.recognise import require_case_file
 from audit.model import Case, Finding, Score, case_from_json_dict, case_to_json_dict
 
 log = logging.getLogger("audit.web")
@@ -127,6 +128,7 @@ class Job:
             if "progress" in inspect.signature(reader).parameters:
                 kwargs["progress"] = self._progress
             case = reader(self.source, **kwargs)
+            require_case_file(case)  # not a case file: the message, no findings and no grade
             self._set(stage="checking")
             _write_json(self.root / "case.json", case_to_json_dict(case))
             with self.lock:
