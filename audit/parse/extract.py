@@ -52,7 +52,7 @@ def _common(dt: DocText, doc: Document) -> None:
     _put(doc, "case_number_refs", [f for f in F.all_case_numbers(dt) if "罚" in (f.detail.get("nature") or "")])
     _put(doc, "agency", F.agency(dt))
     _put(doc, "party_name", F.party_name(dt))
-    _put(doc, "legal_representative", F.labelled(dt, F.LEGAL_REP_LABELS))
+    _put(doc, "legal_representative", F.legal_representative(dt))
     _put(doc, "party_address", F.labelled(dt, F.ADDRESS_LABELS))
     _put(doc, "cause", F.labelled(dt, F.CAUSE_LABELS))
     _put(doc, "officers", F.officers(dt))

@@ -15,6 +15,7 @@ from audit.parse.dates import DateMatch, find_dates
 from audit.parse.doctext import DocText
 from audit.parse.identifiers import find_credit_codes, find_id_numbers, find_phones
 from audit.parse.money import find_amounts
+from audit.parse import vocabulary
 
 # A value runs to the end of the line or to the next "label：" on the same line.
 # labels that end a value even with no space before them (OCR often drops the gap between
@@ -27,12 +28,9 @@ _VALUE = (
 )
 BLANK_VALUES = {"", "/", "\\", "／", "无", "—", "--", "-", "（空）", "空白"}
 
-PARTY_NAME_LABELS = (
-    "当事人名称", "当事人", "名称", "被检查单位", "被检查人", "被处罚单位", "被处罚人", "单位名称",
-    "受送达人", "被告知人", "缴款单位", "缴款人", "交款单位", "交款人", "付款单位",
-)
-LEGAL_REP_LABELS = ("法定代表人（负责人）", "法定代表人(负责人)", "法定代表人", "主要负责人", "负责人", "经营者")
-ADDRESS_LABELS = ("单位地址", "经营地址", "执业地点", "营业地址", "注册地址", "地址", "住所", "住址")
+PARTY_NAME_LABELS = vocabulary.labels("party_name")
+LEGAL_REP_LABELS = vocabulary.labels("legal_representative", near_party=False)
+ADDRESS_LABELS = vocabulary.labels("address")
 CAUSE_LABELS = ("案由",)
 AGENCY_SUFFIX = (
     r"(卫生健康委员会|卫生健康局|卫生和计划生育委员会|卫生和计划生育局|卫生计生委|卫生计生局|卫生局|卫生健康综合监督执法局|"
@@ -61,13 +59,19 @@ _ORG_SUFFIX = regex.compile(
 def labelled(dt: DocText, labels: Iterable[str], multiline: bool = False) -> Field | None:
     """First non-blank value given for one of ``labels``.
 
-    Three layouts: ``label：value`` anywhere on a line; ``label value`` at the start of a
-    line (ruled forms without colons); the value in the table cell beside the label.
+    Four layouts: ``label：value`` anywhere on a line; ``label value`` at the start of a
+    line (ruled forms without colons); the value in the table cell beside the label; a label
+    alone on its line with the value on the next line.
     """
     labels = tuple(labels)
     alternatives = "|".join(regex.escape(label) for label in sorted(labels, key=len, reverse=True))
     colon = regex.compile(rf"(?:^|(?<=[\s\u3000]))(?:{alternatives})[ \t\u3000]*[：:]{_VALUE}", regex.M)
     spaced = regex.compile(rf"^[ \t\u3000]*(?:{alternatives})[ \t\u3000]+(?![：:]){_VALUE}", regex.M)
+    # a label alone on its line, its value on the next line (or in the next table cell, which
+    # .docx and PDF text layers give as the next line)
+    alone = regex.compile(
+        rf"^[ \t\u3000]*(?:{alternatives})[ \t\u3000]*[：:]?[ \t\u3000_]*\n[ \t\u3000]*"
+        rf"(?![\p{{Han}}（）()]{{2,14}}[ \t\u3000]*[：:])(?P<v>[^\n]+?)[ \t\u3000]*$", regex.M)
     found_at: tuple[int, Field] | None = None
     for pattern in (colon, spaced):
         for match in pattern.finditer(dt.text):
@@ -86,13 +90,24 @@ def labelled(dt: DocText, labels: Iterable[str], multiline: bool = False) -> Fie
         return found_at[1]
     found = dt.cell(labels)
     if found is None or found.value.strip() in BLANK_VALUES:
-        return None
+        return _value_below(dt, alone)
     if not multiline and "\n" in found.value:
         first = found.value.split("\n", 1)[0]
         if "：" in first or ":" in first:
             return None  # a block of labelled lines, not a single value
         found.value = found.raw = first
     return found
+
+
+def _value_below(dt: DocText, alone: regex.Pattern) -> Field | None:
+    """The value on the line below a label that stands alone on its line."""
+    for match in alone.finditer(dt.text):
+        value = match.group("v").strip(" \t\u3000_")
+        if value in BLANK_VALUES or vocabulary.is_label(value):
+            continue
+        start = match.start("v") + match.group("v").find(value)
+        return dt.field(value, start, start + len(value))
+    return None
 
 
 def _in_sentence(dt: DocText, alternatives: str) -> tuple[int, Field] | None:
@@ -141,6 +156,43 @@ def party_name(dt: DocText) -> Field | None:
         if cleaned and cleaned != found.value:
             found.value = cleaned
     return found
+
+
+_PARTY_LINE = regex.compile(
+    "(?:" + "|".join(regex.escape(label) for label in PARTY_NAME_LABELS) + r")[ \u3000]*[：:]|统一社会信用代码|身份证"
+)
+_APPROVAL_WORDS = regex.compile(r"审批|审核|意见|签名|签字|签章|同意|批准")
+
+
+def legal_representative(dt: DocText) -> Field | None:
+    """The party's legal representative (法定代表人（负责人）…).
+
+    A bare 负责人 label counts only inside the party block (on the party's line or within
+    three lines after it): on approval and review forms 负责人 is the agency's approver.
+    """
+    found = labelled(dt, LEGAL_REP_LABELS)
+    if found is not None:
+        return found
+    near = vocabulary.labels("legal_representative", near_party=True)
+    found = labelled(dt, near) if near else None
+    if found is None or found.page is None or _APPROVAL_WORDS.search(found.value):
+        return None
+    lines = dt.lines()
+    at = next((i for i, (offset, text) in enumerate(lines)
+               if dt.locate(offset, offset + 1)[0] == found.page and found.raw and found.raw[:2] in text
+               and _line_holds(dt, offset, text, found)), None)
+    if at is None:
+        return None
+    window = lines[max(0, at - 3):at + 1]
+    if not any(_PARTY_LINE.search(t) for _, t in window) or _APPROVAL_WORDS.search(lines[at][1]):
+        return None  # an approver's row, not the party block
+    return found
+
+
+def _line_holds(dt: DocText, offset: int, text: str, found: Field) -> bool:
+    """Whether the line at ``offset`` is where ``found`` was read (same box or same text)."""
+    page, box, _ = dt.locate(offset, offset + len(text))
+    return box is None or found.box is None or (box[1] <= found.box[1] <= box[3])
 
 
 def agency(dt: DocText) -> Field | None:
@@ -269,7 +321,13 @@ def last_date(dt: DocText) -> Field | None:
     When the signing date is written without its day (``2022年9月``), the document's date is
     unknown (``value`` None, ``detail.error`` 'incomplete'), not an earlier date in its text.
     """
-    written = [d for d in find_dates(dt.text) if not d.blank]
+    found = find_dates(dt.text)
+    written = [d for d in found if not d.blank]
+    if (found and found[-1].blank and _in_last_lines(dt, found[-1].span[0])
+            and not (written and _in_last_lines(dt, written[-1].span[0]))):
+        # the closing date was left blank (年 月 日) and no other signing date stands beside
+        # it: the document's date is blank, never a date taken from its facts
+        return date_field(dt, found[-1])
     if not written:
         return None
     if written[-1].value is None and written[-1].error == "incomplete":
@@ -283,6 +341,12 @@ def last_date(dt: DocText) -> Field | None:
         return Field(None, "", dt.document.id, *dt.locate(*dates[-1].span)[:2], 0.0,
                      {"error": "unreadable", "note": "落款日期可能被印章遮挡，未能识别"})
     return date_field(dt, dates[-1])
+
+
+def _in_last_lines(dt: DocText, offset: int, count: int = 4) -> bool:
+    """Whether ``offset`` lies in the last ``count`` non-empty lines of the document."""
+    starts = [o for o, text in dt.lines() if text.strip()]
+    return bool(starts) and offset >= starts[-min(count, len(starts))]
 
 
 _PROSE_AFTER_DATE = regex.compile(r"^[^\n]*?[\p{Han}]{8}")

@@ -12,6 +12,7 @@ from audit.model import Case, Document, Field, Status
 from audit.parse.dates import find_dates
 from audit.parse.doctext import DocText
 from audit.parse.forms import form_cells
+from audit.parse.vocabulary import label_family
 
 
 def _docs(case: Case, params: dict[str, Any]) -> list[Document]:
@@ -64,7 +65,7 @@ def form_cells_filled(case: Case, params: dict[str, Any]) -> Outcome:
         for item in params["cells"]:
             if item.get("otherwise") and regex.search(item["otherwise"], flat):
                 continue
-            labels = {_compact(label) for label in item["labels"]}
+            labels = {_compact(v) for label in item["labels"] for v in label_family(label)}
             found = [c for c in cells if _compact(c.label) in labels]
             if found:
                 good = [c for c in found if c.state == "filled" and (not item.get("pattern") or regex.search(item["pattern"], c.text))]

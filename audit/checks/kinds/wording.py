@@ -12,6 +12,7 @@ from audit.checks.evidence import date_of, doc_field, doc_name, is_ocr, ocr_doub
 from audit.checks.registry import Outcome, check_kind
 from audit.model import Case, Document, Field, Status
 from audit.parse.doctext import DocText
+from audit.parse.vocabulary import find_phrase
 
 
 def _docs(case: Case, types: list[str]) -> list[Document]:
@@ -45,7 +46,7 @@ def text_patterns(case: Case, params: dict[str, Any]) -> Outcome:
             continue
         absent = [
             r for r in params.get("require", [])
-            if (not r.get("when") or regex.search(r["when"], text)) and not regex.search(r["pattern"], text)
+            if (not r.get("when") or regex.search(r["when"], text)) and not find_phrase(r["label"], text, r["pattern"])
         ]
         if absent:
             missing = [r["label"] for r in absent]
