@@ -13,6 +13,7 @@ import regex
 
 from audit.model import Case, Document, Field
 from audit.parse import fields as F
+from audit.parse import vocabulary
 from audit.parse.doctext import DocText
 from audit.parse.segment import match_title
 
@@ -58,6 +59,7 @@ def _common(dt: DocText, doc: Document) -> None:
     _put(doc, "officers", F.officers(dt))
     _put(doc, "amounts", F.amounts(dt))
     _put(doc, "date", F.last_date(dt))
+    _put(doc, "seal_mark", F.seal_mark(dt))
     for key, found in F.identifiers(dt).items():
         _put(doc, key, found)
 
@@ -84,7 +86,10 @@ def _inspection(dt: DocText, doc: Document) -> None:
 @extractor("interview_record")
 def _interview(dt: DocText, doc: Document) -> None:
     _put(doc, "interviewed", F.labelled_date(dt, ("询问时间", "调查时间", "时间")) or F.first_date(dt))
-    _put(doc, "interviewee", F.labelled(dt, ("被询问人", "被调查人", "姓名")))
+    interviewee = F.labelled(dt, ("被询问人", "被调查人", "姓名"))
+    if interviewee is not None:
+        interviewee.value = F.plain_name(interviewee.value)
+    _put(doc, "interviewee", interviewee)
 
 
 @extractor("investigation_report", "panel_discussion", "legal_review", "collective_discussion",
@@ -97,6 +102,11 @@ def _internal(dt: DocText, doc: Document) -> None:
     _put(doc, "penalties", penalties(dt))
     if doc.type in ("panel_discussion", "collective_discussion"):
         _put(doc, "conclusion_penalties", conclusion_penalties(dt))
+    if doc.type in ("panel_discussion", "collective_discussion", "legal_review"):
+        held = F.row_date(dt, vocabulary.date_labels("meeting"))
+        if held is not None and held.value:
+            doc.fields["held"] = held
+            doc.fields["date"] = held  # the meeting's own row before any date of its narrative
 
 
 @extractor("advance_notice", "hearing_notice", "hearing_summons", "supervision_opinion", "demand_notice")
@@ -117,6 +127,8 @@ def _decision(dt: DocText, doc: Document) -> None:
         _put(doc, "party_name", F.addressee(dt))
     _put(doc, "decided", F.labelled_date(dt, ("处罚时间", "决定日期", "作出日期", "处罚日期")))
     _put(doc, "served", F.labelled_date(dt, ("当事人签收", "签收时间", "签收日期")))
+    if doc.type == "onsite_decision":
+        _put(doc, "party_signature", F.labelled(dt, vocabulary.labels("party_signature")))
     _put(doc, "violated", F.violated_provisions(dt))
     _put(doc, "basis", F.penalty_basis(dt))
     _put(doc, "penalties", penalties(dt))

@@ -145,16 +145,23 @@ def case_source(dt: DocText) -> Field | None:
     return found
 
 
-_NAME_NOTE = regex.compile(r"[（(][^（）()]*(?:法定代表人|负责人|经营者|业主|信用代码|身份证|注册号|营业执照)[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)?[）)]$")
+_NAME_NOTE = regex.compile(
+    r"[（(][^（）()]*(?:法定代表人|负责人|经营者|业主|信用代码|身份证|注册号|营业执照|[男女]|\d{1,3}\s*岁|性别|年龄|职务|"
+    r"店主|老板|院长|主任|医师|护士|员工|工作人员|本人|个体)[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)?[）)]$"
+)
+
+
+def plain_name(name: str) -> str:
+    """A person's or organisation's name without a trailing note: 刘志强（男，41岁） → 刘志强."""
+    cleaned = _NAME_NOTE.sub("", name).strip()
+    return cleaned or name
 
 
 def party_name(dt: DocText) -> Field | None:
     """The party's name, without a trailing note such as （法定代表人：某某）."""
     found = labelled(dt, PARTY_NAME_LABELS)
     if found is not None:
-        cleaned = _NAME_NOTE.sub("", found.value).strip()
-        if cleaned and cleaned != found.value:
-            found.value = cleaned
+        found.value = plain_name(found.value)
     return found
 
 
@@ -193,6 +200,16 @@ def _line_holds(dt: DocText, offset: int, text: str, found: Field) -> bool:
     """Whether the line at ``offset`` is where ``found`` was read (same box or same text)."""
     page, box, _ = dt.locate(offset, offset + len(text))
     return box is None or found.box is None or (box[1] <= found.box[1] <= box[3])
+
+
+def seal_mark(dt: DocText) -> Field | None:
+    """A seal shown as a text mark (（印章）) in the document's last lines, where it is signed."""
+    lines = [(o, t) for o, t in dt.lines() if t.strip()][-8:]
+    for offset, text in reversed(lines):
+        m = vocabulary.find_phrase("印章标记", text)
+        if m:
+            return dt.field(m.group(0), offset + m.start(), offset + m.end())
+    return None
 
 
 def agency(dt: DocText) -> Field | None:
@@ -315,6 +332,26 @@ def _inline_date(dt: DocText, labels: tuple[str, ...]) -> Field | None:
     return None
 
 
+def row_date(dt: DocText, labels: Iterable[str]) -> Field | None:
+    """The date of a form row that starts with one of ``labels`` (``讨论时间：2024年5月6日``),
+    on the label's line or, for a label alone on its line, on the next line (a table cell)."""
+    alternatives = "|".join(regex.escape(label) for label in sorted(labels, key=len, reverse=True))
+    head = regex.compile(rf"^[ \t\u3000]*(?:{alternatives})[ \t\u3000]*[：:]?[ \t\u3000]*")
+    lines = dt.lines()
+    for i, (offset, text) in enumerate(lines):
+        m = head.match(text)
+        if not m:
+            continue
+        candidates = [(offset + m.end(), text[m.end():])]
+        if not text[m.end():].strip() and i + 1 < len(lines):
+            candidates.append(lines[i + 1])
+        for start, rest in candidates:
+            dates = find_dates(rest)
+            if dates and dates[0].span[0] <= 2:
+                return date_field(dt, _shift(dates[0], start))
+    return None
+
+
 def last_date(dt: DocText) -> Field | None:
     """The last date of a document: its signing date on most forms.
 
@@ -324,7 +361,7 @@ def last_date(dt: DocText) -> Field | None:
     found = find_dates(dt.text)
     written = [d for d in found if not d.blank]
     if (found and found[-1].blank and _in_last_lines(dt, found[-1].span[0])
-            and not (written and _in_last_lines(dt, written[-1].span[0]))):
+            and not (written and _in_last_lines(dt, written[-1].span[0]) and _signing_line(dt, written[-1]))):
         # the closing date was left blank (年 月 日) and no other signing date stands beside
         # it: the document's date is blank, never a date taken from its facts
         return date_field(dt, found[-1])
@@ -341,6 +378,14 @@ def last_date(dt: DocText) -> Field | None:
         return Field(None, "", dt.document.id, *dt.locate(*dates[-1].span)[:2], 0.0,
                      {"error": "unreadable", "note": "落款日期可能被印章遮挡，未能识别"})
     return date_field(dt, dates[-1])
+
+
+def _signing_line(dt: DocText, date: DateMatch) -> bool:
+    """Whether ``date`` stands in a signing block (a short line), not in a sentence of prose."""
+    start = dt.text.rfind("\n", 0, date.span[0]) + 1
+    end = dt.text.find("\n", date.span[1])
+    line = dt.text[start:end if end >= 0 else len(dt.text)].replace(date.raw, "")
+    return len(regex.findall(r"\p{Han}", line)) < 12
 
 
 def _in_last_lines(dt: DocText, offset: int, count: int = 4) -> bool:

@@ -39,6 +39,12 @@ def labels(field: str, near_party: bool | None = None) -> tuple[str, ...]:
 
 
 @functools.cache
+def date_labels(row: str) -> tuple[str, ...]:
+    """The labels of a date row (``meeting``: 讨论时间, 会议时间…), longest first."""
+    return tuple(sorted((e["label"] for e in _labels()["dates"][row]), key=len, reverse=True))
+
+
+@functools.cache
 def _all_labels() -> frozenset[str]:
     fields = _labels()["fields"].values()
     sections = _labels()["sections"].values()

@@ -138,14 +138,18 @@ def seal_present(case: Case, params: dict[str, Any]) -> Outcome:
     docs = _docs(case, params["documents"])
     if not docs:
         return Outcome(Status.NOT_APPLICABLE, note="案卷中无需加盖印章的对外文书")
-    checked = [d for d in docs if all((p := case.page(n)) and p.seal_checked for n in d.pages)]
+    # a seal shown as a text mark (（印章）) means the same in the .docx and in its PDF print
+    marked = [d for d in docs if isinstance(d.fields.get("seal_mark"), Field)]
+    checked = [d for d in docs if d not in marked and all((p := case.page(n)) and p.seal_checked for n in d.pages)]
     if not checked:
+        if marked:
+            return Outcome(Status.PASS, {"count": len(marked)}, [d.fields["seal_mark"] for d in marked[:3]])
         return Outcome(Status.NOT_APPLICABLE, note="未进行印章检测（页面图像不可用）")
     unsealed = [d for d in checked if not any(case.page(n).seals for n in d.pages)]
     if unsealed:
         names = "、".join(f"{doc_name(d.type)}（第{d.pages[0]}页）" for d in unsealed)
         return Outcome(Status.FAIL, {"problems": names}, [doc_field(case, d) for d in unsealed])
-    return Outcome(Status.PASS, {"count": len(checked)})
+    return Outcome(Status.PASS, {"count": len(checked) + len(marked)})
 
 
 @check_kind("simple_procedure_limits", max_fine="{individual, organisation}", kinds="penalty kinds allowed")
@@ -224,7 +228,16 @@ def service_receipt_for_each(case: Case, params: dict[str, Any]) -> Outcome:
     receipts = case.documents_of("service_receipt")
     served = {d.fields["served_type"].value for d in receipts if isinstance(d.fields.get("served_type"), Field)}
     unread = [d for d in receipts if not isinstance(d.fields.get("served_type"), Field)]
-    missing = [d for d in outward if d.type not in served and not (d.type == "onsite_decision" and d.fields.get("served"))]
+    # an on-the-spot decision is handed over on the spot and signed by the party on the
+    # decision itself (行政处罚法第五十二条): no separate receipt is needed
+    onsite = [d for d in outward if d.type == "onsite_decision" and d.type not in served]
+    signed = [d for d in onsite if d.fields.get("served") or d.fields.get("party_signature")]
+    missing = [d for d in outward if d.type not in served and d.type != "onsite_decision"]
+    unsigned = [d for d in onsite if d not in signed]
+    if not missing and unsigned:
+        names = "、".join(f"{doc_name(d.type)}（第{d.pages[0]}页）" for d in unsigned)
+        return Outcome(Status.NEEDS_REVIEW, {"missing": names}, [doc_field(case, d) for d in unsigned],
+                       note=f"{names}未识别到当事人签收，请核对是否已当场交付当事人")
     if not missing:
         return Outcome(Status.PASS, {"count": len(outward)})
     names = "、".join(f"{doc_name(d.type)}（第{d.pages[0]}页）" for d in missing)
