@@ -182,10 +182,19 @@ class Penalty:
 
 @dataclass(slots=True)
 class Remedy:
+    """The remedy notice of the decision. The scalars can be corrected by a reviewer; the lists
+    hold every mention (a second, different period is checked too)."""
+
     review_body: Field | None = None
-    review_days: Field | None = None
+    review_days: Field | None = None  # detail.unit: 日 | 个月 as written
     court: Field | None = None
-    litigation_months: Field | None = None
+    litigation_months: Field | None = None  # detail.unit: 个月 | 日 as written
+    litigation_after_review_days: Field | None = None
+    review_bodies: list[Field] = field(default_factory=list)
+    periods: list[Field] = field(default_factory=list)  # value {what, value, unit}
+    review_first: Field | None = None  # 先申请行政复议 (on-the-spot decisions, 复议前置)
+    direct_litigation: list[Field] = field(default_factory=list)  # 也可以直接提起行政诉讼
+    notice: Field | None = None  # the remedy sentence
 
 
 DATE_KEYS: tuple[str, ...] = (

@@ -70,6 +70,12 @@ def consolidate(case: Case) -> None:
         review_days=_first(case, "review_days", decisions),
         court=_first(case, "court", decisions),
         litigation_months=_first(case, "litigation_months", decisions),
+        litigation_after_review_days=_first(case, "litigation_after_review_days", decisions),
+        review_bodies=_first_list(case, "review_bodies", decisions),
+        periods=_first_list(case, "remedy_periods", decisions),
+        review_first=_first(case, "review_first", decisions),
+        direct_litigation=_first_list(case, "direct_litigation", decisions),
+        notice=_first(case, "remedy_notice", decisions),
     )
 
 

@@ -277,25 +277,45 @@ _LITIGATION = regex.compile(
 )
 
 
-def remedy(dt: DocText) -> dict[str, Field]:
-    """The remedy notice: review body and period, court and litigation period."""
+def remedy(dt: DocText) -> dict[str, Field | list[Field]]:
+    """The remedy notice: review body and period, court and litigation period, and every
+    mention of them (:mod:`audit.parse.remedy`)."""
+    from audit.parse import remedy as R
     from audit.parse.numerals import chinese_to_int
 
     text = dt.flat
-    out: dict[str, Field] = {}
+    out: dict[str, Field | list[Field]] = {}
     m = _REVIEW.search(text) or _REVIEW_ALT.search(text)
     if m:
         out["review_body"] = dt.flat_field(m.group("body"), m.start("body"), m.end("body"))
     d = _REVIEW_DAYS.search(text)
     if d:
-        out["review_days"] = dt.flat_field(_to_int(d.group("days"), chinese_to_int), d.start("days"), d.end("days"))
+        out["review_days"] = dt.flat_field(_to_int(d.group("days"), chinese_to_int), d.start("days"), d.end("days"),
+                                           detail={"unit": "日"})
     c = _COURT.search(text)
     if c:
         out["court"] = dt.flat_field(c.group("court"), c.start("court"), c.end("court"))
     lit = _LITIGATION.search(text)
     if lit:
         group = "n" if lit.group("n") else "n2"
-        out["litigation_months"] = dt.flat_field(_to_int(lit.group(group), chinese_to_int), lit.start(group), lit.end(group))
+        out["litigation_months"] = dt.flat_field(_to_int(lit.group(group), chinese_to_int), lit.start(group), lit.end(group),
+                                                 detail={"unit": "个月"})
+    found = R.periods(dt)
+    out["remedy_periods"] = found
+    for what, key in (("review", "review_days"), ("litigation", "litigation_months"),
+                      ("litigation_after_review", "litigation_after_review_days")):
+        scalar = R.period_scalar(found, what)
+        if scalar is not None and (key not in out or scalar.value != out[key].value
+                                   or scalar.detail["unit"] != out[key].detail["unit"]):
+            out[key] = scalar  # read clause by clause: the unit as written, never a payment period
+    out["review_bodies"] = R.review_bodies(dt)
+    out["direct_litigation"] = R.direct_litigation(dt)
+    first = R.review_first(dt)
+    if first is not None:
+        out["review_first"] = first
+    sentence = R.notice(dt)
+    if sentence is not None:
+        out["remedy_notice"] = sentence
     return out
 
 

@@ -144,3 +144,26 @@ def test_interview_title_variant_in_a_docx_is_its_own_document(tmp_path: Path):
     assert [x.type for x in case.documents] == ["inspection_record", "interview_record"]
     assert case.documents[1].fields["interviewee"].value == "赵明"
     assert case.documents[0].fields["party_name"].value == "南京某某口腔门诊部"
+
+
+def test_a_corrected_review_period_reaches_the_remedy_rule(tmp_path: Path):
+    import json
+
+    source = tmp_path / "decision.txt"
+    source.write_text("\n".join([
+        "行政处罚决定书", "杭西卫医罚〔2024〕7号", "当事人：杭州西湖某某诊所",
+        "上述行为违反了《医疗机构管理条例》第二十七条的规定。依据《医疗机构管理条例》第四十七条的规定，"
+        "本机关决定对你单位给予警告，并处罚款人民币5000元整。",
+        "如不服本决定，可以在收到本决定书之日起三十日内向杭州市西湖区人民政府申请行政复议，"
+        "也可以在六个月内依法向杭州市西湖区人民法院提起行政诉讼。",
+        "杭州市西湖区卫生健康局", "2024年4月20日"]), "utf-8")
+    rule = next(r for r in RULES.values() if r.kind == "law_remedy_periods")
+    case = read_case(source)
+    assert case.remedy.review_days.value == 30
+    assert run_rule(case, rule).status is Status.FAIL
+    (tmp_path / "decision.overrides.json").write_text(json.dumps([{
+        "document": "decision", "field": "review_days", "value": 60, "reason": "误读", "who": "张三",
+        "date": "2026-11-01"}], ensure_ascii=False), "utf-8")
+    corrected = read_case(source)
+    assert corrected.remedy.review_days.value == 60
+    assert run_rule(corrected, rule).status is Status.PASS
