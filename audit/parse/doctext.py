@@ -105,6 +105,11 @@ class DocText:
                     spans.append((seg.start, seg.start + len(seg.line.text)))
         return spans
 
+    @property
+    def flat_index(self) -> list[int]:
+        """For every character of :attr:`flat`, its offset in :attr:`text` (ascending)."""
+        return self._flat_index
+
     def unflatten(self, start: int, end: int) -> tuple[int, int]:
         """Offsets in :attr:`text` of the flat-text span ``[start, end)``."""
         if end <= start:

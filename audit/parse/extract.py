@@ -13,6 +13,7 @@ import regex
 
 from audit.model import Case, Document, Field
 from audit.parse import fields as F
+from audit.parse import statements as S
 from audit.parse import vocabulary
 from audit.parse.doctext import DocText
 from audit.parse.segment import match_title
@@ -57,6 +58,8 @@ def _common(dt: DocText, doc: Document) -> None:
     _put(doc, "party_address", F.labelled(dt, F.ADDRESS_LABELS))
     _put(doc, "cause", F.labelled(dt, F.CAUSE_LABELS))
     _put(doc, "officers", F.officers(dt))
+    _put(doc, "named_officers", S.named_officers(dt))
+    _put(doc, "orders", S.orders(dt))
     _put(doc, "amounts", F.amounts(dt))
     _put(doc, "date", F.last_date(dt))
     _put(doc, "seal_mark", F.seal_mark(dt))
@@ -116,6 +119,8 @@ def _notice(dt: DocText, doc: Document) -> None:
     _put(doc, "violated", F.violated_provisions(dt))
     _put(doc, "basis", F.penalty_basis(dt))
     _put(doc, "penalties", penalties(dt))
+    if doc.type == "advance_notice":
+        _put(doc, "defence_period", S.defence_period(dt))
     hearing = regex.search(r"听证", dt.text)
     if hearing:
         doc.fields["hearing_right"] = dt.field(True, hearing.start(), hearing.end())
@@ -156,6 +161,11 @@ def _receipt(dt: DocText, doc: Document) -> None:
          or doc.fields.get("date"))
     _put(doc, "service_method", F.labelled(dt, ("送达方式",)))
     _put(doc, "recipient", F.labelled(dt, ("受送达人", "收件人", "签收人")))
+
+
+@extractor("defence_record")
+def _defence(dt: DocText, doc: Document) -> None:
+    _put(doc, "defence_waived", S.defence_waived(dt))
 
 
 @extractor("payment_receipt")
@@ -208,7 +218,10 @@ def penalties(dt: DocText) -> list[Field]:
         found = _penalties_in(dt, start, end)
         if found:
             return found
-    return []
+    from audit.parse.sections import sections
+
+    span = sections(dt).get("basis_and_kinds")  # 行政处罚依据和种类：…警告；罚款人民币伍仟元整
+    return _penalties_in(dt, *span) if span else []
 
 
 _CONCLUSION = regex.compile(r"(?:合议|讨论|会议)?(?:结论|决定|意见)[：:]|经(?:合议|讨论|研究)[，,]")

@@ -527,7 +527,29 @@ def penalty_basis(dt: DocText) -> list[Field]:
             if "违反" in body or not follows.search(m.group("after")):
                 continue
             out.extend(_clean_citations_in(clean, m.start("body"), m.end("body")))
+    if not out:
+        out = _section_basis(dt)
     return _unique(out)
+
+
+def _section_basis(dt: DocText) -> list[Field]:
+    """Citations listed under a 行政处罚依据和种类 heading, less those the text says were
+    violated (a decision written in headed sections names the basis without 依据…规定)."""
+    from audit.parse.sections import sections
+
+    span = sections(dt).get("basis_and_kinds")
+    if span is None:
+        return []
+    violated = {tuple(sorted(f.value.items())) for f in violated_provisions(dt)}
+    start, end = span
+    text = dt.flat[start:end]
+    out = []
+    for f in citations_in(dt, start, end):
+        before = text[:max(0, text.find(f.raw[:4]))][-30:] if f.raw else ""
+        if "违反" in before or tuple(sorted(f.value.items())) in violated:
+            continue
+        out.append(f)
+    return out
 
 
 def _unique(fields: list[Field]) -> list[Field]:

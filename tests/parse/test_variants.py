@@ -90,3 +90,17 @@ def test_order_sentence_without_the_word_correct():
 def test_party_label_variants_read_the_same_party(label):
     case = case_from_example({"documents": [{"type": "decision", "text": ORDER.replace("当事人：", f"{label}：")}]})
     assert case.party.name is not None and case.party.name.value == "南京某某口腔门诊部"
+
+
+def test_decision_in_headed_sections_states_its_basis_and_penalties():
+    from pathlib import Path
+
+    from audit.pipeline import read_case
+
+    case = read_case(Path(__file__).resolve().parent / "data" / "headed-decision.txt")
+    assert [(c.instrument, c.article) for c in case.violated_provisions] == [("医疗机构管理条例", 27)]
+    assert [(c.instrument, c.article) for c in case.penalty_basis] == [("医疗机构管理条例", 47)]
+    assert [(p.kind.value, p.amount.value if p.amount else None) for p in case.penalties] == [
+        ("警告", None), ("罚款", 5000.0)]
+    rule = next(r for r in RULES.values() if r.kind == "law_citations_present")
+    assert run_rule(case, rule).status is Status.PASS

@@ -44,27 +44,17 @@ def _period_length(case: Case, name: str, spec: dict[str, Any], params: dict[str
     return int(amount), spec["unit"]
 
 
-_STATED = regex.compile(r"收到本告知书之日起(?P<n>[一二三四五六七八九十\d]{1,3})(?P<unit>个工作日|日|天)内")
-
-
 def _stated_defence_period(case: Case) -> tuple[int, str] | None:
-    from audit.parse.doctext import DocText
-
     for doc in case.documents_of("advance_notice"):
-        m = _STATED.search(DocText.of(case, doc).flat)
-        if m:
-            n = int(m.group("n")) if m.group("n").isdigit() else chinese_to_int(m.group("n"))
-            if n:
-                return n, "working_days" if "工作日" in m.group("unit") else "days"
+        f = doc.fields.get("defence_period")
+        if isinstance(f, Field) and f.value:
+            return int(f.value), (f.detail or {}).get("unit") or "days"
     return None
 
 
 def _waived_defence(case: Case) -> Field | None:
-    from audit.parse.doctext import DocText
-
     for doc in case.documents_of("defence_record"):
-        m = regex.search(r"放弃(?:陈述|申辩|陈述、申辩|陈述和申辩)", DocText.of(case, doc).flat)
-        if m:
+        if isinstance(doc.fields.get("defence_waived"), Field):
             return doc_field(case, doc, "当事人明确放弃陈述、申辩")
     return None
 

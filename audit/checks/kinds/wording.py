@@ -79,20 +79,9 @@ def text_patterns(case: Case, params: dict[str, Any]) -> Outcome:
     return Outcome(Status.FAIL, values, evidence)
 
 
-_NAMES_LABEL = regex.compile(
-    r"(?<![被])(?:执法人员|检查人员|检查人|询问人|调查人|承办人)[：:]\s*(?P<v>[^\n]*?)(?=\s+[\p{Han}（）()]{2,8}[：:]|\n|$)",
-    regex.M,
-)
-
-
-def _named_officers(dt_: DocText) -> list[str]:
-    names: list[str] = []
-    for m in _NAMES_LABEL.finditer(dt_.text):
-        value = regex.sub(r"[（(][^）)]*[）)]", " ", m.group("v"))
-        for name in regex.split(r"[、，,\s\u3000]+", value):
-            if regex.fullmatch(r"[\p{Han}]{2,4}", name) and name not in names:
-                names.append(name)
-    return names
+def _named_officers(doc: Document) -> list[str]:
+    """The officers a record names after a role label (read by audit.parse.statements)."""
+    return list(dict.fromkeys(f.value for f in doc.fields.get("named_officers", [])))
 
 
 @check_kind("officers_per_record", documents="record types", min="minimum number of officers")
@@ -104,7 +93,7 @@ def officers_per_record(case: Case, params: dict[str, Any]) -> Outcome:
     short, evidence = [], []
     for doc in docs:
         with_cert = {f.value["name"] for f in doc.fields.get("officers", [])}
-        named = set(_named_officers(DocText.of(case, doc))) | with_cert
+        named = set(_named_officers(doc)) | with_cert
         if len(named) < params["min"]:
             who = "、".join(sorted(named)) or "未载明"
             short.append(f"{doc_name(doc.type)}（第{doc.pages[0]}页）执法人员：{who}")
@@ -123,7 +112,7 @@ def certificates_present(case: Case, params: dict[str, Any]) -> Outcome:
     missing, evidence = [], []
     for doc in docs:
         with_cert = {f.value["name"] for f in doc.fields.get("officers", [])}
-        lacking = [n for n in _named_officers(DocText.of(case, doc)) if n not in with_cert]
+        lacking = [n for n in _named_officers(doc) if n not in with_cert]
         if lacking:
             missing.append(f"{doc_name(doc.type)}（第{doc.pages[0]}页）：{'、'.join(lacking)}")
             evidence.append(doc_field(case, doc))
