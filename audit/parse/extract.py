@@ -13,6 +13,7 @@ import regex
 
 from audit.model import Case, Document, Field
 from audit.parse import fields as F
+from audit.parse import mentions as M
 from audit.parse import statements as S
 from audit.parse import vocabulary
 from audit.parse.doctext import DocText
@@ -61,6 +62,9 @@ def _common(dt: DocText, doc: Document) -> None:
     _put(doc, "named_officers", S.named_officers(dt))
     _put(doc, "orders", S.orders(dt))
     _put(doc, "amounts", F.amounts(dt))
+    _put(doc, "citations", M.citations(dt))
+    for key, found in M.hints(dt).items():
+        _put(doc, key, found)
     _put(doc, "date", F.last_date(dt))
     _put(doc, "seal_mark", F.seal_mark(dt))
     for key, found in F.identifiers(dt).items():

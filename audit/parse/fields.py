@@ -8,6 +8,7 @@ from collections.abc import Iterable
 import regex
 
 from audit.model import Field
+from audit.parse import vocabulary
 from audit.parse.case_numbers import find_case_numbers
 from audit.parse.citation_cells import CleanText, cell_citations, clean_text
 from audit.parse.citations import parse_citations
@@ -15,7 +16,6 @@ from audit.parse.dates import DateMatch, find_dates
 from audit.parse.doctext import DocText
 from audit.parse.identifiers import find_credit_codes, find_id_numbers, find_phones
 from audit.parse.money import find_amounts
-from audit.parse import vocabulary
 
 # A value runs to the end of the line or to the next "label：" on the same line.
 # labels that end a value even with no space before them (OCR often drops the gap between

@@ -32,8 +32,8 @@ import regex
 
 from audit.atomic import write_atomic
 from audit.errors import AuditError
-from audit.parse.recognise import require_case_file
 from audit.model import Case, Finding, Score, case_from_json_dict, case_to_json_dict
+from audit.parse.recognise import require_case_file
 
 log = logging.getLogger("audit.web")
 

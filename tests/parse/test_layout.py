@@ -8,7 +8,7 @@ import docx
 
 from audit.checks import load_rules, run_rule
 from audit.checks.examples import case_from_example
-from audit.model import Document, Line, Page, Status
+from audit.model import Document, Line, Status
 from audit.parse.doctext import DocText
 from audit.parse.fields import labelled, last_date, legal_representative, party_name, row_date
 from audit.parse.vocabulary import date_labels, labels

@@ -7,9 +7,8 @@ import pytest
 from click.testing import CliRunner
 
 from audit.cli import main
-from audit.errors import InputError
 from audit.model import Line, Page
-from audit.parse.recognise import recognise, require_case_file, type_by_content
+from audit.parse.recognise import recognise, type_by_content
 from audit.parse.segment import match_title, segment, split_text_pages
 from audit.pipeline import read_case
 

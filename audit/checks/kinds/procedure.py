@@ -5,14 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import regex
-
 from audit.checks.calendar import deadline, working_days_between
 from audit.checks.evidence import doc_field, doc_name, where
 from audit.checks.registry import Outcome, check_kind
 from audit.checks.timeline import act_dates, order_violations, procedure
 from audit.model import Case, Field, Status
-from audit.parse.numerals import chinese_to_int
 
 UNIT_NAMES = {"days": "日", "working_days": "个工作日", "months": "个月"}
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from audit.checks.legal import doc_name, document_date, where
 from audit.checks.evidence import doc_field
+from audit.checks.legal import doc_name, document_date, where
 from audit.checks.registry import Outcome, check_kind
 from audit.law.resolve import date_cn
 from audit.model import Case, Document, Field
