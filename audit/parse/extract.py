@@ -167,6 +167,13 @@ def _receipt(dt: DocText, doc: Document) -> None:
     _put(doc, "recipient", F.labelled(dt, ("受送达人", "收件人", "签收人")))
 
 
+@extractor("file_index")
+def _index(dt: DocText, doc: Document) -> None:
+    from audit.parse.pagination import index_rows
+
+    _put(doc, "index_rows", index_rows(dt))
+
+
 @extractor("defence_record")
 def _defence(dt: DocText, doc: Document) -> None:
     _put(doc, "defence_waived", S.defence_waived(dt))

@@ -9,8 +9,8 @@ import regex
 from audit.checks.evidence import doc_field, doc_name, is_ocr
 from audit.checks.registry import Outcome, check_kind
 from audit.model import Case, Document, Field, Status
+from audit.parse import search
 from audit.parse.dates import find_dates
-from audit.parse.doctext import DocText
 from audit.parse.forms import form_cells
 from audit.parse.vocabulary import label_family
 
@@ -18,7 +18,7 @@ from audit.parse.vocabulary import label_family
 def _docs(case: Case, params: dict[str, Any]) -> list[Document]:
     docs = [d for d in case.documents if d.type in params["documents"]]
     if params.get("when"):
-        docs = [d for d in docs if regex.search(params["when"], DocText.of(case, d).flat)]
+        docs = [d for d in docs if search.has(case, d, params["when"])]
     return docs
 
 
@@ -59,7 +59,7 @@ def form_cells_filled(case: Case, params: dict[str, Any]) -> Outcome:
     evidence: list[Field] = []
     flagged: list[Document] = []
     for doc in docs:
-        flat = DocText.of(case, doc).flat
+        flat = search.text_of(case, doc)
         compact = _compact(flat)
         cells = form_cells(case, doc)
         for item in params["cells"]:
@@ -136,7 +136,7 @@ def _signing_lines(case: Case, doc: Document, signers: str | None) -> list[tuple
     if not signers:
         return []
     pattern = regex.compile(rf"(?:^|[\s\u3000])(?:{signers})[：:][ \u3000]*(?P<names>{_NAMES})(?P<rest>[ \u3000]*.*)$")
-    lines = DocText.of(case, doc).lines()
+    lines = search.lines(case, doc)
     out = []
     for i, (offset, text) in enumerate(lines):
         m = pattern.search(text)
@@ -153,7 +153,6 @@ def _signing_lines(case: Case, doc: Document, signers: str | None) -> list[tuple
 
 
 def _undated_signatures(case: Case, doc: Document, signing: list[tuple[int, str, regex.Match]]) -> list[Field]:
-    dt_ = DocText.of(case, doc)
     bad = []
     for offset, text, m in signing:
         rest = m.group("rest")
@@ -162,7 +161,7 @@ def _undated_signatures(case: Case, doc: Document, signing: list[tuple[int, str,
             continue  # dated (an incomplete date is another rule's finding)
         if not dates and rest.strip():
             continue  # something else follows the names: not a bare signature
-        bad.append(dt_.field(text.strip(), offset + m.start(), offset + len(text)))
+        bad.append(search.line_field(case, doc, text.strip(), offset + m.start(), offset + len(text)))
     return bad
 
 
@@ -182,9 +181,8 @@ def signing_dates_complete(case: Case, params: dict[str, Any]) -> Outcome:
     flagged: list[Document] = []
     blocks = 0
     for doc in docs:
-        dt_ = DocText.of(case, doc)
         bad = []
-        for offset, text in dt_.lines():
+        for offset, text in search.lines(case, doc):
             m = signer.search(text)
             if not m:
                 continue
@@ -195,7 +193,7 @@ def signing_dates_complete(case: Case, params: dict[str, Any]) -> Outcome:
             last = dates[-1]
             if last.error == "incomplete":
                 start = offset + m.end() + last.span[0]
-                bad.append(dt_.field(last.raw, start, start + len(last.raw)))
+                bad.append(search.line_field(case, doc, last.raw, start, start + len(last.raw)))
         if bad:
             shown = "、".join(f"“{f.raw.strip()}”" for f in bad)
             problems.append(f"{doc_name(doc.type)}（第{bad[0].page}页）签署日期{shown}不完整")

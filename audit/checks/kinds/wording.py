@@ -11,7 +11,8 @@ import regex
 from audit.checks.evidence import date_of, doc_field, doc_name, is_ocr, ocr_doubt
 from audit.checks.registry import Outcome, check_kind
 from audit.model import Case, Document, Field, Status
-from audit.parse.doctext import DocText
+from audit.parse import search
+from audit.parse.pagination import printed_page_number
 from audit.parse.vocabulary import find_phrase
 
 
@@ -32,16 +33,15 @@ def text_patterns(case: Case, params: dict[str, Any]) -> Outcome:
     """Each listed document contains the required wording and none of the forbidden wording."""
     docs = _docs(case, params["documents"])
     if params.get("when"):
-        docs = [d for d in docs if regex.search(params["when"], DocText.of(case, d).flat)]
+        docs = [d for d in docs if search.has(case, d, params["when"])]
     if params.get("unless"):
-        docs = [d for d in docs if not regex.search(params["unless"], DocText.of(case, d).flat)]
+        docs = [d for d in docs if not search.has(case, d, params["unless"])]
     if not docs:
         return Outcome(Status.NOT_APPLICABLE, note="案卷中无需检查的文书")
     problems, evidence, uncertain = [], [], False
     to_review: list[str] = []  # matches of forbid patterns that only ask for a manual check
     for doc in docs:
-        dt_ = DocText.of(case, doc)
-        text = dt_.flat
+        text = search.text_of(case, doc)
         if not text.strip():
             continue
         absent = [
@@ -58,13 +58,12 @@ def text_patterns(case: Case, params: dict[str, Any]) -> Outcome:
             evidence.append(where)
             uncertain |= doubt
         for rule in params.get("forbid", []):
-            matches = list(regex.finditer(rule["pattern"], text))
+            matches = search.find_all(case, doc, rule["pattern"])
             allowed = rule.get("at_most", 0)
             if len(matches) > allowed:
-                m = matches[allowed]
-                f = dt_.flat_field(m.group(0), m.start(), m.end())
+                f = matches[allowed]
                 extra = f"{len(matches)}处" if allowed else ""
-                found = f"{doc_name(doc.type)}（第{f.page}页）出现{extra}{rule['label']}“{m.group(0)}”"
+                found = f"{doc_name(doc.type)}（第{f.page}页）出现{extra}{rule['label']}“{f.value}”"
                 (to_review if rule.get("review") else problems).append(found)
                 evidence.append(f)
     if not problems and to_review:
@@ -335,19 +334,10 @@ def signature_each_page(case: Case, params: dict[str, Any]) -> Outcome:
     return Outcome(Status.FAIL, values, evidence)
 
 
-_PAGE_NO = regex.compile(r"^\s*(?:-\s*(?P<a>\d{1,4})\s*-|第\s*(?P<b>\d{1,4})\s*页(?!\s*共)|(?P<c>\d{1,4}))\s*$")
-
-
 @check_kind("pages_numbered")
 def pages_numbered(case: Case, params: dict[str, Any]) -> Outcome:
     """Pages carry consecutive page numbers without gaps or repeats."""
-    numbers: list[tuple[int, int]] = []
-    for page in case.pages:
-        for line in reversed(page.lines[-3:]):
-            m = _PAGE_NO.match(line.text)
-            if m:
-                numbers.append((page.number, int(m.group("a") or m.group("b") or m.group("c"))))
-                break
+    numbers = [(page.number, n) for page in case.pages if (n := printed_page_number(page)) is not None]
     if len(numbers) < max(2, len(case.pages) // 2):
         return Outcome(Status.NOT_APPLICABLE if len(case.pages) < 3 else Status.NEEDS_REVIEW,
                        note="多数页面未识别到页码，请人工核对卷内页码")
@@ -361,38 +351,24 @@ def pages_numbered(case: Case, params: dict[str, Any]) -> Outcome:
     return Outcome(Status.PASS, {"count": len(numbers)})
 
 
-_INDEX_ROW = regex.compile(r"(?P<title>[\p{Han}（）()]{3,30}?)\s+.*?(?P<first>\d{1,4})(?:\s*[-—~－]\s*(?P<last>\d{1,4}))?\s*$")
-
-
 @check_kind("file_index_matches")
 def file_index_matches(case: Case, params: dict[str, Any]) -> Outcome:
     """The file index (卷内目录) lists the documents at the pages where they are."""
-    from audit.parse.segment import match_title
-
     index = case.documents_of("file_index")
     if not index:
         return Outcome(Status.NOT_APPLICABLE, note="案卷无卷内目录")
     starts = {(d.type, d.pages[0]) for d in case.documents}
-    rows, bad, evidence = 0, [], []
-    dt_ = DocText.of(case, index[0])
-    for offset, text in dt_.lines():
-        m = _INDEX_ROW.search(text)
-        if not m:
-            continue
-        title = regex.sub(r"^\d+\s*", "", m.group("title"))
-        found = match_title(title.split("（")[0]) or match_title(title)
-        if not found:
-            continue
-        rows += 1
-        first = int(m.group("first"))
-        if (found.type, first) not in starts:
-            bad.append(f"目录载“{title}”在第{first}页，案卷中该页不是此文书的首页")
-            evidence.append(dt_.field(text, offset, offset + len(text)))
-    if rows == 0:
+    rows = index[0].fields.get("index_rows", [])
+    bad, evidence = [], []
+    for row in rows:
+        if (row.value["type"], row.value["first"]) not in starts:
+            bad.append(f"目录载“{row.value['title']}”在第{row.value['first']}页，案卷中该页不是此文书的首页")
+            evidence.append(Field(row.raw, row.raw, row.document, row.page, row.box, row.confidence))
+    if not rows:
         return Outcome(Status.NEEDS_REVIEW, note="未能识别卷内目录的条目，请人工核对目录与卷内文书")
     if bad:
-        return Outcome(Status.FAIL, {"problems": "；".join(bad), "rows": rows}, evidence)
-    return Outcome(Status.PASS, {"rows": rows})
+        return Outcome(Status.FAIL, {"problems": "；".join(bad), "rows": len(rows)}, evidence)
+    return Outcome(Status.PASS, {"rows": len(rows)})
 
 
 @check_kind(
@@ -415,10 +391,8 @@ def document_implies(case: Case, params: dict[str, Any]) -> Outcome:
         for doc in case.documents:
             if scope and doc.type not in scope:
                 continue
-            dt_ = DocText.of(case, doc)
-            m = regex.search(params["if_text"], dt_.flat)
-            if m:
-                trigger = dt_.flat_field(m.group(0), m.start(), m.end())
+            trigger = search.find(case, doc, params["if_text"])
+            if trigger is not None:
                 break
     if trigger is None:
         return Outcome(Status.NOT_APPLICABLE, note="本案不存在触发该要求的情形")
@@ -427,7 +401,7 @@ def document_implies(case: Case, params: dict[str, Any]) -> Outcome:
         for doc in case.documents:
             if scope and doc.type not in scope:
                 continue
-            if regex.search(params["unless_text"], DocText.of(case, doc).flat):
+            if search.has(case, doc, params["unless_text"]):
                 return Outcome(Status.NOT_APPLICABLE, note="案卷载明不适用该要求的情形")
     present = _docs(case, params["then_any"])
     values = {"trigger": f"{trigger.raw}（{doc_name(case.document(trigger.document).type)}第{trigger.page}页）",
