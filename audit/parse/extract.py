@@ -39,6 +39,7 @@ def extract_documents(case: Case) -> None:
         if not dt.text.strip():
             continue
         _common(dt, document)
+        _decision_text(case, dt, document)
         specific = EXTRACTORS.get(document.type)
         if specific:
             specific(dt, document)
@@ -69,6 +70,31 @@ def _common(dt: DocText, doc: Document) -> None:
     _put(doc, "seal_mark", F.seal_mark(dt))
     for key, found in F.identifiers(dt).items():
         _put(doc, key, found)
+
+
+_CITING = ("filing_report", "investigation_report", "panel_discussion", "legal_review", "collective_discussion",
+           "decision_approval", "notice_approval", "advance_notice", "hearing_notice", "hearing_summons",
+           "supervision_opinion", "demand_notice", "decision", "onsite_decision")
+
+
+def _decision_text(case: Case, dt: DocText, doc: Document) -> None:
+    """Readings over the text without page furniture: citation cells and basis sentences of
+    the documents that cite law; the 违法所得 and fine amounts stated in a decision."""
+    from audit.parse import decision_text as D
+
+    if doc.type not in _CITING:
+        return
+    for role in ("violated", "basis"):
+        _put(doc, f"{role}_cell", D.cell_citations(dt, role))
+    clean = D.clean_text(case, doc)
+    _put(doc, "basis_sentences", D.basis_sentence_citations(clean))
+    if doc.type in ("decision", "onsite_decision"):
+        income = D.income_stated(clean.flat)
+        if income is not None:
+            doc.fields["income_stated"] = Field(income, "违法所得", doc.id, doc.pages[0])
+        readings = D.fine_readings(clean.flat)
+        if readings:
+            doc.fields["fine_readings"] = Field(readings, "罚款", doc.id, doc.pages[0])
 
 
 @extractor("acceptance_record")
