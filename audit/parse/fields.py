@@ -174,32 +174,24 @@ _APPROVAL_WORDS = regex.compile(r"审批|审核|意见|签名|签字|签章|同�
 def legal_representative(dt: DocText) -> Field | None:
     """The party's legal representative (法定代表人（负责人）…).
 
-    A bare 负责人 label counts only inside the party block (on the party's line or within
-    three lines after it): on approval and review forms 负责人 is the agency's approver.
+    A bare 负责人 label counts only inside the party block (the party's line and the three
+    lines after it): on approval and review forms 负责人 is the agency's approver.
     """
     found = labelled(dt, LEGAL_REP_LABELS)
     if found is not None:
         return found
     near = vocabulary.labels("legal_representative", near_party=True)
-    found = labelled(dt, near) if near else None
-    if found is None or found.page is None or _APPROVAL_WORDS.search(found.value):
-        return None
     lines = dt.lines()
-    at = next((i for i, (offset, text) in enumerate(lines)
-               if dt.locate(offset, offset + 1)[0] == found.page and found.raw and found.raw[:2] in text
-               and _line_holds(dt, offset, text, found)), None)
-    if at is None:
-        return None
-    window = lines[max(0, at - 3):at + 1]
-    if not any(_PARTY_LINE.search(t) for _, t in window) or _APPROVAL_WORDS.search(lines[at][1]):
-        return None  # an approver's row, not the party block
-    return found
-
-
-def _line_holds(dt: DocText, offset: int, text: str, found: Field) -> bool:
-    """Whether the line at ``offset`` is where ``found`` was read (same box or same text)."""
-    page, box, _ = dt.locate(offset, offset + len(text))
-    return box is None or found.box is None or (box[1] <= found.box[1] <= box[3])
+    for i, (_, text) in enumerate(lines):
+        if not _PARTY_LINE.search(text):
+            continue
+        end = i + 1
+        while end < min(len(lines), i + 4) and not _APPROVAL_WORDS.search(lines[end][1]):
+            end += 1
+        found = labelled(dt.sub(i, end), near)
+        if found is not None and not _APPROVAL_WORDS.search(found.value):
+            return found
+    return None
 
 
 def seal_mark(dt: DocText) -> Field | None:

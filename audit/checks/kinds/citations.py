@@ -40,6 +40,7 @@ from audit.law.resolve import (
 )
 from audit.model import Case, Document, Field
 from audit.model import Status as S
+from audit.parse.recognise import CONTENT_CONFIDENCE
 
 Date = dt.date
 
@@ -96,7 +97,7 @@ def citations_present(case: Case, params: dict[str, Any]) -> Outcome:
                 missing.append(f"{doc_name(doc.type)}（第{doc.pages[0]}页）的{ROLE_CN[role][:4]}只写明法律文件名称"
                                f"（“{title_only.value[:40]}”），未引用到具体条文")
                 evidence.append(title_only)
-            elif doc.confidence < 1.0:
+            elif doc.confidence <= CONTENT_CONFIDENCE:
                 # absence needs positive evidence: the document's type was not read from its own title
                 unsure.append(f"{doc_name(doc.type)}（第{doc.pages[0]}页）未识别到{ROLE_CN[role]}")
                 uev.append(doc_field(case, doc))
