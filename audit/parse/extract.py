@@ -182,8 +182,13 @@ def _receipt(dt: DocText, doc: Document) -> None:
     numbers = F.all_case_numbers(dt)
     if numbers:
         doc.fields["served_case_number"] = numbers[0]
-        if served_type is None and numbers[0].detail.get("nature", "") and "告" in numbers[0].detail["nature"]:
+        nature = numbers[0].detail.get("nature") or ""
+        if served_type is None and "告" in nature:
             served_type = "advance_notice"
+    if served_type is None:
+        served_type, served_name = _served_title(dt) or (None, served_name)
+    if served_type is None and numbers and (numbers[0].detail.get("nature") or "") == "罚":
+        served_type = "decision"  # only a decision carries a number of the 罚 series
     if served_type:
         doc.fields["served_type"] = Field(served_type, served_name.raw if served_name else "", doc.id)
     _put(doc, "served", F.labelled_date(dt, ("送达时间", "送达日期", "签收时间", "签收日期", "收到时间", "收件时间",
@@ -203,6 +208,18 @@ def _index(dt: DocText, doc: Document) -> None:
 @extractor("defence_record")
 def _defence(dt: DocText, doc: Document) -> None:
     _put(doc, "defence_waived", S.defence_waived(dt))
+
+
+def _served_title(dt: DocText) -> tuple[str, Field] | None:
+    """The outward document a receipt names without a 送达文书 label (a table row or a sentence:
+    行政处罚决定书 杭西卫医罚〔2024〕7号): the first outward title in its text below its own title."""
+    from audit.parse.segment import external_types, titles_in
+
+    for offset, text in dt.lines()[1:]:
+        for code, start, end in titles_in(text):
+            if code in external_types():
+                return code, dt.field(text[start:end], offset + start, offset + end)
+    return None
 
 
 @extractor("payment_receipt")

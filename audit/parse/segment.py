@@ -103,6 +103,16 @@ def match_title(line_text: str) -> TitleMatch | None:
     return None
 
 
+def titles_in(text: str) -> list[tuple[str, int, int]]:
+    """Document titles written anywhere in ``text`` (longest first at each place): (type, start, end)."""
+    out: list[tuple[str, int, int]] = []
+    for title, code in _titles():
+        for m in regex.finditer(regex.escape(title), text):
+            if not any(s <= m.start() < e for _, s, e in out):
+                out.append((code, m.start(), m.end()))
+    return sorted(out, key=lambda t: t[1])
+
+
 def _generic_type(lines: list[Line]) -> str | None:
     """Resolve a 卫生行政执法事项审批表 by its ticked item."""
     generic = _generic()

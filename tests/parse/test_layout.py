@@ -167,3 +167,28 @@ def test_a_corrected_review_period_reaches_the_remedy_rule(tmp_path: Path):
     corrected = read_case(source)
     assert corrected.remedy.review_days.value == 60
     assert run_rule(corrected, rule).status is Status.PASS
+
+
+def test_decision_service_date_read_from_its_receipt_without_a_document_label():
+    case = case_from_example({"documents": [
+        {"type": "decision", "text": "行政处罚决定书\n杭西卫医罚〔2024〕7号\n当事人：杭州西湖某某诊所\n"
+                                     "依据《医疗机构管理条例》第四十七条的规定，本机关决定给予警告。\n杭州市西湖区卫生健康局\n2024年4月20日"},
+        {"type": "service_receipt", "text": "送达回执\n受送达人：杭州西湖某某诊所\n"
+                                            "行政处罚决定书  杭西卫医罚〔2024〕7号  1份\n送达地点：文三路188号\n"
+                                            "受送达人签名：王建国  2024年4月22日"},
+    ]})
+    assert case.documents[1].fields["served_type"].value == "decision"
+    assert case.dates["decision_served"].value == "2024-04-22"
+    rule = next(r for r in RULES.values() if r.kind == "period" and r.params.get("period") == "decision_service")
+    assert run_rule(case, rule).status is Status.PASS
+
+
+def test_a_form_label_with_its_value_in_the_next_paragraph_is_not_blank():
+    from audit.parse.forms import form_cells
+
+    case = case_from_example({"documents": [{"type": "decision_approval", "text": (
+        "行政处罚决定审批表\n当事人：南京某某口腔门诊部\n承办人意见：\n建议给予警告并处罚款人民币伍仟元整。\n"
+        "审核意见：同意。李华 2024年4月10日\n见证人：\n负责人审批意见：同意。王军 2024年4月12日")}]})
+    cells = {c.label: c for c in form_cells(case, case.documents[0])}
+    assert cells["承办人意见"].state == "filled" and "伍仟元" in cells["承办人意见"].text
+    assert cells["见证人"].state == "blank"  # the next line is another label: the cell is blank
