@@ -12,6 +12,7 @@ from audit.model import Case, Document, Field, Status
 from audit.parse import search
 from audit.parse.dates import find_dates
 from audit.parse.forms import form_cells
+from audit.parse.recognise import CONTENT_CONFIDENCE
 from audit.parse.vocabulary import label_family
 
 
@@ -56,6 +57,7 @@ def form_cells_filled(case: Case, params: dict[str, Any]) -> Outcome:
     if not docs:
         return Outcome(Status.NOT_APPLICABLE, note="案卷中无需检查的文书")
     problems: list[str] = []
+    unplaced: list[str] = []
     evidence: list[Field] = []
     flagged: list[Document] = []
     for doc in docs:
@@ -79,12 +81,21 @@ def form_cells_filled(case: Case, params: dict[str, Any]) -> Outcome:
                 continue  # the label is there, in a layout whose cell cannot be judged
             elif item.get("text") and regex.search(item["text"], flat):
                 continue
+            elif doc.confidence <= CONTENT_CONFIDENCE:
+                # absence needs positive evidence: the label is nowhere in the text, but the form
+                # was recognised by its content only, so where the item belongs is not known
+                unplaced.append(f"{doc_name(doc.type)}（第{doc.pages[0]}页）未找到“{item['name']}”栏")
+                evidence.append(doc_field(case, doc))
+                continue
             else:
                 problems.append(f"{doc_name(doc.type)}（第{doc.pages[0]}页）未载明{item['name']}")
                 evidence.append(doc_field(case, doc))
             if doc not in flagged:
                 flagged.append(doc)
-    return _outcome(case, problems, evidence, flagged, len(docs))
+    if unplaced and not problems:
+        values = {"problems": "；".join(unplaced), "count": len(docs)}
+        return Outcome(Status.NEEDS_REVIEW, values, evidence, note="；".join(unplaced) + "，请人工核对")
+    return _outcome(case, problems + unplaced, evidence, flagged, len(docs))
 
 
 @check_kind(

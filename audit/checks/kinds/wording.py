@@ -13,6 +13,7 @@ from audit.checks.registry import Outcome, check_kind
 from audit.model import Case, Document, Field, Status
 from audit.parse import search
 from audit.parse.pagination import printed_page_number
+from audit.parse.recognise import CONTENT_CONFIDENCE
 from audit.parse.vocabulary import find_phrase
 
 
@@ -51,7 +52,9 @@ def text_patterns(case: Case, params: dict[str, Any]) -> Outcome:
         if absent:
             missing = [r["label"] for r in absent]
             problems.append(f"{doc_name(doc.type)}（第{doc.pages[0]}页）未载明：{'、'.join(missing)}")
-            doubt = any(ocr_doubt(case, doc, r["pattern"]) for r in absent)
+            # absence needs positive evidence: OCR that may have missed it, or a document
+            # recognised by its content only, asks for a manual check
+            doubt = doc.confidence <= CONTENT_CONFIDENCE or any(ocr_doubt(case, doc, r["pattern"]) for r in absent)
             where = doc_field(case, doc)
             if not doubt:  # the reading is sure the wording is absent, however unsure other lines are
                 where = replace(where, confidence=1.0)
