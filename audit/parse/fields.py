@@ -234,9 +234,11 @@ def officers(dt: DocText) -> list[Field]:
             continue
         name, cert = (m.group("name"), m.group("cert")) if m.group("name") else (m.group("name2"), m.group("cert2"))
         found.append((m.start(), m.end(), name, cert))
+    if not found:
+        found += _certificates_respectively(dt)
     out: list[Field] = []
     seen: set[str] = set()
-    for start, end, name, cert in sorted(found):
+    for start, end, name, cert in sorted(found, key=lambda t: t[0]):
         for prefix in _ROLE_PREFIXES:
             if name.startswith(prefix) and len(name) > len(prefix):
                 name = name[len(prefix):]
@@ -244,6 +246,32 @@ def officers(dt: DocText) -> list[Field]:
             continue
         seen.add(name)
         out.append(dt.field({"name": name, "certificate": cert}, start, end))
+    return out
+
+
+# 执法证件编号分别是：32010021001、32010021002，现依法向你出示 (the names stand before, in the
+# same sentence or after a role label of the record): numbers paired with the names in order
+_RESPECTIVELY = regex.compile(
+    rf"(?:证件?|证)(?:号码?|编号)?[ \u3000]*分别[是为]?[：:]?[ \u3000]*(?P<certs>{_CERT}(?:[ \u3000]*[、，,和及][ \u3000]*{_CERT})+)"
+)
+_NAMES_BEFORE = regex.compile(
+    r"(?:执法人员|监督员|检查人员|调查人员|执法人)[：:]?[ \u3000]*(?P<names>[\p{Han}]{2,4}(?:[、和及][\p{Han}]{2,4})+)[ \u3000]*[，,]?[^，。；]{0,12}$"
+)
+
+
+def _certificates_respectively(dt: DocText) -> list[tuple[int, int, str, str]]:
+    from audit.parse.statements import named_officers
+
+    out: list[tuple[int, int, str, str]] = []
+    for m in _RESPECTIVELY.finditer(dt.flat):
+        certs = regex.split(r"[ \u3000]*[、，,和及][ \u3000]*", m.group("certs"))
+        head = dt.flat[max(0, m.start() - 80):m.start()]
+        before = _NAMES_BEFORE.search(head[max(head.rfind("。"), head.rfind("；")) + 1:])
+        names = regex.split(r"[、和及]", before.group("names")) if before else [f.value for f in named_officers(dt)]
+        if len(names) != len(certs):
+            continue
+        start, end = dt.unflatten(m.start(), m.end())
+        out += [(start, end, n, c) for n, c in zip(names, certs, strict=True)]
     return out
 
 

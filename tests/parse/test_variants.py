@@ -104,3 +104,15 @@ def test_decision_in_headed_sections_states_its_basis_and_penalties():
         ("警告", None), ("罚款", 5000.0)]
     rule = next(r for r in RULES.values() if r.kind == "law_citations_present")
     assert run_rule(case, rule).status is Status.PASS
+
+
+@pytest.mark.parametrize("text, type_", [
+    (INTERVIEW, "interview_record"),
+    (INSPECTION, "inspection_record"),
+    (INTERVIEW.replace("询问人：陈刚、刘洋  记录人：刘洋\n", "").replace("的执法人员，", "的执法人员陈刚、刘洋，"), "interview_record"),
+])
+def test_certificate_numbers_given_respectively_belong_to_the_named_officers(text, type_):
+    case = case_from_example({"documents": [{"type": type_, "text": text}]})
+    assert [(f.value["name"], f.value["certificate"]) for f in case.documents[0].fields["officers"]] == [
+        ("陈刚", "32010021001"), ("刘洋", "32010021002")]
+    assert _run("AUT002", (type_, text)).status is Status.PASS
