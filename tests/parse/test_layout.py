@@ -192,3 +192,14 @@ def test_a_form_label_with_its_value_in_the_next_paragraph_is_not_blank():
     cells = {c.label: c for c in form_cells(case, case.documents[0])}
     assert cells["承办人意见"].state == "filled" and "伍仟元" in cells["承办人意见"].text
     assert cells["见证人"].state == "blank"  # the next line is another label: the cell is blank
+
+
+def test_signing_date_wrapped_in_its_cell_is_complete():
+    rule = next(r for r in RULES.values() if r.kind == "signing_dates_complete")
+    text = ("行政处罚决定审批表\n承办人意见：建议罚款人民币伍仟元整。\n承办人：陈刚 刘洋 2024年4月\n10日\n"
+            "负责人审批意见：同意。\n签名：王军 2024年4月12日")
+    finding = run_rule(case_from_example({"documents": [{"type": "decision_approval", "text": text}]}), rule)
+    assert finding.status is Status.PASS, finding.observed
+    cut = text.replace("2024年4月\n10日", "2024年4月")  # a date really written without its day
+    finding = run_rule(case_from_example({"documents": [{"type": "decision_approval", "text": cut}]}), rule)
+    assert finding.status is Status.FAIL
