@@ -85,3 +85,10 @@ def signing_dates(case: Case, doc: Document, signers: str) -> list[SigningDate]:
         end = min(start + len(last.raw), offset + len(text))
         out.append(SigningDate(last, dt.field(last.raw, start, end)))
     return out
+
+
+def page_signed(lines: list, label: str) -> bool:
+    """Whether a page carries a signature after the signer's label (``被询问人签名：赵明``);
+    ``label`` is the rule's regex of the signer's label."""
+    pattern = regex.compile(rf"(?:{label})[：:]?[ \u3000]*(?P<name>[\p{{Han}}]{{2,4}})")
+    return any(pattern.search(line.text) for line in lines)

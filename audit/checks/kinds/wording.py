@@ -14,6 +14,7 @@ from audit.model import Case, Document, Field, Status
 from audit.parse import search
 from audit.parse.pagination import printed_page_number
 from audit.parse.recognise import CONTENT_CONFIDENCE
+from audit.parse.signatures import page_signed
 from audit.parse.vocabulary import find_phrase
 
 
@@ -315,14 +316,13 @@ def signature_each_page(case: Case, params: dict[str, Any]) -> Outcome:
     docs = _docs(case, params["documents"])
     if not docs:
         return Outcome(Status.NOT_APPLICABLE, note="案卷中无需检查的笔录")
-    pattern = regex.compile(rf"(?:{params['label']})[：:]?[ \u3000]*(?P<name>[\p{{Han}}]{{2,4}})")
     unsigned, evidence, ocr = [], [], False
     for doc in docs:
         for n in doc.pages:
             page = case.page(n)
             if page is None:
                 continue
-            if not any(pattern.search(ln.text) for ln in page.lines):
+            if not page_signed(page.lines, params["label"]):
                 inked = signed_by_ink(page, params["label"])
                 if inked:
                     continue  # a handwritten signature the reader could not spell out
