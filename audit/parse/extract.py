@@ -109,6 +109,7 @@ def _filing(dt: DocText, doc: Document) -> None:
     _put(doc, "filed", F.labelled_date(dt, ("立案时间", "立案日期")) or doc.fields.get("date"))
     _put(doc, "case_source", F.case_source(dt))
     _put(doc, "violated", F.violated_provisions(dt))
+    _put(doc, "proposal", F.labelled(dt, vocabulary.labels("proposal")))
 
 
 @extractor("inspection_record")
@@ -128,6 +129,7 @@ def _interview(dt: DocText, doc: Document) -> None:
 @extractor("investigation_report", "panel_discussion", "legal_review", "collective_discussion",
            "decision_approval", "notice_approval")
 def _internal(dt: DocText, doc: Document) -> None:
+    _put(doc, "proposal", F.labelled(dt, vocabulary.labels("proposal")))  # 承办人意见 and its variants
     if doc.type == "investigation_report":
         _put(doc, "case_source", F.case_source(dt))
     _put(doc, "violated", F.violated_provisions(dt))

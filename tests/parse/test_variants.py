@@ -116,3 +116,9 @@ def test_certificate_numbers_given_respectively_belong_to_the_named_officers(tex
     assert [(f.value["name"], f.value["certificate"]) for f in case.documents[0].fields["officers"]] == [
         ("陈刚", "32010021001"), ("刘洋", "32010021002")]
     assert _run("AUT002", (type_, text)).status is Status.PASS
+
+
+def test_the_proposal_row_is_read_as_the_case_handlers_proposal():
+    case = case_from_example({"documents": [{"type": "decision_approval", "text": APPROVAL}]})
+    proposal = case.documents[0].fields["proposal"]
+    assert proposal.value.startswith("当事人使用非卫生技术人员") and "伍仟元" in proposal.value
