@@ -10,12 +10,13 @@ import regex
 from audit.model import Field
 from audit.parse import vocabulary
 from audit.parse.case_numbers import find_case_numbers
-from audit.parse.citation_cells import CleanText, cell_citations, clean_text
-from audit.parse.citations import parse_citations
+
+from audit.parse.cited import citations_in, penalty_basis, violated_provisions  # noqa: F401 (exported for the extractors)
 from audit.parse.dates import DateMatch, find_dates
 from audit.parse.doctext import DocText
 from audit.parse.identifiers import find_credit_codes, find_id_numbers, find_phones
 from audit.parse.money import find_amounts
+from audit.parse.officers import officers  # noqa: F401 (exported for the extractors)
 
 # A value runs to the end of the line or to the next "label：" on the same line.
 # labels that end a value even with no space before them (OCR often drops the gap between
@@ -37,20 +38,6 @@ AGENCY_SUFFIX = (
     r"卫生监督所|卫生健康综合行政执法队|疾病预防控制局)"
 )
 _AGENCY_LINE = regex.compile(rf"^(?P<a>[\p{{Han}}]{{2,24}}{AGENCY_SUFFIX})(（印章）|（盖章）)?$")
-_CERT_LABEL = r"(?:执法证号|执法证件号|执法证编号|执法证件编号|证件号码?|证号)"
-_CERT = r"[A-Za-z0-9]*\d{6,}[A-Za-z0-9]*"
-_OFFICER = regex.compile(
-    rf"(?P<name>[\p{{Han}}]{{2,4}})[ \u3000\n]*[（(][ \u3000]*(?:{_CERT_LABEL}[：:\s]*)?(?P<cert>{_CERT})[ \u3000]*[）)]|"
-    rf"(?P<name2>[\p{{Han}}]{{2,4}})[ \u3000]*{_CERT_LABEL}[：:\s]*(?P<cert2>{_CERT})"
-)
-# 王建平　李晓燕（执法证号：33010621003、33010621017）: names, then numbers in the same order
-_OFFICER_LIST = regex.compile(
-    rf"(?P<names>[\p{{Han}}]{{2,4}}(?:[、，,\s\u3000]+[\p{{Han}}]{{2,4}})+)[\s\u3000]*[（(]?[\s\u3000]*{_CERT_LABEL}[：:\s]*"
-    rf"(?P<certs>{_CERT}(?:[、，,\s\u3000]+{_CERT})+)"
-)
-_ROLE_PREFIXES = ("执法人员", "检查人员", "检查人", "询问人", "调查人", "记录人", "承办人", "送达人", "人员")
-# words that sit where a name would before a certificate label but are not names
-_NOT_NAMES = {"执法", "身份", "证件", "号码", "编号", "人员", "执法人员", "公民", "居民", "有效", "工作", "上岗"}
 _ORG_SUFFIX = regex.compile(
     r"(诊所|医院|卫生院|卫生室|卫生所|门诊部|中心|公司|厂|店|馆|站|院|部|室|所|会|社|学校|幼儿园|酒店|宾馆|旅馆|浴室|KTV|俱乐部)$"
 )
@@ -215,64 +202,6 @@ def agency(dt: DocText) -> Field | None:
             start = offset + text.find(name[0])
             return dt.field(name, start, start + len(text.strip()))
     return None
-
-
-def officers(dt: DocText) -> list[Field]:
-    """Officers named with their enforcement certificate numbers."""
-    found: list[tuple[int, int, str, str]] = []
-    taken: list[tuple[int, int]] = []
-    for m in _OFFICER_LIST.finditer(dt.text):
-        names = regex.split(r"[、，,\s\u3000]+", m.group("names").strip())
-        certs = regex.split(r"[、，,\s\u3000]+", m.group("certs").strip())
-        if len(names) > len(certs) >= 2:
-            names = names[-len(certs):]  # a label before the names (采样人 秦欣怡 黎晓东（执法证号：…、…）)
-        if len(names) == len(certs):
-            found += [(m.start(), m.end(), n, c) for n, c in zip(names, certs, strict=True)]
-            taken.append(m.span())
-    for m in _OFFICER.finditer(dt.text):
-        if any(a <= m.start() < b for a, b in taken):
-            continue
-        name, cert = (m.group("name"), m.group("cert")) if m.group("name") else (m.group("name2"), m.group("cert2"))
-        found.append((m.start(), m.end(), name, cert))
-    if not found:
-        found += _certificates_respectively(dt)
-    out: list[Field] = []
-    seen: set[str] = set()
-    for start, end, name, cert in sorted(found, key=lambda t: t[0]):
-        for prefix in _ROLE_PREFIXES:
-            if name.startswith(prefix) and len(name) > len(prefix):
-                name = name[len(prefix):]
-        if name in seen or len(name) < 2 or name in _ROLE_PREFIXES or name in _NOT_NAMES:
-            continue
-        seen.add(name)
-        out.append(dt.field({"name": name, "certificate": cert}, start, end))
-    return out
-
-
-# 执法证件编号分别是：32010021001、32010021002，现依法向你出示 (the names stand before, in the
-# same sentence or after a role label of the record): numbers paired with the names in order
-_RESPECTIVELY = regex.compile(
-    rf"(?:证件?|证)(?:号码?|编号)?[ \u3000]*分别[是为]?[：:]?[ \u3000]*(?P<certs>{_CERT}(?:[ \u3000]*[、，,和及][ \u3000]*{_CERT})+)"
-)
-_NAMES_BEFORE = regex.compile(
-    r"(?:执法人员|监督员|检查人员|调查人员|执法人)[：:]?[ \u3000]*(?P<names>[\p{Han}]{2,4}(?:[、和及][\p{Han}]{2,4})+)[ \u3000]*[，,]?[^，。；]{0,12}$"
-)
-
-
-def _certificates_respectively(dt: DocText) -> list[tuple[int, int, str, str]]:
-    from audit.parse.statements import named_officers
-
-    out: list[tuple[int, int, str, str]] = []
-    for m in _RESPECTIVELY.finditer(dt.flat):
-        certs = regex.split(r"[ \u3000]*[、，,和及][ \u3000]*", m.group("certs"))
-        head = dt.flat[max(0, m.start() - 80):m.start()]
-        before = _NAMES_BEFORE.search(head[max(head.rfind("。"), head.rfind("；")) + 1:])
-        names = regex.split(r"[、和及]", before.group("names")) if before else [f.value for f in named_officers(dt)]
-        if len(names) != len(certs):
-            continue
-        start, end = dt.unflatten(m.start(), m.end())
-        out += [(start, end, n, c) for n, c in zip(names, certs, strict=True)]
-    return out
 
 
 _ADDRESSEE = regex.compile(r"^[ \u3000]*(?P<name>[^\s：:，。、]{2,40})[：:][ \u3000]*$", regex.M)
@@ -474,111 +403,6 @@ def identifiers(dt: DocText) -> dict[str, list[Field]]:
         found = finder(dt.text)
         if found:
             out[key] = [dt.field(m.value, m.span[0], m.span[1], detail={"valid": m.valid}) for m in found]
-    return out
-
-
-def citations_in(dt: DocText, start: int, end: int) -> list[Field]:
-    """Citations inside ``flat[start:end]`` as fields (value = citation dict)."""
-    out = []
-    for c in parse_citations(dt.flat[start:end]):
-        value = {
-            "instrument": c.instrument,
-            "article": c.article,
-            "paragraph": c.paragraph,
-            "item": c.item,
-            "sub_item": c.sub_item,
-        }
-        out.append(dt.flat_field(value, start + c.span[0], start + c.span[1]))
-    return out
-
-
-_VIOLATED = regex.compile(r"违反(?:了)?(?P<body>.{0,260}?)(?:的|之)?(?:有关)?规定")
-_BASIS = regex.compile(
-    r"(?:依据|依照|根据|按照)(?P<body>.{0,260}?)(?:的|之)?(?:有关)?规定[，,。；;]?\s*"
-    r"(?=(?P<after>.{0,40}))",  # a lookahead: the next sentence may hold the next citation
-    regex.S,
-)
-_BASIS_FOLLOWS = regex.compile(
-    r"^(?:本机关|本局|我局|本委|我委|本所)?[ \u3000]*(?:现|拟|依法|当场|经研究|经集体讨论)*[ \u3000]*"
-    r"(?:决定|作出|给予|处以|予以|责令|对你|对当事人|对该|建议)"
-)
-
-
-def _clean_citations_in(clean: CleanText, start: int, end: int) -> list[Field]:
-    """Citations inside ``clean.text[start:end]`` as fields (value = citation dict)."""
-    out = []
-    for c in parse_citations(clean.text[start:end]):
-        value = {"instrument": c.instrument, "article": c.article, "paragraph": c.paragraph,
-                 "item": c.item, "sub_item": c.sub_item}
-        out.append(clean.field(value, start + c.span[0], start + c.span[1]))
-    return out
-
-
-# 按照《X》第N条，决定… / 依据《X》第N条予以处罚: a basis written without 规定, the run followed by the decision
-_BASIS_BARE = regex.compile(
-    r"(?:依据|依照|根据|按照)(?P<body>《[^，,。；;]{1,200}[条款项目])(?:[，,]\s*)?(?=(?P<after>.{0,40}))",
-    regex.S,
-)
-_BARE_FOLLOWS = regex.compile(
-    r"^(?:本机关|本局|我局|本委|我委|本所)?[ \u3000]*(?:现|拟|依法|当场)*[ \u3000]*"
-    r"(?:决定|作出|给予|处以|并处|予以(?:行政)?处罚|对(?:你|你单位|当事人|该单位)(?:作出|给予|处以))"
-)
-
-
-def violated_provisions(dt: DocText) -> list[Field]:
-    """Citations of the rules breached (违反…规定, or the 违反条款 cell of a form)."""
-    clean = clean_text(dt)
-    out: list[Field] = list(cell_citations(dt, clean).get("violated", []))
-    for m in _VIOLATED.finditer(clean.text):
-        if "《" in m.group("body") or "第" in m.group("body"):
-            out.extend(_clean_citations_in(clean, m.start("body"), m.end("body")))
-    return _unique(out)
-
-
-def penalty_basis(dt: DocText) -> list[Field]:
-    """Citations of the penalty provisions (依据/按照…规定，决定/给予…, or the 处罚依据 cell of a form)."""
-    clean = clean_text(dt)
-    out: list[Field] = list(cell_citations(dt, clean).get("basis", []))
-    for pattern, follows in ((_BASIS, _BASIS_FOLLOWS), (_BASIS_BARE, _BARE_FOLLOWS)):
-        for m in pattern.finditer(clean.text, overlapped=True):
-            body = m.group("body")
-            if "《" not in body and "第" not in body:
-                continue
-            if "违反" in body or not follows.search(m.group("after")):
-                continue
-            out.extend(_clean_citations_in(clean, m.start("body"), m.end("body")))
-    if not out:
-        out = _section_basis(dt)
-    return _unique(out)
-
-
-def _section_basis(dt: DocText) -> list[Field]:
-    """Citations listed under a 行政处罚依据和种类 heading, less those the text says were
-    violated (a decision written in headed sections names the basis without 依据…规定)."""
-    from audit.parse.sections import sections
-
-    span = sections(dt).get("basis_and_kinds")
-    if span is None:
-        return []
-    violated = {tuple(sorted(f.value.items())) for f in violated_provisions(dt)}
-    start, end = span
-    text = dt.flat[start:end]
-    out = []
-    for f in citations_in(dt, start, end):
-        before = text[:max(0, text.find(f.raw[:4]))][-30:] if f.raw else ""
-        if "违反" in before or tuple(sorted(f.value.items())) in violated:
-            continue
-        out.append(f)
-    return out
-
-
-def _unique(fields: list[Field]) -> list[Field]:
-    seen, out = set(), []
-    for f in fields:
-        key = tuple(sorted(f.value.items()))
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
     return out
 
 
