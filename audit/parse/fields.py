@@ -10,7 +10,6 @@ import regex
 from audit.model import Field
 from audit.parse import vocabulary
 from audit.parse.case_numbers import find_case_numbers
-
 from audit.parse.cited import citations_in, penalty_basis, violated_provisions  # noqa: F401 (exported for the extractors)
 from audit.parse.dates import DateMatch, find_dates
 from audit.parse.doctext import DocText
