@@ -35,8 +35,9 @@ eval: $(STAMP)  ## score extraction and defect detection on every bundled sample
 lint: $(STAMP)
 	$(BIN)/ruff check audit tests samples
 
-samples: $(STAMP)  ## regenerate the bundled text-layer samples (needs CJK fonts, see README)
-	$(BIN)/python samples/make_text_samples.py --out samples/cases
+samples: $(STAMP)  ## redraw the bundled samples with the generator: samples/cases and samples/corpus, byte-identical (needs CJK fonts, see README)
+	$(BIN)/audit samples cases
+	$(BIN)/audit samples corpus
 
 bench: $(STAMP)  ## OCR benchmark on scanned renderings of the samples (pages/s, peak memory, CER), then the batch benchmark (cold and from cache); JSON in reports/bench/
 	$(BIN)/python -m audit.ocr.bench

@@ -177,7 +177,8 @@ def build_cases(out: Path, *, only: list[str] | None = None,
         (folder / "case.pdf").write_bytes(pdf)
         text = json.dumps(truth, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         (folder / "truth.json").write_text(text, encoding="utf-8")
-        info = {"case_id": c["case_id"], "procedure": c["procedure"], "pages": w.page, "bytes": len(pdf),
+        info = {"case_id": c["case_id"], "procedure": c["procedure"], "violation": c["violated_text"],
+                "template": "hand-made", "pages": w.page, "bytes": len(pdf),
                 "documents": len(w.docs), "defects": [x["type"] for x in c["defects"]]}
         infos.append(info)
         if progress:
