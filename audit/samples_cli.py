@@ -167,4 +167,4 @@ def scan_command(args: tuple[str, ...]) -> None:
         scan = load_generator("scan")
     except GeneratorUnavailable as exc:
         _fail(str(exc))
-    scan.main(list(args))
+    scan.main(list(args), prog="audit samples scan")

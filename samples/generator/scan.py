@@ -398,8 +398,8 @@ def _pages_arg(text: str) -> dict[int, int]:
     return out
 
 
-def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(argv: list[str] | None = None, prog: str | None = None) -> None:
+    ap = argparse.ArgumentParser(prog=prog, description=__doc__.splitlines()[0])
     ap.add_argument("text_pdf", type=Path)
     ap.add_argument("out", type=Path, help="output PDF, or a folder with --images")
     ap.add_argument("--seed", type=int, default=0)

@@ -13,6 +13,6 @@ from audit.samples_cli import load_generator
 def gen():
     """The package ``casegen`` with its modules loaded (``gen.build.build``, ``gen.defects``…)."""
     pytest.importorskip("reportlab")
-    for module in ("build", "corpus", "handmade"):
+    for module in ("build", "corpus", "handmade", "scan"):
         load_generator(module)
     return importlib.import_module("casegen")

@@ -3,7 +3,7 @@
 import json
 
 from click.testing import CliRunner
-from generator_testutil import needs_fonts
+from generator_testutil import ROOT, needs_fonts
 
 from audit.samples_cli import samples_group
 
@@ -63,3 +63,12 @@ def test_missing_generator_is_reported(monkeypatch, tmp_path):
     monkeypatch.delitem(__import__("sys").modules, cli.PACKAGE, raising=False)
     result = CliRunner().invoke(cli.samples_group, ["generate", "--out", str(tmp_path / "o")])
     assert result.exit_code == 2 and "源码检出" in result.output
+
+
+def test_scan_command_is_the_scan_module(tmp_path, gen):
+    simple = ROOT / "samples" / "cases" / "simple-2024-publicplace" / "case.pdf"
+    out = tmp_path / "cli.pdf"
+    result = CliRunner().invoke(samples_group, ["scan", str(simple), str(out), "--seed", "3", "--storage", "compact"])
+    assert result.exit_code == 0, result.output
+    gen.scan.render_scanned_pdf(simple, tmp_path / "module.pdf", seed=3, storage="compact")
+    assert out.read_bytes() == (tmp_path / "module.pdf").read_bytes()
