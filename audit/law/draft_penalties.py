@@ -34,9 +34,14 @@ from typing import Any
 from audit.law.numerals import amount_to_yuan, chinese_to_int
 from audit.law.registry import Article, Registry, law_dir
 
-PENALTY_CHAPTER = re.compile(r"(法律责任|罚\s*则|奖励与处罚)$")
-# Texts without chapter headings: the articles that make up their 法律责任 part.
-PENALTY_ARTICLES: dict[str, tuple[int, int]] = {"blood-donation-law-1997": (18, 23)}
+PENALTY_CHAPTER = re.compile(r"(法律责任|罚\s*则|奖励与处罚|章\s*处\s*罚)$")
+# Texts whose 法律责任 part is not a chapter of its own (no chapter headings, an excerpt without its
+# chapter title, a penalty article inside another chapter): the articles that make it up.
+PENALTY_ARTICLES: dict[str, tuple[int, int]] = {
+    "blood-donation-law-1997": (18, 23),
+    "public-places-hygiene-regulation-implementing-rules-2011": (38, 41),  # excerpt of 第四章 罚则
+    "physician-practice-registration-measures-2017": (23, 23),  # in 第四章 注册变更
+}
 
 CN = "零〇一二两三四五六七八九十百千"
 AMOUNT = rf"(?:[0-9]+(?:\.[0-9]+)?|[{CN}]+)(?:万元|千元|元)"
