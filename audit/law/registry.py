@@ -293,6 +293,9 @@ class Exclusion:
     reason: str
     note: str
     authority: str | None = None
+    # The article of the same text that names ``authority`` when the excluded article does not
+    # (药品管理法 2019 第一百三十九条: the penalties of 第一百一十五条至第一百三十八条 are decided by …).
+    authority_article: int | None = None
 
 
 EXCLUSION_REASONS = ("criminal", "civil", "officials", "internal", "other_authority", "no_penalty")
@@ -343,7 +346,8 @@ def _penalty(raw: dict[str, Any]) -> PenaltyFacts:
 
 def _exclusion(raw: dict[str, Any]) -> Exclusion:
     return Exclusion(instrument=raw["instrument"], article=raw["article"], paragraph=raw.get("paragraph"),
-                     reason=raw["reason"], note=raw.get("note", ""), authority=raw.get("authority"))
+                     reason=raw["reason"], note=raw.get("note", ""), authority=raw.get("authority"),
+                     authority_article=raw.get("authority_article"))
 
 
 def _renumber_map(raw: dict[str, Any]) -> _RenumberMap:

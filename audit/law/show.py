@@ -82,10 +82,11 @@ def show(query: str, on: Date | None = None, registry: Registry | None = None) -
         "query": query,
         "date": on.isoformat() if on else None,
         "status": res.status.value,
-        "status_text": STATUS_CN[res.status],
+        "status_text": _status_text(res),
         "reason": res.reason,
         "instrument": res.work.title if res.work else c.instrument,
         "work": res.work.key if res.work else None,
+        "instrument_kind": res.work.kind if res.work else None,  # 法律 / 行政法规 / 部门规章
         **_version_json(reg, res.version),
         "article": number,
         "label": article_label(number, paragraph, c.item),
@@ -101,6 +102,22 @@ def show(query: str, on: Date | None = None, registry: Registry | None = None) -
         "cited": {"article": c.article, "paragraph": c.paragraph, "item": c.item,
                   "label": article_label(c.article, c.paragraph, c.item)},
     }
+
+
+def _status_text(res: Resolution) -> str:
+    if res.status is Status.NO_TEXT and res.work is not None and res.work.kind == "部门规章":
+        return "法规库未收录该规章全文"
+    return STATUS_CN[res.status]
+
+
+def exit_code(view: dict[str, Any]) -> int:
+    """``audit law show`` exit status: 0 resolved; 0 too for a department rule whose text (or the cited
+    article of its excerpt) the registry lacks — the rule is known, only its text is missing, and the
+    output says so; 1 for every other provision that did not resolve."""
+    if view["status"] == Status.RESOLVED.value:
+        return 0
+    missing = view["status"] in (Status.NO_TEXT.value, Status.EXCERPT_GAP.value)
+    return 0 if missing and view.get("instrument_kind") == "部门规章" else 1
 
 
 def _renumbered_paragraph(res: Resolution) -> int | None:
@@ -130,7 +147,8 @@ def show_text(view: dict[str, Any]) -> str:
         head += f"（{view['version_label']}" + (f"，{'，'.join(when)}" if when else "") + "）"
     lines.append(f"{head}{view['label']}")
     if view["status"] != Status.RESOLVED.value:
-        lines.append(f"【{view['status_text']}】{view['reason']}")
+        reason = view["reason"].removeprefix(f"{view['status_text']}：")
+        lines.append(f"【{view['status_text']}】{reason}")
     if view["chapter"]:
         lines.append(view["chapter"])
     if view["text"]:
