@@ -232,6 +232,9 @@ class Tier:
     quote: str
     sanctions: tuple[Sanction, ...]
     authority: str | None = None
+    # True when the entry's authority may only propose these sanctions (提请有关人民政府…责令关闭) and
+    # ``authority`` decides them: they are not kinds the department itself may impose.
+    referral: bool = False
 
 
 @dataclass(frozen=True)
@@ -257,8 +260,15 @@ class PenaltyFacts:
 
     @property
     def kinds(self) -> tuple[str, ...]:
-        """Penalty kinds over all tiers, in text order, without repeats."""
-        return tuple(dict.fromkeys(s.kind for t in self.tiers for s in t.sanctions))
+        """Penalty kinds over all tiers, in text order, without repeats; kinds of referral tiers (that
+        the department only proposes to another body) are not among them — see :attr:`referral_kinds`."""
+        return tuple(dict.fromkeys(s.kind for t in self.tiers if not t.referral for s in t.sanctions))
+
+    @property
+    def referral_kinds(self) -> tuple[str, ...]:
+        """Kinds the department may only propose (提请) to the body its tier names."""
+        return tuple(dict.fromkeys(s.kind for t in self.tiers if t.referral for s in t.sanctions
+                                   if s.kind not in self.kinds))
 
     @property
     def fines(self) -> tuple[Fine, ...]:
@@ -326,6 +336,7 @@ def _penalty(raw: dict[str, Any]) -> PenaltyFacts:
     tiers = tuple(
         Tier(
             condition=t.get("condition"), quote=t["quote"], authority=t.get("authority"),
+            referral=bool(t.get("referral", False)),
             sanctions=tuple(
                 Sanction(kind=s["kind"], phrase=s["phrase"], mode=s["mode"], fine=_fine(s.get("fine")),
                          fine_note=s.get("fine_note"), term=s.get("term"), target=s.get("target"))

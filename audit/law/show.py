@@ -212,6 +212,10 @@ def _penalty_lines(penalty: dict[str, Any]) -> list[str]:
         target = ref["text"] or f"《{ref['instrument']}》{ref['label']}"
         out.append(f"处罚方式：依照{target}的规定处罚")
     out.append(f"处罚种类：{'、'.join(penalty['kinds']) or '（条文未列明）'}")
+    referral = [t for t in penalty["tiers"] if t.get("referral")]
+    if referral:
+        kinds = "、".join(dict.fromkeys(s["kind"] for t in referral for s in t["sanctions"]))
+        out.append(f"提请处理：{kinds}由{referral[0]['authority']}决定，本部门只能提请，不得自行作出")
     out.append(f"罚款幅度：{fine_text(penalty['fine'])}")
     for tier in penalty["tiers"]:
         if tier["condition"]:

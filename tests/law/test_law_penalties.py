@@ -160,6 +160,8 @@ def test_quotes_and_phrases_are_verbatim(registry, entry):
         if tier.authority:
             for part in re.split(r"或者|；", tier.authority):
                 assert part in tier.quote, part
+        if tier.referral:
+            assert tier.authority and "提请" in tier.quote, "a referral names the body it is proposed to"
         for s in tier.sanctions:
             assert s.phrase in tier.quote, f"phrase not in quote: {s.phrase}"
             assert s.mode in MODES
@@ -396,3 +398,23 @@ def test_fallback_numerals_agree_with_shared_module():
         assert text == numerals.int_to_chinese(n)
         assert numerals.chinese_to_int(text) == n
     assert numerals._fallback_chinese_to_int("五十万") == 500_000
+
+
+def test_referrals_are_not_the_departments_kinds(registry):
+    """职业病防治法: 责令关闭 is proposed (提请) to the government, not imposed by the health department."""
+    for article in (69, 72, 75, 77):
+        p = registry.penalty("occupational-disease-law-2018", article)
+        assert "责令关闭" not in p.kinds and p.referral_kinds == ("责令关闭",), article
+        assert "责令停产停业" in p.kinds
+        referral = [t for t in p.tiers if t.referral]
+        assert referral and all(t.authority == "有关人民政府" for t in referral)
+    # 医师法 第五十八条: 吊销 or 责令停止非法执业活动 (alternatives), 禁止从业 always.
+    p = registry.penalty("physicians-law-2021", 58)
+    modes = {s.kind: s.mode for t in p.tiers for s in t.sanctions}
+    assert modes == {"吊销许可证件": "alternative", "责令停止执业活动": "alternative", "限制从业": "mandatory"}
+    # 麻精条例 第七十五条: the base tier (撤销资格, 5年内不得申请) precedes 情节严重.
+    for version in ("narcotic-psychotropic-drugs-regulation-2016", "narcotic-psychotropic-drugs-regulation-2024"):
+        p = registry.penalty(version, 75)
+        assert p.tiers[0].condition is None
+        assert [s.kind for s in p.tiers[0].sanctions] == ["吊销许可证件", "限制从业"]
+        assert p.tiers[1].condition == "情节严重" and p.fine.max == 30_000
