@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from audit.law.numerals import amount_to_yuan, chinese_to_int
 from audit.law.registry import Article, Registry, law_dir
+from audit.parse.numerals import amount_to_yuan, chinese_to_int
 
 PENALTY_CHAPTER = re.compile(r"(法律责任|罚\s*则|奖励与处罚|章\s*处\s*罚)$")
 # Texts whose 法律责任 part is not a chapter of its own (no chapter headings, an excerpt without its

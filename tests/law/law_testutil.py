@@ -7,8 +7,8 @@ import os
 import re
 from pathlib import Path
 
-from audit.law.numerals import amount_to_yuan, multiple_to_number
 from audit.law.registry import normalize_text
+from audit.parse.numerals import amount_to_yuan, multiple_to_number
 
 REPO = Path(__file__).resolve().parents[2]
 # ../shared/laws beside the checkout; AUDIT_LAWS_DIR overrides it (a worktree elsewhere).
