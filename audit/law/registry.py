@@ -624,6 +624,14 @@ class Registry:
         return None
 
 
+    def authority_for(self, instrument: str, article: int, paragraph: int | None = None,
+                      on: Date | None = None):  # -> audit.law.authority.Authority | None
+        """Competent department kind(s) and level of a penalty provision in the version in force on
+        ``on`` (see :mod:`audit.law.authority`); None when unknown."""
+        from audit.law.authority import authority_for
+
+        return authority_for(self, instrument, article, paragraph, on)
+
     def excluded(self, instrument_version_id: str, article: int,
                  paragraph: int | None = None) -> Exclusion | None:
         """Why a 法律责任 article (or 款) is not a curated penalty provision (None: it is not excluded).
