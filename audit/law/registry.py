@@ -632,6 +632,12 @@ class Registry:
 
         return authority_for(self, instrument, article, paragraph, on)
 
+    def legal_fact(self, key: str, on: Date):  # -> audit.law.legal_facts.LegalFact | None
+        """A dated legal fact (追责时效, 听证期限 …) that applies on ``on`` (see :mod:`audit.law.legal_facts`)."""
+        from audit.law.legal_facts import legal_fact
+
+        return legal_fact(self, key, on)
+
     def excluded(self, instrument_version_id: str, article: int,
                  paragraph: int | None = None) -> Exclusion | None:
         """Why a 法律责任 article (or 款) is not a curated penalty provision (None: it is not excluded).
