@@ -440,7 +440,8 @@ def draft_paragraph(art: Article, number: int | None, lead: str, items: tuple[st
         unsettled.append("no authority found")
     masked = mask(scope_text)
     for word in ("百分之", "%", "千分之", "撤销", "取消", "核减", "不得", "取缔", "整顿", "禁止", "按照各自", "依据职责",
-                 "依照职责", "终身", "对法定代表人", "对有关", "负有责任的", "对接种单位", "注销", "公告", "停建"):
+                 "依照职责", "终身", "对法定代表人", "对有关", "负有责任的", "对接种单位", "注销", "公告", "停建",
+                 "提请", "可处", "可并处"):
         if word in masked:
             unsettled.append(f"word: {word}")
     for t in tiers:

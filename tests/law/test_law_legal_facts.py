@@ -15,8 +15,9 @@ D = dt.date
 
 
 def _facts():
-    from audit.law.registry import Registry
     from law_testutil import LAW_DATA
+
+    from audit.law.registry import Registry
 
     return legal_facts(Registry.load(LAW_DATA))
 
