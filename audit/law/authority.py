@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -90,6 +90,7 @@ class _Vocabulary:
     levels: tuple[tuple[str, tuple[str, ...]], ...]
     relative: tuple[str, ...]
     provisions: tuple[dict[str, Any], ...]
+    kind_notes: tuple[tuple[str, str], ...] = ()
 
 
 @functools.cache
@@ -104,7 +105,15 @@ def _vocabulary(root: str) -> _Vocabulary:
         words=tuple(words), health=frozenset(raw.get("health_system") or ()),
         levels=tuple((lv["level"], tuple(lv["words"])) for lv in raw.get("levels") or ()),
         relative=tuple(raw.get("relative") or ()), provisions=tuple(raw.get("provisions") or ()),
+        kind_notes=tuple((raw.get("kind_notes") or {}).items()),
     )
+
+
+def _with_kind_notes(authority: Authority, vocab: _Vocabulary) -> Authority:
+    notes = [n for kind, n in vocab.kind_notes if kind in authority.departments]
+    if not notes:
+        return authority
+    return replace(authority, note="；".join(filter(None, [authority.note, *notes])))
 
 
 def departments_in(wording: str, vocab: _Vocabulary) -> tuple[str, ...]:
@@ -193,6 +202,12 @@ def _from_exclusion(registry: Registry, e: Exclusion) -> tuple[str, str] | None:
 def authority_for(registry: Registry, instrument: str, article: int, paragraph: int | None = None,
                   on: Date | None = None) -> Authority | None:
     """The competent authority of a penalty provision in the version in force on ``on``."""
+    found = _authority_for(registry, instrument, article, paragraph, on)
+    return None if found is None else _with_kind_notes(found, _vocabulary(str(registry.root)))
+
+
+def _authority_for(registry: Registry, instrument: str, article: int, paragraph: int | None,
+                   on: Date | None) -> Authority | None:
     version = registry.instrument(instrument, on=on)
     if version is None:
         return None

@@ -118,3 +118,9 @@ def test_every_authority_wording_maps_to_a_department(registry):
     allowed = {"有关部门", "有关主管部门", "《中华人民共和国广告法》", "价格管理的法律、行政法规",
                "有关价格、医疗保障基金管理的法律、行政法规", "卫生行政部门或者本单位", "卫生健康主管部门或者本单位"}
     assert unknown <= allowed, unknown - allowed
+
+
+def test_historical_body_names_carry_a_note(registry):
+    a = registry.authority_for("公共场所卫生管理条例", 14, 1, on=D(2025, 3, 1))
+    assert a.departments == ("卫生防疫机构",) and a.health
+    assert "疾病预防控制部门" in a.note and "人工核实" in a.note
