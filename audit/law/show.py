@@ -184,7 +184,9 @@ def fine_text(fine: dict[str, Any]) -> str:
     may = "可以" if fine.get("discretion") == "may" else ""
     if kind == "fixed":
         low, high = fine["min"], fine["max"]
-        if low is not None and high is not None:
+        if low is not None and high is not None and low == high:
+            span = _yuan(low)  # a fixed amount (处以三千元罚款)
+        elif low is not None and high is not None:
             span = f"{_yuan(low)}以上{_yuan(high)}以下"
         elif high is not None:
             span = f"{_yuan(high)}以下"

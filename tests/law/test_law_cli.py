@@ -133,6 +133,8 @@ def test_department_rule_without_text_exits_0_and_says_so():
     # The 1994 text's penalty article, with its fixed 3000 yuan fine.
     code, data = show_json("《医疗机构管理条例实施细则》第八十条第二款", "--date", "2016-01-01")
     assert (data["penalty"]["fine"]["min"], data["penalty"]["fine"]["max"]) == (3000, 3000)
+    text = invoke("show", "《医疗机构管理条例实施细则》第八十条第二款", "--date", "2016-01-01").output
+    assert "罚款幅度：处3000元罚款" in text
 
 
 def test_show_text_and_bad_input():
