@@ -239,6 +239,9 @@ def _authority_for(registry: Registry, instrument: str, article: int, paragraph:
     if exclusion is None and paragraph is None:
         parts = [e for e in registry.exclusions if e.instrument == version.id and e.article == article]
         exclusion = parts[0] if len(parts) == 1 else None
+    listed = _override(vocab, version.id, article)
+    if exclusion is not None and listed is not None and exclusion.authority in vocab.relative:
+        exclusion = None  # 原发证机关 of an excluded article: the listed source names the body
     if exclusion is not None:
         named = _from_exclusion(registry, exclusion)
         if named is None:
@@ -247,8 +250,7 @@ def _authority_for(registry: Registry, instrument: str, article: int, paragraph:
         return Authority(wording=named[0], departments=departments, level=level, joint=joint, relative=relative,
                          health=bool(set(departments) & vocab.health), source=named[1],
                          excluded=exclusion.reason, note=exclusion.note, **base)
-    listed = _override(vocab, version.id, article)  # a version without text (细则 2017)
-    if listed is not None:
+    if listed is not None:  # no text names the body (细则 2017 without text; 原发证机关)
         departments, level, joint, relative = _parse(listed["wording"], vocab)
         return Authority(wording=listed["wording"], departments=departments, level=level, joint=joint,
                          relative=relative, health=bool(set(departments) & vocab.health), source=listed["source"],

@@ -124,3 +124,9 @@ def test_historical_body_names_carry_a_note(registry):
     a = registry.authority_for("公共场所卫生管理条例", 14, 1, on=D(2025, 3, 1))
     assert a.departments == ("卫生防疫机构",) and a.health
     assert "疾病预防控制部门" in a.note and "人工核实" in a.note
+
+
+def test_relative_body_resolved_from_the_issuing_article(registry):
+    a = registry.authority_for("放射性同位素与射线装置安全和防护条例", 62)
+    assert a.departments == ("生态环境主管部门",) and not a.health and "第六条" in a.source
+    assert a.level == "省级以上" and "原发证机关" in a.note
