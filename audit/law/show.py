@@ -72,8 +72,9 @@ def show(query: str, on: Date | None = None, registry: Registry | None = None) -
         text = _text_of(shown, c) if shown else None
     number = shown.number if shown else c.article
     paragraph = c.paragraph if res.status is not Status.RENUMBERED else _renumbered_paragraph(res)
-    penalty = excluded = None
+    penalty = excluded = competent = None
     if shown is not None and res.version is not None:
+        competent = _competent_json(reg, shown.instrument_id, number, paragraph)
         penalty = provision_penalty(reg, shown.instrument_id, number, paragraph)
         if penalty is None:
             ex = reg.excluded(shown.instrument_id, number, paragraph)
@@ -98,10 +99,23 @@ def show(query: str, on: Date | None = None, registry: Registry | None = None) -
         "paragraphs": _paragraphs_json(shown) if shown else [],
         "penalty": penalty,
         "penalty_excluded": excluded,  # a 法律责任 article (款) that is not a penalty provision, and why
+        "competent_authority": competent,  # who may impose its penalties (职权与管辖), see audit.law.authority
         "suggestion": res.suggestion,
         "cited": {"article": c.article, "paragraph": c.paragraph, "item": c.item,
                   "label": article_label(c.article, c.paragraph, c.item)},
     }
+
+
+def _competent_json(reg: Registry, version_id: str, article: int, paragraph: int | None) -> dict[str, Any] | None:
+    from audit.law.authority import authority_for
+
+    a = authority_for(reg, version_id, article, paragraph)
+    if a is None:
+        return None
+    return {"wording": a.wording, "departments": list(a.departments), "level": a.level, "joint": a.joint,
+            "health": a.health, "source": a.source, "note": a.note,
+            "other_bodies": [{"kind": b.kind, "wording": b.wording, "condition": b.condition, "referral": b.referral}
+                             for b in a.other_bodies]}
 
 
 def _status_text(res: Resolution) -> str:
@@ -160,6 +174,10 @@ def show_text(view: dict[str, Any]) -> str:
     elif view.get("penalty_excluded"):
         lines.append("")
         lines.append(f"罚则说明：本条（款）不是卫生健康部门的行政处罚条款——{view['penalty_excluded']['note']}")
+    competent = view.get("competent_authority")
+    if competent and (view.get("penalty") or view.get("penalty_excluded")):
+        level = f"（{competent['level']}）" if competent["level"] else ""
+        lines.append(f"处罚职权：{'、'.join(competent['departments']) or competent['wording']}{level}；依据：{competent['source']}")
     return "\n".join(lines)
 
 

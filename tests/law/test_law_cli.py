@@ -208,3 +208,15 @@ def test_an_excluded_article_says_why():
     assert "罚则说明" in text and "责令改正" in text
     _, curated = show_json("《中华人民共和国献血法》第十八条")
     assert curated["penalty"] is not None and curated["penalty_excluded"] is None
+
+
+def test_show_names_the_competent_authority():
+    _, data = show_json("《传染病防治法》第一百零三条", "--date", "2025-10-01")
+    competent = data["competent_authority"]
+    assert competent["departments"] == ["疾病预防控制部门"] and competent["level"] == "县级以上"
+    text = invoke("show", "《麻醉药品和精神药品管理条例》第七十二条", "--date", "2025-03-01").output
+    assert "处罚职权：卫生健康主管部门（设区的市级）" in text
+    _, radio = show_json("《放射性同位素与射线装置安全和防护条例》第五十二条")
+    assert radio["competent_authority"]["departments"] == ["生态环境主管部门"] and not radio["competent_authority"]["health"]
+    _, plain = show_json("《行政处罚法》第四十四条")
+    assert plain["competent_authority"] is None
