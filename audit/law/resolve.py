@@ -202,15 +202,29 @@ def resolve_in(citation: CitationLike, version: InstrumentVersion, registry: Reg
     return _in_version(reg, citation, on, reg.works[version.work], version)
 
 
+NO_TEXT_WORDS = {"部门规章": "该规章", "行政法规": "该行政法规", "法律": "该法律"}
+
+
+def _no_text_reason(reg: Registry, citation: CitationLike, work: Work, version: InstrumentVersion,
+                    where: str) -> str:
+    """Why a provision of a version without text cannot be checked; names another version's text if any."""
+    label = article_label(citation.article)
+    reason = (f"法规库未收录{NO_TEXT_WORDS.get(work.kind, '该文本')}全文：{where}在法规库中没有条文数据，"
+              f"无法核对{label}，请人工核查")
+    other = [v for v in work.versions if v.has_text and reg.article(v.id, citation.article) is not None]
+    if other:
+        ref = other[-1]
+        reason += f"（法规库另收有{version_cn(ref) or ref.id}文本的{label}，不是该日期施行的版本，仅供参考）"
+    return reason
+
+
 def _in_version(reg: Registry, citation: CitationLike, on: Date | None, work: Work,
                 version: InstrumentVersion) -> Resolution:
     base = {"work": work, "version": version}
     title = f"《{work.title}》"
     where = f"{title}（{version_cn(version)}）" if version_cn(version) else title
     if not version.has_text:
-        return Resolution(citation, on, Status.NO_TEXT,
-                          f"{where}在法规库中没有条文数据，无法核对{article_label(citation.article)}，请人工核查",
-                          **base)
+        return Resolution(citation, on, Status.NO_TEXT, _no_text_reason(reg, citation, work, version, where), **base)
     art = reg.article(version.id, citation.article)
     if art is None:
         if reg.metadata(version.id).get("scope") != "全文":
