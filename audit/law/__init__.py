@@ -15,7 +15,7 @@ The legal-application checks (法律适用) that use the registry are check kind
 ``audit.checks.kinds.citations``, ``penalties`` and ``remedy``, with ``audit.checks.legal``.
 """
 
-from audit.law.authority import Authority, authority_of
+from audit.law.authority import Authority
 from audit.law.basis import basis_text
 from audit.law.legal_facts import LegalFact
 from audit.law.registry import (
@@ -57,3 +57,5 @@ __all__ = [
     "basis_text",
     "resolve",
 ]
+
+from audit.law.resolve import authority_of  # noqa: E402

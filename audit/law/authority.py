@@ -8,7 +8,7 @@ source that gives it. Dates come from the version in force on the date asked::
     reg = Registry.load()
     a = reg.authority_for("传染病防治法", 103, on=date(2025, 10, 1))
     a.departments, a.level          # ('疾病预防控制部门',), '县级以上'
-    authority_of("《麻醉药品和精神药品管理条例》第七十二条", on=date(2025, 3, 1)).level   # '设区的市级'
+    authority_of("《麻醉药品和精神药品管理条例》第七十二条", date(2025, 3, 1), reg).level  # '设区的市级' (audit.law.resolve)
 
 None means unknown: the instrument or version is not held, the provision is not a penalty article the
 registry curates, or nothing names the body.
@@ -21,6 +21,9 @@ import functools
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from audit.checklists import safe_load
+from audit.parse.numerals import article_label
 
 if TYPE_CHECKING:
     from audit.law.registry import Exclusion, PenaltyFacts, Registry
@@ -95,9 +98,8 @@ class _Vocabulary:
 
 @functools.cache
 def _vocabulary(root: str) -> _Vocabulary:
-    from audit.law.registry import _read_yaml
-
-    raw = _read_yaml(Path(root) / "authority.yaml")
+    with (Path(root) / "authority.yaml").open(encoding="utf-8") as fh:
+        raw = safe_load(fh)
     words = [(w, (kind,)) for kind, ws in raw["departments"].items() for w in ws]
     words += [(w, tuple(kinds)) for w, kinds in (raw.get("compound") or {}).items()]
     words.sort(key=lambda x: -len(x[0]))
@@ -185,12 +187,6 @@ def _from_facts(registry: Registry, facts: PenaltyFacts, vocab: _Vocabulary,
     return None
 
 
-def article_label(article: int, paragraph: int | None = None) -> str:
-    from audit.law.resolve import article_label as label
-
-    return label(article, paragraph)
-
-
 def _from_exclusion(registry: Registry, e: Exclusion) -> tuple[str, str] | None:
     if not e.authority:
         return None
@@ -256,16 +252,3 @@ def _authority_for(registry: Registry, instrument: str, article: int, paragraph:
                          relative=relative, health=bool(set(departments) & vocab.health), source=listed["source"],
                          note=listed.get("note"), **base)
     return None
-
-
-def authority_of(citation: str, on: Date | None = None, registry: Registry | None = None) -> Authority | None:
-    """:func:`authority_for` from a citation text such as "《医疗机构管理条例》第四十七条"."""
-    from audit.law.registry import Registry
-    from audit.law.resolve import parse_citation_text
-
-    reg = registry or Registry.load()
-    citations = parse_citation_text(citation)
-    if not citations or not citations[0].instrument:
-        return None
-    c = citations[0]
-    return authority_for(reg, c.instrument, c.article, c.paragraph, on)

@@ -12,10 +12,12 @@ None when no value applies on that date (or the key is unknown).
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from audit.checklists import safe_load
+from audit.parse.numerals import article_label
 
 if TYPE_CHECKING:
     from audit.law.registry import Registry
@@ -53,14 +55,21 @@ def _date(value: Any) -> Date | None:
     return Date.fromisoformat(str(value))
 
 
-@functools.cache
-def _load(root: str) -> tuple[LegalFact, ...]:
-    from audit.law.registry import Registry, _read_yaml
-    from audit.law.resolve import article_label
+_LOADED: dict[str, tuple[LegalFact, ...]] = {}
 
-    reg = Registry.load(Path(root))
+
+def _load(reg: Registry) -> tuple[LegalFact, ...]:
+    key = str(reg.root)
+    if key not in _LOADED:
+        _LOADED[key] = _read(reg)
+    return _LOADED[key]
+
+
+def _read(reg: Registry) -> tuple[LegalFact, ...]:
+    with (Path(reg.root) / "legal_facts.yaml").open(encoding="utf-8") as fh:
+        data = safe_load(fh)
     out = []
-    for fact in _read_yaml(Path(root) / "legal_facts.yaml")["facts"]:
+    for fact in data["facts"]:
         for v in fact["values"]:
             version = reg.versions[v["instrument"]]
             citation = f"《{version.title}》{article_label(v['article'], v.get('paragraph'), v.get('item'))}"
@@ -75,7 +84,7 @@ def _load(root: str) -> tuple[LegalFact, ...]:
 
 def legal_facts(registry: Registry, key: str | None = None) -> tuple[LegalFact, ...]:
     """All values (of one key), in file order."""
-    return tuple(f for f in _load(str(registry.root)) if key is None or f.key == key)
+    return tuple(f for f in _load(registry) if key is None or f.key == key)
 
 
 def legal_fact(registry: Registry, key: str, on: Date) -> LegalFact | None:

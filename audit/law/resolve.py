@@ -25,10 +25,13 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from audit.law.registry import Article, InstrumentVersion, Registry, RenumberPair, Work
-from audit.parse.numerals import int_to_chinese
+from audit.parse.numerals import article_label, int_to_chinese
+
+if TYPE_CHECKING:
+    from audit.law.authority import Authority
 
 Date = dt.date
 
@@ -72,16 +75,6 @@ class Status(enum.StrEnum):
 UNCERTAIN = frozenset({Status.NO_INSTRUMENT, Status.UNKNOWN_INSTRUMENT, Status.NO_TEXT, Status.EXCERPT_GAP})
 DEFECTS = frozenset({Status.ARTICLE_NOT_FOUND, Status.PARAGRAPH_NOT_FOUND, Status.ITEM_NOT_FOUND,
                      Status.NOT_IN_FORCE, Status.RENUMBERED})
-
-
-def article_label(article: int, paragraph: int | None = None, item: int | None = None) -> str:
-    """第四十七条第一款第（三）项 (parts left out when None)."""
-    out = f"第{int_to_chinese(article)}条"
-    if paragraph is not None:
-        out += f"第{int_to_chinese(paragraph)}款"
-    if item is not None:
-        out += f"第（{int_to_chinese(item)}）项"
-    return out
 
 
 def date_cn(day: Date | None) -> str:
@@ -158,6 +151,18 @@ def parse_citation_text(text: str) -> list[SimpleCitation]:
         if sep and head.strip():
             found = parse_citations(f"《{head.strip().strip('《》')}》第{rest}")
     return [SimpleCitation(c.instrument, c.article, c.paragraph, c.item, c.sub_item, c.raw) for c in found]
+
+
+def authority_of(citation: str, on: Date | None, registry: Registry) -> Authority | None:
+    """:func:`authority_for` from a citation text such as "《医疗机构管理条例》第四十七条"."""
+    from audit.law.authority import authority_for
+
+    reg = registry
+    citations = parse_citation_text(citation)
+    if not citations or not citations[0].instrument:
+        return None
+    c = citations[0]
+    return authority_for(reg, c.instrument, c.article, c.paragraph, on)
 
 
 # ----------------------------------------------------------------------------- resolution

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from audit.law.authority import _vocabulary, authority_of, departments_in, level_at_least
+from audit.law.authority import _vocabulary, departments_in, level_at_least
+from audit.law.resolve import authority_of
 
 D = dt.date
 
@@ -101,7 +102,7 @@ def test_unknown_is_none(registry):
     assert registry.authority_for("行政处罚法", 44) is None          # not a penalty provision
     assert registry.authority_for("生活饮用水卫生监督管理办法", 26) is None   # no text, nothing listed
     assert registry.authority_for("执业医师法", 37, on=D(2023, 1, 1)) is None  # not in force
-    assert authority_of("没有条文", registry=registry) is None
+    assert authority_of("没有条文", None, registry) is None
 
 
 def test_every_authority_wording_maps_to_a_department(registry):
