@@ -69,7 +69,7 @@ def render_text(report: dict[str, Any]) -> str:
 @click.command("eval")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--rendering", "renderings", multiple=True, type=click.Choice(["text", "scanned", "images"]),
+@click.option("--rendering", "renderings", multiple=True, type=click.Choice(["text", "scanned", "images", "docx", "web"]),
               help="只评测这些渲染件（默认全部）/ only these renderings (default: all present).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="同时把 JSON 报告写入文件 / also write the JSON report to this file.")

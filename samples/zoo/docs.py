@@ -366,3 +366,21 @@ def credit_publicity(s: Story, st: Style) -> Doc:
 def law_name(s: Story) -> str:
     from samples.generator.law import VIOLATIONS
     return VIOLATIONS[s.violation].name
+
+
+def file_index(s: Story, st: Style, docs: list[Doc], dates: list[dt.date | None]) -> Doc:
+    """卷内目录: one row per document (序号, 题名, 日期, 页号); the index is page 1, documents follow."""
+    b = [Block("head", text=s.agency.name), Block("head", text="卷内目录"), kv(st, "案由", s.cause(), "kv"),
+         kv(st, "处罚决定书文号", s.case_number(), "kv"), Block("row", cells=("序号", "文件材料题名", "日期", "页号"))]
+    for i, (doc, when) in enumerate(zip(docs, dates, strict=True), 1):
+        b.append(Block("row", cells=(str(i), doc.title, day(when) if when else "", str(i + 1))))
+    return Doc("file_index", "卷内目录", b)
+
+
+def file_remarks(s: Story, st: Style, count: int) -> Doc:
+    d = s.dates
+    b = [Block("head", text=s.agency.name), Block("head", text="卷内备考表"),
+         kv(st, "本卷情况说明", f"本卷共有文件材料{count}件，共{count + 2}页（含卷内目录、卷内备考表）。卷内材料齐全，按办案程序排列。"),
+         kv(st, "立卷人", f"{s.officers[1][0]}　{day(d['closed'])}"), kv(st, "检查人", f"{s.chief}　{day(d['closed'])}"),
+         kv(st, "立卷时间", day(d["closed"]))]
+    return Doc("file_remarks", "卷内备考表", b)

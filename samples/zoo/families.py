@@ -51,7 +51,14 @@ def ordinary_docs(s: Story, st: Style) -> list[Doc]:
     if s.fine:
         docs.append(D.payment_receipt(s, st))
     docs.append(D.closing_report(s, st))
-    return docs
+    d = s.dates
+    when = {"filing_report": d["filed"], "inspection_record": d["inspected"], "interview_record": d["interview"],
+            "investigation_report": d["report"], "panel_discussion": d["panel"], "advance_notice": d["notice_issued"],
+            "defence_record": d.get("defence"), "decision_approval": d["approval"], "decision": d["decided"],
+            "payment_receipt": d["paid"], "closing_report": d["closed"]}
+    served = iter((d["notice_served"], d["decision_served"]))
+    dates = [next(served) if doc.type == "service_receipt" else when[doc.type] for doc in docs]
+    return [D.file_index(s, st, docs, dates), *docs, D.file_remarks(s, st, len(docs))]
 
 
 def simple_docs(s: Story, st: Style) -> list[Doc]:

@@ -107,9 +107,9 @@ def to_pdf(docs: list[Doc], path: Path) -> None:
     name, font_path, index = FONT
     if name not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(name, font_path, subfontIndex=index))
-    body = ParagraphStyle("body", fontName=name, fontSize=11, leading=17, wordWrap="CJK")
+    body = ParagraphStyle("body", fontName=name, fontSize=10, leading=14, wordWrap="CJK")
     styles = {
-        "head": ParagraphStyle("head", parent=body, fontSize=15, leading=22, alignment=TA_CENTER),
+        "head": ParagraphStyle("head", parent=body, fontSize=14, leading=20, alignment=TA_CENTER),
         "right": ParagraphStyle("right", parent=body, alignment=TA_RIGHT),
         "number": ParagraphStyle("number", parent=body, alignment=TA_RIGHT),
         "seal": ParagraphStyle("seal", parent=body, alignment=TA_RIGHT),
@@ -150,6 +150,6 @@ def to_pdf(docs: list[Doc], path: Path) -> None:
                 story.append(Paragraph(esc(line), style))
         flush()
     out = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm,
-                            topMargin=20 * mm, bottomMargin=20 * mm, title="", author="samples/zoo",
+                            topMargin=15 * mm, bottomMargin=15 * mm, title="", author="samples/zoo",
                             invariant=1)
     out.build(story)
