@@ -66,10 +66,12 @@ def _lines(pages: Pages, fn: Callable[[str], list[str]]) -> Pages:
 
 
 def label_synonyms(pages: Pages) -> Pages:
+    """Document names by a variant everywhere (title, index, references), labels where they open a row."""
     def fn(line: str) -> list[str]:
+        for old, new in TITLE_SYNONYMS.items():
+            if new not in line:
+                line = line.replace(old, new)
         s = line.strip()
-        if s in TITLE_SYNONYMS:
-            return [line.replace(s, TITLE_SYNONYMS[s])]
         for old, new in LABEL_SYNONYMS.items():
             if s.startswith(old + "：") or s.startswith(old + " "):
                 return [line.replace(old, new, 1)]

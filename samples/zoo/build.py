@@ -32,14 +32,15 @@ NOTES = [
 ]
 
 
-def case_specs(only: str | None = None) -> list[tuple[str, str, Plant | None]]:
+def case_specs(only: str | None = None, *, clean_only: bool = False) -> list[tuple[str, str, Plant | None]]:
     """(case id, family, plant) for every zoo case, clean ones first."""
     out: list[tuple[str, str, Plant | None]] = []
     for family in FAMILIES:
         if only and family != only:
             continue
         out.append((clean_story(family).case_id, family, None))
-    out += [(p.case_id, p.family, p) for p in PLANTS if not only or p.family == only]
+    if not clean_only:
+        out += [(p.case_id, p.family, p) for p in PLANTS if not only or p.family == only]
     return out
 
 
@@ -126,12 +127,12 @@ def truth(story: Story, docs: list[Doc], plant: Plant | None) -> dict:
     return data
 
 
-def build(out: Path, *, only: str | None = None, pdf: bool = True) -> list[Path]:
+def build(out: Path, *, only: str | None = None, pdf: bool = True, clean_only: bool = False) -> list[Path]:
     """Write every zoo case under ``out``; the case folders written."""
     out.mkdir(parents=True, exist_ok=True)
     missing = render.fonts_missing() if pdf else "PDF rendering not asked for"
     folders = []
-    for case_id, family, plant in case_specs(only):
+    for case_id, family, plant in case_specs(only, clean_only=clean_only):
         story, docs = make_case(family, plant)
         folder = out / case_id
         folder.mkdir(exist_ok=True)
@@ -154,8 +155,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--only", choices=FAMILIES)
     ap.add_argument("--no-pdf", action="store_true")
+    ap.add_argument("--clean-only", action="store_true", help="only the lawful file of each family")
     args = ap.parse_args(argv)
-    folders = build(args.out, only=args.only, pdf=not args.no_pdf)
+    folders = build(args.out, only=args.only, pdf=not args.no_pdf, clean_only=args.clean_only)
     print(f"{len(folders)} zoo cases written to {args.out}")
 
 

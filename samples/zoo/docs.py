@@ -306,7 +306,8 @@ def payment_receipt(s: Story, st: Style) -> Doc:
          Block("row", cells=("缴款人全称", s.party.name, "执收单位", s.agency.name)),
          Block("row", cells=("项目名称", "一般罚没收入", "金额（元）", f"{s.fine:,.2f}")),
          Block("row", cells=("金额合计（大写）", f"人民币{rmb_upper(s.fine)}", "（小写）", f"¥{s.fine:,.2f}")),
-         kv(st, "行政处罚决定书文号", s.case_number(), "kv"), kv(st, "收款日期", day(d["paid"]), "kv")]
+         kv(st, "行政处罚决定书文号", s.case_number("当罚" if s.procedure == "simple" else "罚"), "kv"),
+         kv(st, "收款日期", day(d["paid"]), "kv")]
     return Doc("payment_receipt", "非税收入一般缴款书", b)
 
 

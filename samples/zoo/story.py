@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from samples.generator import law
-from samples.generator.util import add_workdays, id_check, uscc_check, workday_on_or_after
+from samples.generator.util import add_workdays, id_check, org_code_check, uscc_check, workday_on_or_after
 
 D = dt.date.fromisoformat
 
@@ -182,8 +182,10 @@ def simple_dates(inspected: str) -> dict[str, dt.date]:
 
 
 def uscc(prefix: str, region: str, body: str) -> str:
-    """A GB 32100 code: 2-char registration type, 6-digit region, 9-char body, check char."""
-    first17 = f"{prefix}{region}{body}"
+    """A GB 32100 code: 2-char registration type, 6-digit region, 9-char organisation code (its last
+    character the GB 11714 check of the first 8 of ``body``), and the check character."""
+    org = body[:8] + org_code_check(body[:8])
+    first17 = f"{prefix}{region}{org}"
     assert len(first17) == 17, first17
     return first17 + uscc_check(first17)
 
