@@ -29,8 +29,10 @@ demo: $(STAMP)  ## audit the bundled sample cases into reports/demo
 test: $(STAMP)  ## run the test suite
 	$(BIN)/python -m pytest
 
-eval: $(STAMP)  ## score extraction and defect detection on every bundled sample (text, scanned, page images)
+eval: $(STAMP)  ## score extraction and defect detection on every bundled sample (text, scanned, page images), then the format zoo with the metamorphic suite
 	$(BIN)/audit eval samples --quiet -o reports/eval.json
+	$(BIN)/python -m samples.zoo.build --out reports/zoo-cases
+	$(BIN)/audit eval reports/zoo-cases --quiet --metamorphic --also samples -o reports/eval-zoo.json
 
 lint: $(STAMP)
 	$(BIN)/ruff check audit tests samples

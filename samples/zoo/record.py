@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from audit.eval.metamorphic import ALL, clean_samples, fails_of, new_fails, pages_of, fails_of_pages
+from audit.eval.metamorphic import ALL, clean_samples, fails_of, fails_of_pages, new_fails, pages_of
 
 HERE = Path(__file__).parent
 KNOWN = HERE / "known_false_alarms.yaml"
@@ -66,7 +66,7 @@ def reason(transformation: str, rule: str) -> str:
 
 def zoo_clean_false_alarms(cases: Path) -> list[dict]:
     out = []
-    for case_id, folder, truth in clean_samples(cases):
+    for case_id, folder, _truth in clean_samples(cases):
         for rendering, name in ZOO_RENDERINGS.items():
             if (folder / name).exists():
                 out += [{"sample": case_id, "transformation": "none", "rendering": rendering, "rule": r}

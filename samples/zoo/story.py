@@ -12,7 +12,13 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from samples.generator import law
-from samples.generator.util import add_workdays, id_check, org_code_check, uscc_check, workday_on_or_after
+from samples.generator.util import (
+    add_workdays,
+    id_check,
+    org_code_check,
+    uscc_check,
+    workday_on_or_after,
+)
 
 D = dt.date.fromisoformat
 
