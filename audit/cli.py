@@ -172,9 +172,9 @@ def batch(folder: Path, out: Path, history: Path | None, jobs: int, timeout: flo
     before (same files, same reader, same OCR settings) is taken from the case cache, so a
     re-audit after a rule change only runs the checks and writes the reports.
     """
+    from audit.batch.run import BatchOptions, run_batch
     from audit.config import ocr_options
     from audit.limits import LIMITS
-    from audit.run import BatchOptions, run_batch
 
     if max_pages:
         LIMITS.max_pages = max_pages
@@ -296,7 +296,7 @@ def _register_commands() -> None:
     from audit.law.cli import law_group
     from audit.ocr.cli import ocr_command
     from audit.samples_cli import samples_group
-    from audit.stats_cli import history_command, stats_command
+    from audit.stats.cli import history_command, stats_command
     from audit.web.command import serve_command
 
     for command in (stats_command, history_command, law_group, eval_command, samples_group, ocr_command,

@@ -8,7 +8,9 @@
 - :mod:`audit.law.basis`      ``basis_text(instrument, article, version, on)`` for a rule's LegalBasis;
 - :mod:`audit.law.penalty`    penalty facts in the JSON shape of ``audit law show``;
 - :mod:`audit.law.show`       ``audit law show`` / ``audit law search`` (the click group: :mod:`audit.law.cli`);
-- :mod:`audit.law.application` and ``checks_*``: the legal-application checks (法律适用) of a case.
+
+The legal-application checks (法律适用) that use the registry are check kinds:
+``audit.checks.kinds.citations``, ``penalties`` and ``remedy``, with ``audit.checks.legal``.
 """
 
 from audit.law.basis import basis_text

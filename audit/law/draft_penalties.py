@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from audit.law.numerals import amount_to_yuan, chinese_to_int
 from audit.law.registry import Article, Registry, law_dir
+from audit.parse.numerals import amount_to_yuan, chinese_to_int
 
 PENALTY_CHAPTER = re.compile(r"(法律责任|罚\s*则|奖励与处罚)$")
 # Texts without chapter headings: the articles that make up their 法律责任 part.

@@ -10,7 +10,7 @@ text, or a precise reason it does not resolve. The reasons split in two families
   renumbered instrument (with the right new number).
 
 The date is the caller's choice: the act date for substance (违反条款, 处罚依据), the document or
-decision date for procedure (告知, 陈述申辩, 听证, 加处罚款 …). See ``audit.law.application``.
+decision date for procedure (告知, 陈述申辩, 听证, 加处罚款 …). See ``audit.checks.legal``.
 
 Typical use::
 
@@ -27,8 +27,8 @@ import enum
 from dataclasses import dataclass
 from typing import Protocol
 
-from audit.law.numerals import int_to_chinese
 from audit.law.registry import Article, InstrumentVersion, Registry, RenumberPair, Work
+from audit.parse.numerals import int_to_chinese
 
 Date = dt.date
 

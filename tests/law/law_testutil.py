@@ -6,8 +6,8 @@ import difflib
 import re
 from pathlib import Path
 
-from audit.law.numerals import amount_to_yuan, multiple_to_number
 from audit.law.registry import normalize_text
+from audit.parse.numerals import amount_to_yuan, multiple_to_number
 
 REPO = Path(__file__).resolve().parents[2]
 LAWS_DIR = REPO.parent / "shared" / "laws"

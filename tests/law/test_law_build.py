@@ -9,7 +9,7 @@ import pytest
 from law_testutil import LAW_DATA
 
 from audit.law.build import build, dump, parse_articles, parse_readme_table
-from audit.law.numerals import chinese_to_int
+from audit.parse.numerals import chinese_to_int
 
 ARTICLES = LAW_DATA / "articles"
 

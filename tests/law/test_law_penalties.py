@@ -9,8 +9,8 @@ import yaml
 from law_testutil import LAW_DATA, amounts_in, multiples_in
 
 from audit.law.draft_penalties import mask, penalty_articles
-from audit.law.numerals import amount_to_yuan, chinese_to_int, multiple_to_number
 from audit.law.registry import EXCLUSION_REASONS, Exclusion, PenaltyFacts, Registry
+from audit.parse.numerals import amount_to_yuan, chinese_to_int, multiple_to_number
 
 RAW_DATA = yaml.safe_load((LAW_DATA / "penalties.yaml").read_text(encoding="utf-8"))
 RAW = RAW_DATA["penalties"]
@@ -380,12 +380,10 @@ def test_unlicensed_practice_old_and_new(registry, stem, article):
     assert p is not None and "罚款" in p.kinds
 
 
-def test_fallback_numerals_agree_with_shared_module():
-    from audit.law import numerals
+def test_article_numerals_round_trip():
+    from audit.parse import numerals
 
     for n in range(0, 1200):
-        text = numerals._fallback_int_to_chinese(n)
-        assert numerals._fallback_chinese_to_int(text) == n
-        assert text == numerals.int_to_chinese(n)
-        assert numerals.chinese_to_int(text) == n
-    assert numerals._fallback_chinese_to_int("五十万") == 500_000
+        assert numerals.chinese_to_int(numerals.int_to_chinese(n)) == n
+    assert numerals.chinese_to_int("五十万") == 500_000
+    assert numerals.int_to_chinese(110) == "一百一十"

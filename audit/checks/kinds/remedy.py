@@ -12,7 +12,8 @@ from typing import Any
 
 import regex
 
-from audit.law.application import Verdict, doc_name, document_date, where
+from audit.checks.legal import doc_name, document_date, where
+from audit.checks.registry import Outcome, check_kind
 from audit.law.resolve import date_cn
 from audit.model import Case, Document, Field
 from audit.model import Status as S
@@ -56,11 +57,12 @@ def region_of(agency: str) -> str | None:
     return name[:m.start()] if m and m.start() > 0 else None
 
 
-def review_body(case: Case, params: dict[str, Any]) -> Verdict:
+@check_kind("law_review_body", documents_="decision document types")
+def review_body(case: Case, params: dict[str, Any]) -> Outcome:
     """After 2024-01-01 a health department's decision is reviewed by 本级人民政府 (行政复议法 第二十四条)."""
     docs = _decisions(case, params.get("documents", ["decision", "onsite_decision"]))
     if not docs:
-        return Verdict(S.NOT_APPLICABLE, note="案卷中未识别到行政处罚决定书")
+        return Outcome(S.NOT_APPLICABLE, note="案卷中未识别到行政处罚决定书")
     problems, evidence, unsure, good, uev = [], [], [], [], []
     for doc in docs:
         text = DocText.of(case, doc)
@@ -100,10 +102,10 @@ def review_body(case: Case, params: dict[str, Any]) -> Verdict:
                 uev.append(f)
     values = {"problems": "；".join(problems), "bodies": "、".join(dict.fromkeys(good)) or "—"}
     if problems:
-        return Verdict(S.FAIL, values, evidence)
+        return Outcome(S.FAIL, values, evidence)
     if unsure:
-        return Verdict(S.NEEDS_REVIEW, values, uev, note="；".join(dict.fromkeys(unsure)) + "，请人工核查")
-    return Verdict(S.PASS, values)
+        return Outcome(S.NEEDS_REVIEW, values, uev, note="；".join(dict.fromkeys(unsure)) + "，请人工核查")
+    return Outcome(S.PASS, values)
 
 
 # ----------------------------------------------------------------------------- periods
@@ -140,11 +142,15 @@ def periods(text: DocText) -> list[Period]:
     return out
 
 
-def remedy_periods(case: Case, params: dict[str, Any]) -> Verdict:
+@check_kind(
+    "law_remedy_periods", review_days="days to apply for review", litigation_months="months to sue directly",
+    litigation_after_review_days="days to sue after the review decision", documents_="decision document types",
+)
+def remedy_periods(case: Case, params: dict[str, Any]) -> Outcome:
     """Review within 60 days; direct litigation within 6 months; after review within 15 days."""
     docs = _decisions(case, params.get("documents", ["decision", "onsite_decision"]))
     if not docs:
-        return Verdict(S.NOT_APPLICABLE, note="案卷中未识别到行政处罚决定书")
+        return Outcome(S.NOT_APPLICABLE, note="案卷中未识别到行政处罚决定书")
     review_days = int(params["review_days"])
     months = int(params["litigation_months"])
     after_days = int(params["litigation_after_review_days"])
@@ -180,10 +186,10 @@ def remedy_periods(case: Case, params: dict[str, Any]) -> Verdict:
                     uev.append(p.field)
     values = {"problems": "；".join(problems), "periods": "、".join(dict.fromkeys(seen)) or "—"}
     if problems:
-        return Verdict(S.FAIL, values, evidence)
+        return Outcome(S.FAIL, values, evidence)
     if unsure:
-        return Verdict(S.NEEDS_REVIEW, values, uev, note="；".join(unsure))
-    return Verdict(S.PASS, values)
+        return Outcome(S.NEEDS_REVIEW, values, uev, note="；".join(unsure))
+    return Outcome(S.PASS, values)
 
 
 # ----------------------------------------------------------------------------- review first
@@ -192,11 +198,12 @@ _FIRST = regex.compile(r"先\s*(?:行\s*)?(?:向[^，。；]{0,40}?)?申请(?:�
 _DIRECT = regex.compile(r"(?:直接|也可以|或者)[^。；]{0,40}?(?:向[^，。；]{0,30}?人民法院)?[^。；]{0,10}?(?:提起(?:行政)?诉讼|起诉)")
 
 
-def review_first_notice(case: Case, params: dict[str, Any]) -> Verdict:
+@check_kind("law_review_first_notice", documents_="on-the-spot decision types", from_="date the rule starts")
+def review_first_notice(case: Case, params: dict[str, Any]) -> Outcome:
     """An on-the-spot decision (from 2024-01-01) tells the party to apply for review first (复议前置)."""
     docs = _decisions(case, params.get("documents", ["onsite_decision"]))
     if not docs:
-        return Verdict(S.NOT_APPLICABLE, note="案卷中未识别到当场行政处罚决定书")
+        return Outcome(S.NOT_APPLICABLE, note="案卷中未识别到当场行政处罚决定书")
     start = params.get("from")
     problems, evidence, unsure, ok, uev = [], [], [], [], []
     for doc in docs:
@@ -224,12 +231,12 @@ def review_first_notice(case: Case, params: dict[str, Any]) -> Verdict:
             ok.append(text.flat[first.start():first.end()])
     values = {"problems": "；".join(problems), "found": "、".join(f"“{o}”" for o in ok) or "—"}
     if problems:
-        return Verdict(S.FAIL, values, evidence)
+        return Outcome(S.FAIL, values, evidence)
     if unsure:
-        return Verdict(S.NEEDS_REVIEW, values, uev, note="；".join(unsure) + "，请人工核查")
+        return Outcome(S.NEEDS_REVIEW, values, uev, note="；".join(unsure) + "，请人工核查")
     if not ok:
-        return Verdict(S.NOT_APPLICABLE, values, note="当场处罚决定作出于复议前置规定施行之前")
-    return Verdict(S.PASS, values)
+        return Outcome(S.NOT_APPLICABLE, values, note="当场处罚决定作出于复议前置规定施行之前")
+    return Outcome(S.PASS, values)
 
 
 def _anchor(text: DocText) -> Field:

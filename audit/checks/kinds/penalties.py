@@ -1,7 +1,7 @@
 """Checks that read the penalty provisions: obligation link, kinds allowed, fine range, companions.
 
 All four judge the penalty basis of the decision under the version(s) that apply (see
-``audit.law.application``). A check fails only when the registry holds curated facts for every
+``audit.checks.legal``). A check fails only when the registry holds curated facts for every
 penalty provision cited and the decision contradicts them under every candidate version; a
 provision without curated facts, an instrument without text, an unknown 违法所得 … give
 ``needs_review`` with the reason.
@@ -16,13 +16,12 @@ from typing import Any
 
 import regex
 
-from audit.law.application import (
+from audit.checks.legal import (
     DECISIONS,
     BasisProvision,
     Cited,
     Imposed,
     Reading,
-    Verdict,
     basis_provisions,
     cited,
     clean_text,
@@ -40,12 +39,16 @@ from audit.law.application import (
     versions_by_work,
     where,
 )
+from audit.checks.registry import Outcome, check_kind
 from audit.law.registry import Fine, PenaltyFacts, Registry, Tier
 from audit.law.resolve import version_cn
 from audit.model import Case, Document
 from audit.model import Status as S
 
 Date = dt.date
+
+LOOKBACK = "years before the decision an act of unknown date may lie in (行政处罚法 第三十六条); no lookback when absent"
+
 
 
 @dataclass(slots=True)
@@ -79,10 +82,10 @@ class Setup:
 FALLBACK = ("decision_approval", "advance_notice")
 
 
-def setup(case: Case, params: dict[str, Any]) -> Setup | Verdict:
+def setup(case: Case, params: dict[str, Any]) -> Setup | Outcome:
     doc = first_decision(case)
     if doc is None:
-        return Verdict(S.NOT_APPLICABLE, note="案卷中未识别到行政处罚决定书")
+        return Outcome(S.NOT_APPLICABLE, note="案卷中未识别到行政处罚决定书")
     reg = Registry.load()
     violated = in_doc(cited(case, "violated", DECISIONS), doc)
     basis = in_doc(cited(case, "basis", DECISIONS), doc)
@@ -98,7 +101,7 @@ def setup(case: Case, params: dict[str, Any]) -> Setup | Verdict:
                 source = source or fallback
                 break
     if not basis:
-        return Verdict(S.NOT_APPLICABLE, note="案卷中未识别到处罚依据（是否载明处罚依据由LAW001核查）")
+        return Outcome(S.NOT_APPLICABLE, note="案卷中未识别到处罚依据（是否载明处罚依据由LAW001核查）")
     reads = readings(reg, case, violated, basis, params.get("unknown_act_lookback_years"))
     return Setup(reg, case, doc, violated, basis, reads, clean_text(case, doc).flat, "和".join(borrowed), source)
 
@@ -133,13 +136,13 @@ def _mismatched(st: Setup, provisions: list[BasisProvision]) -> str:
     return ""
 
 
-def _try_readings(st: Setup, judge: Callable[[list[BasisProvision]], Verdict], *, check_link: bool = True) -> Verdict:
+def _try_readings(st: Setup, judge: Callable[[list[BasisProvision]], Outcome], *, check_link: bool = True) -> Outcome:
     """Judge under each version reading; pass if any passes, fail only if every reading fails."""
     verdicts = []
     for i in range(st.depth):
         provisions = _dedupe(basis_provisions(st.reg, st.basis, st.reads, i))
         mismatch = _mismatched(st, provisions) if check_link else ""
-        verdict = Verdict(S.NEEDS_REVIEW, note=mismatch) if mismatch else judge(provisions)
+        verdict = Outcome(S.NEEDS_REVIEW, note=mismatch) if mismatch else judge(provisions)
         if verdict.status is S.FAIL and st.prefix:
             verdict.values["problems"] = st.prefix + verdict.values.get("problems", "")
         verdicts.append(verdict)
@@ -152,15 +155,15 @@ def _try_readings(st: Setup, judge: Callable[[list[BasisProvision]], Verdict], *
     return verdicts[0]
 
 
-def _with_evidence(st: Setup, verdict: Verdict) -> Verdict:
+def _with_evidence(st: Setup, verdict: Outcome) -> Outcome:
     """A needs_review answer points at what it is about: the basis cited and the penalties imposed."""
     if verdict.status is S.NEEDS_REVIEW and not verdict.evidence:
         verdict.evidence = [c.field for c in st.basis] + [g.field for g in imposed(st.doc)]
     return verdict
 
 
-def _review(st: Setup, note: str) -> Verdict:
-    return _with_evidence(st, Verdict(S.NEEDS_REVIEW, note=note))
+def _review(st: Setup, note: str) -> Outcome:
+    return _with_evidence(st, Outcome(S.NEEDS_REVIEW, note=note))
 
 
 def _law(p: BasisProvision) -> str:
@@ -171,17 +174,18 @@ def _law(p: BasisProvision) -> str:
 # ----------------------------------------------------------------------------- obligation link
 
 
-def obligation_link(case: Case, params: dict[str, Any]) -> Verdict:
+@check_kind("law_obligation_link", unknown_act_lookback_years_=LOOKBACK)
+def obligation_link(case: Case, params: dict[str, Any]) -> Outcome:
     """The penalty basis punishes the conduct described by the violated provision."""
     st = setup(case, params)
-    if isinstance(st, Verdict):
+    if isinstance(st, Outcome):
         return st
     if not st.violated:
-        return Verdict(S.NOT_APPLICABLE, note="决定书中未识别到违反条款（是否载明由LAW001核查）")
+        return Outcome(S.NOT_APPLICABLE, note="决定书中未识别到违反条款（是否载明由LAW001核查）")
     if st.old:
-        return Verdict(S.PASS, {"summary": "处罚依据与违反条款按旧版本条文编号相对应；条文编号问题由LAW015报告。"})
+        return Outcome(S.PASS, {"summary": "处罚依据与违反条款按旧版本条文编号相对应；条文编号问题由LAW015报告。"})
 
-    def judge(provisions: list[BasisProvision]) -> Verdict:
+    def judge(provisions: list[BasisProvision]) -> Outcome:
         problems, evidence, unsure, unknown, linked = [], [], [], [], []
         penalty_like = [p for p in provisions if p.kind in ("penalty", "uncurated")]
         for p in penalty_like:
@@ -213,10 +217,10 @@ def obligation_link(case: Case, params: dict[str, Any]) -> Verdict:
                 unsure.append("处罚依据中未识别到罚则条款（法律责任、罚则章的条款）")
         values = {"problems": "；".join(problems), "summary": f"处罚依据{'、'.join(linked)}与违反条款相对应。"}
         if problems:
-            return Verdict(S.FAIL, values, evidence)
+            return Outcome(S.FAIL, values, evidence)
         if linked and not unsure:
-            return Verdict(S.PASS, values)
-        return Verdict(S.NEEDS_REVIEW, values, note=review_note(unsure + unknown))
+            return Outcome(S.PASS, values)
+        return Outcome(S.NEEDS_REVIEW, values, note=review_note(unsure + unknown))
 
     return _try_readings(st, judge, check_link=False)
 
@@ -257,19 +261,24 @@ def _always_allowed(case: Case, params: dict[str, Any]) -> dict[str, str]:
     return out
 
 
-def penalty_kinds_allowed(case: Case, params: dict[str, Any]) -> Verdict:
+@check_kind(
+    "law_penalty_kinds", unknown_act_lookback_years_=LOOKBACK,
+    equivalents="extractor kind -> registry kinds it stands for",
+    always_allowed_="[{kind, from, basis}] kinds every basis allows from a date (行政处罚法 第二十八条)",
+)
+def penalty_kinds_allowed(case: Case, params: dict[str, Any]) -> Outcome:
     """Every penalty kind imposed is one the penalty basis provides for."""
     st = setup(case, params)
-    if isinstance(st, Verdict):
+    if isinstance(st, Outcome):
         return st
     given = imposed(st.doc)
     if not given:
-        return Verdict(S.NOT_APPLICABLE, note="决定书中未识别到处罚种类")
+        return Outcome(S.NOT_APPLICABLE, note="决定书中未识别到处罚种类")
     if st.old:
         return _review(st, _old_note(st))
     general = _always_allowed(case, params)
 
-    def judge(provisions: list[BasisProvision]) -> Verdict:
+    def judge(provisions: list[BasisProvision]) -> Outcome:
         penalty = [p for p in provisions if p.kind == "penalty"]
         gaps = [p for p in provisions if p.kind in ("uncurated", "unknown")]
         allowed = allowed_kinds(penalty, params) | set(general)
@@ -279,14 +288,14 @@ def penalty_kinds_allowed(case: Case, params: dict[str, Any]) -> Verdict:
                   "basis": "、".join(p.display for p in penalty) or "—"}
         if not extra:
             if not penalty:
-                return Verdict(S.NEEDS_REVIEW, values, note=_gap_note(gaps) or "未识别到罚则条款")
-            return Verdict(S.PASS, values)
+                return Outcome(S.NEEDS_REVIEW, values, note=_gap_note(gaps) or "未识别到罚则条款")
+            return Outcome(S.PASS, values)
         if gaps or not penalty:
-            return Verdict(S.NEEDS_REVIEW, values, note=_gap_note(gaps) or "未识别到罚则条款")
+            return Outcome(S.NEEDS_REVIEW, values, note=_gap_note(gaps) or "未识别到罚则条款")
         laws = "；".join(_law(p) for p in penalty)
         values["problems"] = (f"{where(st.case, extra[0].field)}给予“{'、'.join(dict.fromkeys(g.kind for g in extra))}”，"
                               f"但处罚依据{values['basis']}规定的处罚种类为{_kinds_of(penalty)}（{laws}）")
-        return Verdict(S.FAIL, values, [g.field for g in extra] + [p.cited.field for p in penalty])
+        return Outcome(S.FAIL, values, [g.field for g in extra] + [p.cited.field for p in penalty])
 
     return _try_readings(st, judge)
 
@@ -458,15 +467,22 @@ def _cued(condition: str, text: str, params: dict[str, Any]) -> str:
     return "none"
 
 
-def fine_in_range(case: Case, params: dict[str, Any]) -> Verdict:
+@check_kind(
+    "law_fine_range", unknown_act_lookback_years_=LOOKBACK,
+    condition_cues="tier condition -> words in the decision showing the tier applies",
+    loose_cues_="tier condition -> words that may describe it otherwise (review instead of fail)",
+    mitigation_cues_="words showing a mitigated penalty (减轻处罚): below the minimum is reviewed, not failed",
+    generic_conditions_="tier conditions that are not a separate tier (根据情节轻重)",
+)
+def fine_in_range(case: Case, params: dict[str, Any]) -> Outcome:
     """The fine lies within the range of the penalty basis (and within the tier that applies)."""
     st = setup(case, params)
-    if isinstance(st, Verdict):
+    if isinstance(st, Outcome):
         return st
     given = imposed(st.doc)
     fines = [g for g in given if g.kind == "罚款"]
     if not fines:
-        return Verdict(S.NOT_APPLICABLE, note="决定书未处以罚款")
+        return Outcome(S.NOT_APPLICABLE, note="决定书未处以罚款")
     if all(not g.amounts for g in fines):
         return _review(st, "未识别到罚款数额，请人工核查")
     if st.old:
@@ -475,7 +491,7 @@ def fine_in_range(case: Case, params: dict[str, Any]) -> Verdict:
     generic = set(params.get("generic_conditions", []))
     readings_ = sorted(set(fines[0].amounts) | set(reread_fines(st.text)))
 
-    def judge(provisions: list[BasisProvision]) -> Verdict:
+    def judge(provisions: list[BasisProvision]) -> Outcome:
         penalty = [p for p in provisions if p.kind == "penalty"]
         gaps = [p for p in provisions if p.kind in ("uncurated", "unknown")]
         scen = scenarios(penalty)
@@ -484,8 +500,8 @@ def fine_in_range(case: Case, params: dict[str, Any]) -> Verdict:
                   "basis": "、".join(p.display for p in penalty) or "—"}
         if not scen:
             if gaps or not penalty:
-                return Verdict(S.NEEDS_REVIEW, values, note=_gap_note(gaps) or "未识别到罚则条款")
-            return Verdict(S.NOT_APPLICABLE, values, note="处罚依据未规定罚款（处罚种类由LAW006核查）")
+                return Outcome(S.NEEDS_REVIEW, values, note=_gap_note(gaps) or "未识别到罚则条款")
+            return Outcome(S.NOT_APPLICABLE, values, note="处罚依据未规定罚款（处罚种类由LAW006核查）")
         values["range"] = "；".join(f"{s.provision.display}：{_range_text(s, income)}" for s in scen)
         unsure: list[str] = []
         fits_any = False
@@ -496,26 +512,26 @@ def fine_in_range(case: Case, params: dict[str, Any]) -> Verdict:
             elif verdict.startswith("review:"):
                 unsure.append(verdict.removeprefix("review:"))
         if len(readings_) > 1 and fits_any:
-            return Verdict(S.NEEDS_REVIEW, values,
+            return Outcome(S.NEEDS_REVIEW, values,
                            note=f"罚款金额有不同写法（{'、'.join(_yuan(a) for a in readings_)}），"
                                 f"其中之一在法定幅度内，请以核实后的金额为准（大小写问题由DOC002报告）")
         if fits_any:
-            return Verdict(S.PASS, values)
+            return Outcome(S.PASS, values)
         if unsure or gaps:
-            return Verdict(S.NEEDS_REVIEW, values, note=review_note(unsure + ([_gap_note(gaps)] if gaps else [])))
+            return Outcome(S.NEEDS_REVIEW, values, note=review_note(unsure + ([_gap_note(gaps)] if gaps else [])))
         if len({s.provision.display for s in scen}) > 1:
-            return Verdict(S.NEEDS_REVIEW, values,
+            return Outcome(S.NEEDS_REVIEW, values,
                            note="处罚依据含多个罚则条款，罚款可能为多项违法行为的合计，请人工核查")
         lowest = min(_bounds(x.fine, income)[0] for x in scen if x.fine is not None)
         cue = _mitigation(st.text, params)
         if cue and all(a < lowest for a in readings_):
-            return Verdict(S.NEEDS_REVIEW, values,
+            return Outcome(S.NEEDS_REVIEW, values,
                            note=f"罚款低于处罚依据规定的最低数额（{values['range']}），决定书载明“{cue}”；是否具有"
                                 f"行政处罚法第三十二条规定的减轻处罚情形，请人工核查")
         laws = "；".join(_law(p) for p in penalty)
         values["problems"] = (f"{where(st.case, fine.field)}罚款{values['amount']}，不在处罚依据规定的幅度内"
                               f"（{values['range']}；{laws}）")
-        return Verdict(S.FAIL, values, [fine.field] + [p.cited.field for p in penalty])
+        return Outcome(S.FAIL, values, [fine.field] + [p.cited.field for p in penalty])
 
     return _try_readings(st, judge)
 
@@ -551,14 +567,22 @@ def _place(amount: float, scen: list[Scenario], income: float | None, generic: s
 # ----------------------------------------------------------------------------- companions
 
 
-def companion_penalties(case: Case, params: dict[str, Any]) -> Verdict:
+@check_kind(
+    "law_companion_penalties", unknown_act_lookback_years_=LOOKBACK,
+    equivalents="extractor kind -> registry kinds it stands for",
+    evidence_dependent="kinds required only when the facts give something to confiscate",
+    generic_conditions_="tier conditions that are not a separate tier",
+    condition_cues_="tier condition -> words in the decision",
+    mitigation_cues_="words showing a mitigated penalty (减轻处罚): a missing companion is reviewed",
+)
+def companion_penalties(case: Case, params: dict[str, Any]) -> Outcome:
     """The penalties the basis makes mandatory alongside the one imposed (并处 …) are all there."""
     st = setup(case, params)
-    if isinstance(st, Verdict):
+    if isinstance(st, Outcome):
         return st
     given = imposed(st.doc)
     if not given:
-        return Verdict(S.NOT_APPLICABLE, note="决定书中未识别到处罚种类")
+        return Outcome(S.NOT_APPLICABLE, note="决定书中未识别到处罚种类")
     if st.old:
         return _review(st, _old_note(st))
     equivalents = params.get("equivalents", {})
@@ -566,11 +590,11 @@ def companion_penalties(case: Case, params: dict[str, Any]) -> Verdict:
     generic = set(params.get("generic_conditions", []))
     kinds = {g.kind for g in given}
 
-    def judge(provisions: list[BasisProvision]) -> Verdict:
+    def judge(provisions: list[BasisProvision]) -> Outcome:
         penalty = [p for p in provisions if p.kind == "penalty"]
         gaps = [p for p in provisions if p.kind in ("uncurated", "unknown")]
         if not penalty:
-            return Verdict(S.NEEDS_REVIEW, note=_gap_note(gaps) or "未识别到罚则条款")
+            return Outcome(S.NEEDS_REVIEW, note=_gap_note(gaps) or "未识别到罚则条款")
         values = {"kinds": "、".join(dict.fromkeys(g.kind for g in given)),
                   "basis": "、".join(p.display for p in penalty)}
         problems, unsure = [], []
@@ -582,17 +606,17 @@ def companion_penalties(case: Case, params: dict[str, Any]) -> Verdict:
                 elif why:
                     unsure.append(f"{p.display}：{why}")
         if problems and (len(penalty) > 1 or gaps):
-            return Verdict(S.NEEDS_REVIEW, values, note="；".join(problems) + "；处罚依据含多个条款，请人工核查")
+            return Outcome(S.NEEDS_REVIEW, values, note="；".join(problems) + "；处罚依据含多个条款，请人工核查")
         cue = _mitigation(st.text, params)
         if problems and cue:
-            return Verdict(S.NEEDS_REVIEW, values,
+            return Outcome(S.NEEDS_REVIEW, values,
                            note="；".join(problems) + f"；决定书载明“{cue}”，是否依法减轻处罚请人工核查")
         if problems:
             values["problems"] = f"{where(st.case, given[0].field)}给予{values['kinds']}，但" + "；".join(problems)
-            return Verdict(S.FAIL, values, [g.field for g in given] + [p.cited.field for p in penalty])
+            return Outcome(S.FAIL, values, [g.field for g in given] + [p.cited.field for p in penalty])
         if unsure:
-            return Verdict(S.NEEDS_REVIEW, values, note="；".join(unsure))
-        return Verdict(S.PASS, values)
+            return Outcome(S.NEEDS_REVIEW, values, note="；".join(unsure))
+        return Outcome(S.PASS, values)
 
     return _try_readings(st, judge)
 

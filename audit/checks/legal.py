@@ -1,7 +1,7 @@
 """Legal application (法律适用) of one case: dates, cited provisions, versions, penalty provisions.
 
-The check kinds in ``audit.checks.law_kinds`` are thin wrappers over the functions of
-``audit.law.checks_*``; this module holds what they share.
+What the legal-application kinds (``audit.checks.kinds.citations``, ``penalties``, ``remedy``)
+share. The law registry itself is ``audit.law``; this module is rule logic.
 
 Dates — a documented choice, since a case file rarely states the date of the act itself:
 
@@ -24,7 +24,6 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 import regex
 
@@ -40,7 +39,6 @@ from audit.law.resolve import (
     resolve_in,
 )
 from audit.model import Case, Document, Field
-from audit.model import Status as RuleStatus
 
 Date = dt.date
 
@@ -49,14 +47,6 @@ ACT_DATE_KEYS = ("accepted", "inspected", "filed")
 PENALTY_CHAPTER = re.compile(r"(法律责任|罚则|奖励与处罚)$")
 
 
-@dataclass(slots=True)
-class Verdict:
-    """A check's answer before it becomes a rule Outcome (same fields)."""
-
-    status: RuleStatus
-    values: dict[str, Any] = field(default_factory=dict)
-    evidence: list[Field] = field(default_factory=list)
-    note: str = ""
 
 
 def doc_name(doc_type: str) -> str:

@@ -1,7 +1,7 @@
 """Checks on the citations themselves: present, precise, existing, in force, consistent, current numbering.
 
-Each function takes the case and the rule parameters and returns a :class:`Verdict`; the check
-kinds in ``audit.checks.law_kinds`` register them. Missing data gives ``needs_review`` or
+Each function takes the case and the rule parameters and returns an :class:`Outcome`; each is
+registered as a check kind beside its function. Missing data gives ``needs_review`` or
 ``not_applicable`` with the reason in Chinese, never ``fail``.
 """
 
@@ -12,10 +12,9 @@ from typing import Any
 
 import regex
 
-from audit.law.application import (
+from audit.checks.legal import (
     Cited,
     Reading,
-    Verdict,
     act_date,
     candidates,
     cited,
@@ -28,6 +27,7 @@ from audit.law.application import (
     review_note,
     where,
 )
+from audit.checks.registry import Outcome, check_kind
 from audit.law.registry import Registry
 from audit.law.resolve import (
     SimpleCitation,
@@ -46,6 +46,10 @@ from audit.parse.citations import parse_citations
 from audit.parse.doctext import DocText
 
 Date = dt.date
+
+DOCS = "document types whose citations are checked (e.g. [decision, onsite_decision, advance_notice])"
+LOOKBACK = "years before the decision an act of unknown date may lie in (行政处罚法 第三十六条); no lookback when absent"
+
 
 
 def _docs(case: Case, types: list[str]) -> list[Document]:
@@ -78,12 +82,13 @@ _BASIS_TITLE_ONLY = regex.compile(
 ROLE_CN = {"violated": "违反条款（违法行为所违反的法律规定）", "basis": "处罚依据（据以处罚的法律条款）"}
 
 
-def citations_present(case: Case, params: dict[str, Any]) -> Verdict:
+@check_kind("law_citations_present", documents=DOCS, roles_="violated and/or basis (default both)")
+def citations_present(case: Case, params: dict[str, Any]) -> Outcome:
     """The documents state both the provision violated and the penalty basis."""
     docs = _docs(case, params["documents"])
     if not docs:
         names = "、".join(doc_name(t) for t in params["documents"])
-        return Verdict(S.NOT_APPLICABLE, note=f"案卷中未识别到{names}")
+        return Outcome(S.NOT_APPLICABLE, note=f"案卷中未识别到{names}")
     missing: list[str] = []
     unsure: list[str] = []
     evidence: list[Field] = []
@@ -113,10 +118,10 @@ def citations_present(case: Case, params: dict[str, Any]) -> Verdict:
                 evidence.append(doc_field(case, doc))
     values = {"problems": _join(missing), "documents": "、".join(doc_name(d.type) for d in docs)}
     if missing:
-        return Verdict(S.FAIL, values, evidence)
+        return Outcome(S.FAIL, values, evidence)
     if unsure:
-        return Verdict(S.NEEDS_REVIEW, values, evidence + uev, note=review_note(unsure))
-    return Verdict(S.PASS, values)
+        return Outcome(S.NEEDS_REVIEW, values, evidence + uev, note=review_note(unsure))
+    return Outcome(S.PASS, values)
 
 
 # ----------------------------------------------------------------------------- readings per case
@@ -174,13 +179,14 @@ def precision_problem(art, c: SimpleCitation) -> str | None:
     return None
 
 
-def citations_precise(case: Case, params: dict[str, Any]) -> Verdict:
+@check_kind("law_citations_precise", documents=DOCS, unknown_act_lookback_years_=LOOKBACK)
+def citations_precise(case: Case, params: dict[str, Any]) -> Outcome:
     """Citations go down to 款/项 where the article has them; no 第一款 on a one-paragraph article."""
     reg = Registry.load()
     violated, basis, reads = case_readings(reg, case, params)
     items = _decision_first(reg, violated) + _decision_first(reg, basis)
     if not items:
-        return Verdict(S.NOT_APPLICABLE, note="未识别到违反条款或处罚依据，无可核对的引用")
+        return Outcome(S.NOT_APPLICABLE, note="未识别到违反条款或处罚依据，无可核对的引用")
     problems, evidence, unsure, uev = [], [], [], []
     checked = 0
     for c in items:
@@ -215,24 +221,25 @@ def citations_precise(case: Case, params: dict[str, Any]) -> Verdict:
             evidence.append(c.field)
     values = {"problems": _join(problems), "count": checked}
     if problems:
-        return Verdict(S.FAIL, values, evidence)
+        return Outcome(S.FAIL, values, evidence)
     if unsure:
-        return Verdict(S.NEEDS_REVIEW, values, evidence + uev, note=review_note(unsure))
+        return Outcome(S.NEEDS_REVIEW, values, evidence + uev, note=review_note(unsure))
     if checked == 0:
-        return Verdict(S.NOT_APPLICABLE, values, note="引用的条文均无法在法规库中核对")
-    return Verdict(S.PASS, values)
+        return Outcome(S.NOT_APPLICABLE, values, note="引用的条文均无法在法规库中核对")
+    return Outcome(S.PASS, values)
 
 
 # ----------------------------------------------------------------------------- exist
 
 
-def cited_articles_exist(case: Case, params: dict[str, Any]) -> Verdict:
+@check_kind("law_articles_exist", documents=DOCS, unknown_act_lookback_years_=LOOKBACK)
+def cited_articles_exist(case: Case, params: dict[str, Any]) -> Outcome:
     """Every cited article, 款 and 项 exists in the version that applies."""
     reg = Registry.load()
     violated, basis, reads = case_readings(reg, case, params)
     items = violated + basis
     if not items:
-        return Verdict(S.NOT_APPLICABLE, note="未识别到违反条款或处罚依据，无可核对的引用")
+        return Outcome(S.NOT_APPLICABLE, note="未识别到违反条款或处罚依据，无可核对的引用")
     problems, evidence, unsure, uev = [], [], [], []
     checked = 0
     for c in items:
@@ -262,10 +269,10 @@ def cited_articles_exist(case: Case, params: dict[str, Any]) -> Verdict:
             uev.append(c.field)
     values = {"problems": _join(problems), "count": checked}
     if problems:
-        return Verdict(S.FAIL, values, evidence)
+        return Outcome(S.FAIL, values, evidence)
     if unsure:
-        return Verdict(S.NEEDS_REVIEW, values, evidence + uev, note=review_note(unsure))
-    return Verdict(S.PASS, values)
+        return Outcome(S.NEEDS_REVIEW, values, evidence + uev, note=review_note(unsure))
+    return Outcome(S.PASS, values)
 
 
 # ----------------------------------------------------------------------------- notice vs decision
@@ -286,13 +293,14 @@ def _show(keys: set[tuple], reg: Registry) -> str:
     return "、".join(out) or "（无）"
 
 
-def notice_matches_decision(case: Case, params: dict[str, Any]) -> Verdict:
+@check_kind("law_notice_matches_decision", ignore_instruments_="instruments left out of the comparison")
+def notice_matches_decision(case: Case, params: dict[str, Any]) -> Outcome:
     """The advance notice and the decision cite the same violated provisions and penalty basis."""
     reg = Registry.load()
     decisions = _docs(case, ["decision", "onsite_decision"])
     notices = _docs(case, ["advance_notice"])
     if not decisions or not notices:
-        return Verdict(S.NOT_APPLICABLE, note="案卷中未同时识别到行政处罚事先告知书和行政处罚决定书")
+        return Outcome(S.NOT_APPLICABLE, note="案卷中未同时识别到行政处罚事先告知书和行政处罚决定书")
     ignore = {reg.work(n).key if reg.work(n) else n for n in params.get("ignore_instruments", [])}
     decision = decisions[0]
     problems, evidence, unsure, uev = [], [], [], []
@@ -327,17 +335,23 @@ def notice_matches_decision(case: Case, params: dict[str, Any]) -> Verdict:
                 evidence += [n_items[0].field, d_items[0].field]
     values = {"problems": _join(problems), "count": compared}
     if problems:
-        return Verdict(S.FAIL, values, evidence)
+        return Outcome(S.FAIL, values, evidence)
     if compared == 0:
-        return Verdict(S.NOT_APPLICABLE if not unsure else S.NEEDS_REVIEW, values, uev,
+        return Outcome(S.NOT_APPLICABLE if not unsure else S.NEEDS_REVIEW, values, uev,
                        note=_join(unsure) or "无可比对的引用")
-    return Verdict(S.PASS, values)
+    return Outcome(S.PASS, values)
 
 
 # ----------------------------------------------------------------------------- in force
 
 
-def instrument_in_force(case: Case, params: dict[str, Any]) -> Verdict:
+@check_kind(
+    "law_instrument_in_force", documents=DOCS, unknown_act_lookback_years_=LOOKBACK,
+    report_="aspects reported: repealed (instrument out of force) and/or superseded (old numbering)",
+    procedure_documents_="documents whose procedure citations are judged on the document date",
+    procedure_instruments_="instruments judged on the document date (卫生行政处罚程序 …)",
+)
+def instrument_in_force(case: Case, params: dict[str, Any]) -> Outcome:
     """The cited instruments (and their numbering) were in force when they applied (行政处罚法 第三十七条).
 
     ``report`` selects the aspects: ``repealed`` (an instrument in force on neither the act date nor
@@ -402,12 +416,12 @@ def instrument_in_force(case: Case, params: dict[str, Any]) -> Verdict:
                     evidence.append(f)
     values = {"problems": _join(problems), "instruments": "、".join(ok) or "—"}
     if problems:
-        return Verdict(S.FAIL, values, evidence)
+        return Outcome(S.FAIL, values, evidence)
     if unsure:
-        return Verdict(S.NEEDS_REVIEW, values, evidence + uev, note=review_note(unsure))
+        return Outcome(S.NEEDS_REVIEW, values, evidence + uev, note=review_note(unsure))
     if not reads or not ok:
-        return Verdict(S.NOT_APPLICABLE, values, note="未识别到可核对施行期间的引用")
-    return Verdict(S.PASS, values)
+        return Outcome(S.NOT_APPLICABLE, values, note="未识别到可核对施行期间的引用")
+    return Outcome(S.PASS, values)
 
 
 def _date_source(case: Case, f: Field | None) -> str:
@@ -446,12 +460,19 @@ def _procedure_citations(case: Case, doc: Document, names: list[str]) -> list[tu
 # ----------------------------------------------------------------------------- procedure numbering
 
 
-def procedure_numbering(case: Case, params: dict[str, Any]) -> Verdict:
+@check_kind(
+    "law_procedure_numbering", instrument="renumbered law whose procedure articles are checked",
+    topics="[{old, keywords, unless, items}]: old article numbers, words that show the topic they were cited for, "
+           "words that show the 2021 meaning instead, whether the old article had 项",
+    window_before_="characters read before a citation (default 30)",
+    window_after_="characters read after a citation (default 40)",
+)
+def procedure_numbering(case: Case, params: dict[str, Any]) -> Outcome:
     """Procedure articles of a renumbered law use the numbering in force on the document date."""
     reg = Registry.load()
     work = reg.work(params["instrument"])
     if work is None:
-        return Verdict(S.ERROR, note=f"法规库中没有《{params['instrument']}》")
+        return Outcome(S.ERROR, note=f"法规库中没有《{params['instrument']}》")
     topics = {int(t["old"]): t for t in params["topics"]}
     problems, evidence, uev = [], [], []
     checked = 0
@@ -496,14 +517,14 @@ def procedure_numbering(case: Case, params: dict[str, Any]) -> Verdict:
             evidence.append(f)
     values = {"problems": _join(problems), "count": checked, "instrument": work.title}
     if problems:
-        return Verdict(S.FAIL, values, evidence)
+        return Outcome(S.FAIL, values, evidence)
     if checked == 0:
         note = f"未识别到《{work.title}》的条文引用"
         if undated:
-            return Verdict(S.NEEDS_REVIEW, values, uev,
+            return Outcome(S.NEEDS_REVIEW, values, uev,
                            note=f"{'、'.join(undated)}的日期不详，无法判断适用的条文编号")
-        return Verdict(S.NOT_APPLICABLE, values, note=note)
-    return Verdict(S.PASS, values)
+        return Outcome(S.NOT_APPLICABLE, values, note=note)
+    return Outcome(S.PASS, values)
 
 
 def _pair_into(reg: Registry, work, version, article: int):

@@ -17,7 +17,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from audit.stats import BY_NAMES, FINDING_GROUPS, Stats, atomic_write, cell_text, text_width
+from audit.atomic import write_via as atomic_write
+from audit.stats.dataset import BY_NAMES, FINDING_GROUPS
+from audit.stats.tables import Stats, cell_text, text_width
 
 PREFERRED_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN",
                    "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Noto Sans CJK TC", "Noto Sans CJK JP")

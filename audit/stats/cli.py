@@ -9,18 +9,10 @@ from typing import Any
 
 import click
 
-from audit import store
-from audit.stats import (
-    FORMATS,
-    GROUPINGS,
-    TRENDS,
-    StatsError,
-    compute,
-    load_dataset,
-    pad_text,
-    text_width,
-    write_outputs,
-)
+from audit.stats import store
+from audit.stats.dataset import FORMATS, GROUPINGS, TRENDS, StatsError, load_dataset
+from audit.stats.render import write_outputs
+from audit.stats.tables import compute, pad_text, text_width
 
 STATUS_NAMES = {"fail": "不符合", "needs_review": "待人工核查", "error": "执行出错", "pass": "符合",
                 "not_applicable": "不适用"}

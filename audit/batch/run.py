@@ -156,7 +156,7 @@ def plan_task(task: dict[str, Any], slots: int, cores: int | None = None) -> dic
 
 def audit_source(source: Path, o: BatchOptions, ocr: OcrOptions, stats: dict[str, Any] | None = None):
     """Read (from the extracted-case cache where it can), check and score one case."""
-    from audit.casecache import load_case
+    from audit.batch.casecache import load_case
     from audit.checks.profile import load_profile
     from audit.pipeline import CaseAudit, check_case
     from audit.score import load_standard, score
@@ -215,7 +215,7 @@ def supported_case(source: Path) -> bool:
 
 def _resume_key(source_hash: str, rule_set: str, o: BatchOptions, ocr: OcrOptions) -> str:
     from audit import __version__
-    from audit.casecache import reader_version, reading_options
+    from audit.batch.casecache import reader_version, reading_options
 
     parts = [source_hash, rule_set, o.profile, o.standard or "", str(o.masked), __version__,
              ",".join(o.select or []), ",".join(o.ignore or []), reader_version(),
@@ -325,7 +325,7 @@ def run_batch(folder: Path, out: Path, options: BatchOptions | None = None, hist
     if progress and skipped:
         progress(f"{skipped} 个案卷此前已审查且未变化，直接沿用结果 / {skipped} unchanged cases reused")
     if o.scheduler:
-        from audit.distributed import run_on_dask
+        from audit.batch.distributed import run_on_dask
 
         # each Dask worker plans its own OCR threads from the cores of its machine (plan_task)
         run_on_dask(tasks, _audit_task, o.scheduler, on_result, local_workers=o.jobs or 2, plan=plan_task)
@@ -394,7 +394,7 @@ def _worker_init(threads: int = 1) -> None:
 def _record_history(history: Path | None, run: dict, records: list[dict]) -> None:
     """Add the run to the SQLite history (trends across batches); optional until it exists."""
     try:
-        from audit import store
+        from audit.stats import store
     except ImportError:
         return
     store.record_run(history or store.default_db_path(), run, records)
