@@ -57,6 +57,7 @@ def test_story_defects_break_the_law_they_claim(plant):
         assert story.check(), plant.case_id
 
 
+@pytest.mark.fonts
 def test_truth_is_readable_by_the_eval_and_renderings_exist(zoo_cases):
     cases = find_cases(zoo_cases)
     assert len(cases) == len(case_specs())
@@ -69,6 +70,7 @@ def test_truth_is_readable_by_the_eval_and_renderings_exist(zoo_cases):
             assert "web" in case.renderings
 
 
+@pytest.mark.fonts
 def test_pdf_has_one_page_per_document(zoo_cases):
     if render.fonts_missing():
         pytest.skip(render.fonts_missing())

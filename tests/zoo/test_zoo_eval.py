@@ -2,12 +2,15 @@
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from audit.cli import main
 from audit.eval import evaluate
 from audit.eval.metamorphic import ALL, evaluate_metamorphic
 from samples.zoo.build import build
+
+pytestmark = pytest.mark.slow  # evaluations of built cases
 
 
 def test_eval_reports_false_alarms_by_family_and_recall_on_planted_defects(tmp_path):
