@@ -32,8 +32,10 @@ test: $(STAMP)  ## run the whole test suite (every tier)
 check: $(STAMP)  ## the fast tier for day-to-day work (under a minute): no slow, OCR, browser or font-drawing tests
 	$(BIN)/python -m pytest -m "not slow and not ocr and not browser and not fonts" -x -p no:cacheprovider
 
-eval: $(STAMP)  ## score extraction and defect detection on every bundled sample (text, scanned, page images)
+eval: $(STAMP)  ## score extraction and defect detection on every bundled sample (text, scanned, page images), then the format zoo with the metamorphic suite
 	$(BIN)/audit eval samples --quiet -o reports/eval.json
+	$(BIN)/python -m samples.zoo.build --out reports/zoo-cases
+	$(BIN)/audit eval reports/zoo-cases --quiet --metamorphic --also samples -o reports/eval-zoo.json
 
 lint: $(STAMP)
 	$(BIN)/ruff check audit tests samples

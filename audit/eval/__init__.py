@@ -22,7 +22,8 @@ from audit.eval.score import DefectStats, FieldStats, Outcome, ratio
 from audit.eval.truth import flatten, is_corpus_truth
 from audit.model import Status
 
-RENDERINGS = ("text", "scanned", "images")
+RENDERINGS = ("text", "scanned", "images", "docx", "web")
+BASE_RENDERINGS = ("text", "scanned", "images")  # always listed in by_rendering (the corpus renderings)
 EVAL_VERSION = "1"
 
 
@@ -96,6 +97,7 @@ def evaluate(root: Path, renderings: Iterable[str] = RENDERINGS,
     total_pages = {r: 0 for r in wanted}
     seconds = {r: 0.0 for r in wanted}
     errors: list[dict[str, str]] = []
+    clean_fails: dict[str, dict[str, dict]] = {r: {} for r in wanted}  # rendering -> template -> tally
     for case in cases:
         expected = flatten(case.truth, truth=True)
         injected = case.truth.get("defects") or []
@@ -115,9 +117,25 @@ def evaluate(root: Path, renderings: Iterable[str] = RENDERINGS,
             unread_pages[rendering] += info.get("pages_without_text", 0)
             fields[rendering].add_case(case.case_id, _template(case), expected, flatten(contract, truth=False))
             defects[rendering].add_case(case.case_id, injected, outcome, detects)
+            if not injected:
+                _tally_clean(clean_fails[rendering], _template(case), case.case_id, outcome)
             for code in sorted(outcome.errors):
                 errors.append({"case": case.case_id, "rendering": rendering, "error": f"rule {code} answered error"})
-    return _report(cases, wanted, counts, fields, defects, detects, unread_pages, total_pages, seconds, errors)
+    report = _report(cases, wanted, counts, fields, defects, detects, unread_pages, total_pages, seconds, errors)
+    report["false_alarms_by_template"] = {r: dict(sorted(clean_fails[r].items())) for r in wanted if counts[r]}
+    return report
+
+
+def _tally_clean(by_template: dict[str, dict], template: str, case_id: str, outcome: Outcome) -> None:
+    """False alarms on clean files (every ``fail`` there is one), per template family."""
+    entry = by_template.setdefault(template, {"clean_files": 0, "files_with_fail": 0, "fails": 0, "by_rule": {},
+                                              "files": {}})
+    entry["clean_files"] += 1
+    entry["files_with_fail"] += bool(outcome.fails)
+    entry["fails"] += len(outcome.fails)
+    for code in sorted(outcome.fails):
+        entry["by_rule"][code] = entry["by_rule"].get(code, 0) + 1
+    entry["files"][case_id] = sorted(outcome.fails)
 
 
 def _report(cases, wanted, counts, fields, defects, detects, unread_pages, total_pages, seconds, errors) -> dict:
@@ -152,7 +170,7 @@ def _report(cases, wanted, counts, fields, defects, detects, unread_pages, total
     return {
         "eval_version": EVAL_VERSION,
         "cases": len(cases),
-        "renderings": {r: counts[r] for r in wanted},
+        "renderings": {r: counts[r] for r in wanted if counts[r] or r in BASE_RENDERINGS},
         "headline_rendering": main,
         "fields": {
             "accuracy": fs.overall.accuracy,
@@ -160,7 +178,8 @@ def _report(cases, wanted, counts, fields, defects, detects, unread_pages, total
             "spurious": fs.overall.spurious,
             "provenance": ratio(fs.overall.located, fs.overall.comparable),
             "by_field": {k: v.accuracy for k, v in sorted(fs.by_field.items())},
-            "by_rendering": {r: (fields[r].overall.accuracy if counts[r] else None) for r in RENDERINGS if r in fields}
+            "by_rendering": {r: (fields[r].overall.accuracy if counts[r] else None) for r in RENDERINGS
+                             if r in fields and (counts[r] or r in BASE_RENDERINGS)}
             | {r: None for r in ("text", "scanned") if r not in fields},
             "by_document": {k: v.accuracy for k, v in sorted(fs.by_document.items())},
             "by_template": {k: v.accuracy for k, v in sorted(fs.by_template.items())},
@@ -184,7 +203,7 @@ def _report(cases, wanted, counts, fields, defects, detects, unread_pages, total
         "rules": rules,
         "clean_cases": ds.clean_cases,
         "clean_cases_with_fail": ds.clean_with_fail,
-        "seconds": {r: round(seconds[r], 2) for r in wanted},
+        "seconds": {r: round(seconds[r], 2) for r in wanted if counts[r] or r in BASE_RENDERINGS},
         "notes": notes,
         "errors": errors,
         "field_misses": fs.misses,
@@ -196,4 +215,4 @@ def _report(cases, wanted, counts, fields, defects, detects, unread_pages, total
 
 from audit.eval.command import eval_command  # noqa: E402  (the click command; needs evaluate above)
 
-__all__ = ["evaluate", "eval_command", "RENDERINGS"]
+__all__ = ["evaluate", "eval_command", "RENDERINGS", "BASE_RENDERINGS"]
