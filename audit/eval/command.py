@@ -111,7 +111,7 @@ def eval_command(directory: Path, fmt: str, renderings: tuple[str, ...], output:
     precision and recall per defect type and per rule) and the false alarms on clean files per
     template family; with --metamorphic, the new false alarms per transformation.
     """
-    from audit.eval import RENDERINGS, evaluate
+    from audit.eval.evaluate import RENDERINGS, evaluate
 
     def progress(case_id: str, rendering: str, info: dict) -> None:
         if not quiet:
