@@ -92,7 +92,7 @@ def recognise(case: Case) -> Recognition:
 def not_a_case_file(source: str) -> InputError:
     return InputError(
         "not_a_case_file",
-        f"输入不是可识别的行政处罚案卷：未识别到行政处罚决定书、告知书、笔录或审批表等案卷文书，不予评分：{source}",
+        f"输入不是可识别的行政处罚案卷：未识别到行政处罚决定书、告知书、笔录或审批表等案卷文书，不给出分数和等级：{source}",
         f"the input is not a recognisable penalty case file: no decision, notice, record or approval "
         f"form was found, so it is not scored: {source}",
     )
