@@ -203,3 +203,23 @@ def test_signing_date_wrapped_in_its_cell_is_complete():
     cut = text.replace("2024年4月\n10日", "2024年4月")  # a date really written without its day
     finding = run_rule(case_from_example({"documents": [{"type": "decision_approval", "text": cut}]}), rule)
     assert finding.status is Status.FAIL
+
+
+def test_dotted_dates_read_with_the_hour_that_follows():
+    from audit.parse.dates import find_dates
+
+    found = find_dates("检查时间：2024.05.069时30分至10时20分")
+    assert len(found) == 1 and found[0].value.isoformat() == "2024-05-06"
+    assert (found[0].time.hour, found[0].end_time.hour) == (9, 10)
+    assert find_dates("编号2024.05.0612") == []  # a longer number is not a date
+
+
+def test_decision_dated_with_a_dotted_date_states_its_date():
+    rule = RULES["DOC004"]
+    text = ("行政处罚决定书\n杭西卫医罚〔2024〕7号\n当事人：杭州西湖某某诊所\n地址：杭州市西湖区文三路188号\n"
+            "经查，你单位使用非卫生技术人员，有现场笔录等证据证明。违反了《医疗机构管理条例》第二十七条的规定。"
+            "依据《医疗机构管理条例》第四十七条的规定，本机关决定作出如下行政处罚：警告。\n"
+            "如不服本决定，可以在收到本决定书之日起六十日内向杭州市西湖区人民政府申请行政复议，"
+            "也可以在六个月内依法向杭州市西湖区人民法院提起行政诉讼。\n杭州市西湖区卫生健康局\n2024.05.06")
+    finding = run_rule(case_from_example({"documents": [{"type": "decision", "text": text}]}), rule)
+    assert "作出决定的日期" not in (finding.observed or ""), finding.observed
