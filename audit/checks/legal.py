@@ -75,9 +75,20 @@ def _as_date(f: Field | None) -> Date | None:
 
 
 def act_date(case: Case) -> tuple[Date | None, Field | None]:
-    """Proxy of the act date: the earliest of accepted / inspected / filed (see module doc)."""
-    found = [(d, f) for key in ACT_DATE_KEYS if (d := _as_date(f := case.dates.get(key))) is not None]
-    return min(found, key=lambda x: x[0]) if found else (None, None)
+    """The act date: the date the file states the violation was done (its end when it continued,
+    ``case.dates`` act_ended / act_began), else the proxy, the earliest of accepted / inspected /
+    filed (see module doc)."""
+    from audit.checks.windows import violation_date
+
+    day, f, _ = violation_date(case)
+    return day, f
+
+
+def act_date_stated(case: Case) -> bool:
+    """Whether the act date is the one the file states (not the discovery-date proxy)."""
+    from audit.checks.windows import violation_date
+
+    return violation_date(case)[2]
 
 
 def decision_date(case: Case) -> tuple[Date | None, Field | None]:
