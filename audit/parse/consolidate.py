@@ -140,9 +140,9 @@ def _dates(case: Case) -> None:
     )
     d["paid"] = _first(case, "paid", ("payment_receipt",))
     d["closed"] = _first(case, "closed", ("closing_report",))
-    from audit.parse.violation import violation_dates  # when the violation was done, if stated
+    from audit.parse.procedure_facts import procedure_facts  # violation, hearing, enforcement … dates
 
-    d.update(violation_dates(case))
+    d.update(procedure_facts(case))
 
 
 def _citation(f: Field) -> Citation:

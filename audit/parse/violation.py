@@ -21,8 +21,9 @@ from audit.parse.doctext import DocText
 
 SOURCES = ("decision", "onsite_decision", "investigation_report")
 # A clause about the agency's own acts or a document's validity: its dates are not the act's.
-_NOT_ACT = regex.compile(r"检查|立案|受理|送达|告知|询问|听证|笔录|有效期|缴纳|复议|诉讼|签收|抽检|采样|发现|举报|投诉")
-_CLAUSE_START = regex.compile(r"[。；;\n]")
+_NOT_ACT = regex.compile(r"检查|立案|受理|送达|告知|询问|听证|笔录|有效期|缴纳|复议|诉讼|签收|抽检|采样|举报|投诉|执法人员|本机关|我局|我委")
+_CLAUSE_START = regex.compile(r"[，,。；;\n]")
+_CLAUSE_END = regex.compile(r"[。；;\n]")
 _JOIN = regex.compile(r"^\s*起?\s*(?:至|到|—|－|-|~)\s*$")
 _ONGOING = regex.compile(r"^\s*(?:起|以来|开始)(?!\s*(?:至|到)\s*\d)")
 _TILL_NOW = regex.compile(r"^\s*(?:起)?\s*至今")
@@ -31,6 +32,11 @@ _TILL_NOW = regex.compile(r"^\s*(?:起)?\s*至今")
 def _clause_before(text: str, start: int) -> str:
     cut = max((m.end() for m in _CLAUSE_START.finditer(text, 0, start)), default=0)
     return text[cut:start]
+
+
+def _clause_after(text: str, end: int) -> str:
+    m = _CLAUSE_END.search(text, end)
+    return text[end:min(m.start() if m else len(text), end + 25)]
 
 
 def _usable(m: DateMatch) -> bool:
@@ -43,6 +49,9 @@ def act_period(dt_: DocText) -> tuple[Field | None, Field | None]:
     found = find_dates(text)
     for i, m in enumerate(found):
         if not _usable(m) or _NOT_ACT.search(_clause_before(text, m.span[0])):
+            continue
+        nxt_end = found[i + 1].span[1] if i + 1 < len(found) else m.span[1]
+        if _NOT_ACT.search(_clause_after(text, max(m.span[1], nxt_end if nxt_end - m.span[1] < 16 else m.span[1]))):
             continue
         began = dt_.flat_field(m.value.isoformat(), *m.span, detail={"precision": "day", "role": "act_began"})
         if m.end_value is not None:

@@ -18,6 +18,11 @@ DATE_NAMES = {
     "accepted": "受理", "filed": "立案", "inspected": "现场检查", "notice_issued": "告知书作出",
     "notice_served": "告知书送达", "hearing_notice_served": "听证告知送达", "decided": "处罚决定",
     "decision_served": "决定书送达", "paid": "缴款", "closed": "结案",
+    # facts read by audit/parse/procedure_facts.py (shown where a view lists every date)
+    "act_began": "违法行为开始", "act_ended": "违法行为终了", "hearing_summons_served": "听证通知送达",
+    "hearing_held": "举行听证", "extension_approved": "延期审批", "preserved": "先行登记保存",
+    "preservation_handled": "先行登记保存处理", "published": "公示", "demand_served": "催告书送达",
+    "enforcement_applied": "申请强制执行", "defence_heard": "陈述申辩",
 }
 PROCEDURE_NAMES = {"ordinary": "普通程序", "simple": "简易程序"}
 

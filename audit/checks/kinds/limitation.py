@@ -1,0 +1,64 @@
+"""追责时效 (limitation): a violation not discovered within the period is not punished.
+
+行政处罚法（2021）第三十六条: two years; five years where 公民生命健康安全 or 金融安全 is involved
+and harm resulted; counted from the act, or from its end when it continued. Before 2021-07-15
+(1996/2009/2017 第二十九条): two years, counted the same way. The periods and the cut-over are
+rule parameters (data); the act's dates are the ones the file states (``case.dates`` act_began /
+act_ended, read by ``audit.parse.violation``); discovery is the earliest of acceptance,
+inspection and filing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from audit.checks.registry import Outcome, check_kind
+from audit.checks.windows import DISCOVERY_KEYS
+from audit.model import Case, Status
+from audit.parse.violation import as_date
+
+
+def _add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _cn(day: dt.date) -> str:
+    return f"{day:%Y年%-m月%-d日}"
+
+
+@check_kind(
+    "limitation_period",
+    years="the general period in years (2)",
+    extended_years="the longer period where life, health or financial safety is involved and harm resulted (5)",
+    extended_from="date from which the longer period exists (2021-07-15)",
+)
+def limitation_period(case: Case, params: dict[str, Any]) -> Outcome:
+    """The violation was discovered within the limitation period counted from its (end) date."""
+    began, ended = case.dates.get("act_began"), case.dates.get("act_ended")
+    if as_date(began) is None:
+        return Outcome(Status.NOT_APPLICABLE, note="案卷未载明违法行为发生的时间，无法计算追责时效")
+    if as_date(ended) is None:
+        return Outcome(Status.PASS, {"note": "违法行为处于持续状态"}, [began])
+    act_field = ended
+    act = as_date(ended)
+    found = [(d, f, name) for key, name in DISCOVERY_KEYS if (d := as_date(f := case.dates.get(key))) is not None]
+    if not found:
+        return Outcome(Status.NOT_APPLICABLE, note="未识别到受理、检查或立案日期，无法判断违法行为何时被发现")
+    found_on, found_field, found_name = min(found, key=lambda x: x[0])
+    years, longer = int(params["years"]), int(params["extended_years"])
+    cut = params["extended_from"]
+    cut = cut if isinstance(cut, dt.date) else dt.date.fromisoformat(str(cut))
+    limit = _add_years(act, years)
+    values = {"act": _cn(act), "found_name": found_name, "found": _cn(found_on), "years": years, "limit": _cn(limit)}
+    if found_on <= limit:
+        return Outcome(Status.PASS, values, [act_field, found_field])
+    # the two-year period ran out before the longer one existed: it cannot be revived
+    if limit < cut or found_on > _add_years(act, longer):
+        return Outcome(Status.FAIL, values, [act_field, found_field])
+    return Outcome(Status.NEEDS_REVIEW, values, [act_field, found_field], note=(
+        f"违法行为终了于{_cn(act)}，{found_name}为{_cn(found_on)}，已超过{years}年；只有涉及公民生命健康安全、"
+        f"金融安全且有危害后果的，追责时效才延长至{longer}年（行政处罚法第三十六条第一款），请核实本案是否属于该情形"))
