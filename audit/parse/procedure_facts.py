@@ -95,9 +95,10 @@ def _preservation(case: Case) -> dict[str, Field | None]:
         approved = _APPROVED.search(dt.flat)
         if approved and "approved" not in doc.fields:
             doc.fields["approved"] = dt.flat_field(True, *approved.span())
-        if "处理" in (doc.title or ""):
+        heading = (doc.title or "") + dt.text.lstrip().split("\n", 1)[0]
+        if "处理决定" in heading:
             handled = handled or _date(doc.fields.get("date"))
-        elif "审批" not in (doc.title or ""):
+        elif "审批" not in heading:
             preserved = preserved or _date(doc.fields.get("date"))
     return {"preserved": preserved, "preservation_handled": handled}
 

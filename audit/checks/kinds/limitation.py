@@ -41,19 +41,20 @@ def limitation_period(case: Case, params: dict[str, Any]) -> Outcome:
     began, ended = case.dates.get("act_began"), case.dates.get("act_ended")
     if as_date(began) is None:
         return Outcome(Status.NOT_APPLICABLE, note="案卷未载明违法行为发生的时间，无法计算追责时效")
-    if as_date(ended) is None:
-        return Outcome(Status.PASS, {"note": "违法行为处于持续状态"}, [began])
-    act_field = ended
-    act = as_date(ended)
     found = [(d, f, name) for key, name in DISCOVERY_KEYS if (d := as_date(f := case.dates.get(key))) is not None]
     if not found:
         return Outcome(Status.NOT_APPLICABLE, note="未识别到受理、检查或立案日期，无法判断违法行为何时被发现")
     found_on, found_field, found_name = min(found, key=lambda x: x[0])
+    if as_date(ended) is None:  # continuing: the period has not started to run
+        return Outcome(Status.PASS, {"act_text": f"自{_cn(as_date(began))}起持续，追责时效尚未起算",
+                                     "found_name": found_name, "found": _cn(found_on)}, [began, found_field])
+    act_field = ended
+    act = as_date(ended)
     years, longer = int(params["years"]), int(params["extended_years"])
     cut = params["extended_from"]
     cut = cut if isinstance(cut, dt.date) else dt.date.fromisoformat(str(cut))
     limit = _add_years(act, years)
-    values = {"act": _cn(act), "found_name": found_name, "found": _cn(found_on), "years": years, "limit": _cn(limit)}
+    values = {"act": _cn(act), "act_text": f"终了于{_cn(act)}", "found_name": found_name, "found": _cn(found_on), "years": years, "limit": _cn(limit)}
     if found_on <= limit:
         return Outcome(Status.PASS, values, [act_field, found_field])
     # the two-year period ran out before the longer one existed: it cannot be revived
