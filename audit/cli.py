@@ -268,6 +268,10 @@ def explain(code: str) -> None:
         text = b.text or article_text(b.instrument, b.article, b.version)
         if text:
             click.echo(f"　　{text}")
+    from audit.checks.engine import veto_text
+
+    if veto_text(rule):
+        click.echo(f"否决依据：{veto_text(rule)}")
     click.echo(f"为什么：{rule.why}")
     click.echo(f"应当：{readable(rule.expect)}")
     click.echo(f"发现问题时：{readable(rule.observed)}")

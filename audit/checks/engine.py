@@ -141,4 +141,17 @@ def _finding(rule: Rule, outcome: Outcome) -> Finding:
         basis=[replace(b, text=b.text or article_text(b.instrument, b.article, b.version)) for b in rule.basis],
         points=rule.points if outcome.status in (Status.FAIL, Status.NEEDS_REVIEW) else 0.0,
         fix=render(rule.fix, outcome.values) if outcome.status in (Status.FAIL, Status.NEEDS_REVIEW) else "",
+        veto_basis=veto_text(rule),
     )
+
+
+def veto_text(rule: Rule) -> str:
+    """Why a failure of a veto rule makes the file 不合格: the article and its reason, in Chinese."""
+    if rule.severity.value != "veto" or not rule.veto_basis:
+        return ""
+    from audit.report.text import cite
+
+    vb = rule.veto_basis
+    v = str(vb.get("version") or "")
+    version = "" if v in ("", "2021") else f"（{v}年文本）" if v.isdigit() else f"（{v}）"
+    return f"{cite(vb['instrument'], vb['article'])}{version}：{vb['why']}"

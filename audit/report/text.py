@@ -96,6 +96,8 @@ def extraction_text(case: Case) -> str:
 def score_line(score: Score) -> str:
     parts = "，".join(f"{k} {v:g}" for k, v in score.by_dimension.items())
     veto = "；存在否决项" if score.vetoed else ""
+    if score.vetoes:
+        veto += "（" + "、".join(score.vetoes) + "）"
     review = f"；待人工核查涉及 {score.needs_review_points:g} 分（未扣分）" if score.needs_review_points else ""
     return f"评分：{score.total:g} 分，等级：{score.grade}{veto}（{parts}）{review}"
 
@@ -129,6 +131,8 @@ def findings_text(case: Case, findings: list[Finding], score: Score | None = Non
                 out.append(f"  证据：{_where(case, e)}　“{e.raw}”")
             basis = "；".join(cite(b.instrument, b.article) for b in f.basis)
             out.append(f"  依据：{basis}")
+            if status is Status.FAIL and (why := (score.vetoes.get(f.rule) if score else None) or f.veto_basis):
+                out.append(f"  否决理由：{why}")
             if f.fix:
                 out.append(f"  整改：{f.fix}")
     return "\n".join(out)
