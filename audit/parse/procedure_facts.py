@@ -153,7 +153,21 @@ def _enforcement(case: Case) -> dict[str, Field | None]:
         if "instalment" not in doc.fields:
             m = _INSTALMENT.search(flat)
             doc.fields["instalment"] = dt.flat_field(True, *m.span())
+    for doc in _ordered(case, "onsite_decision", "payment_receipt"):
+        dt = DocText.of(case, doc)
+        m = _ON_SPOT.search(dt.flat)
+        if m and "collected_on_spot" not in doc.fields:
+            doc.fields["collected_on_spot"] = dt.flat_field(True, *m.span())
+            ground = _HARD_TO_ENFORCE.search(dt.flat)
+            if ground:
+                doc.fields["on_spot_ground"] = dt.flat_field(ground.group(0), *ground.span())
     return {"demand_served": demand, "enforcement_applied": applied}
+
+
+# 当场收缴 (行政处罚法（2021）第六十八条、第六十九条): the collection itself, and a stated ground other
+# than the small amount: 不当场收缴事后难以执行, or 边远、水上、交通不便地区
+_ON_SPOT = regex.compile(r"(?<![不未没])当场收缴")
+_HARD_TO_ENFORCE = regex.compile(r"事后难以执行|难以执行|边远|水上|交通不便")
 
 
 # ----------------------------------------------------------------------------- defence

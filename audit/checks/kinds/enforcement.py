@@ -5,7 +5,9 @@
 - ``surcharge_within_fine``: 加处罚款 does not exceed the fine (行政处罚法 第七十二条第一款第（一）项);
 - ``instalment_approved``: 暂缓或者分期缴纳 only on the party's application and the agency's
   approval (第六十六条第二款);
-- ``preservation_approved``: 先行登记保存 approved by the agency head (第五十六条).
+- ``preservation_approved``: 先行登记保存 approved by the agency head (第五十六条);
+- ``on_spot_collection_limit``: fines collected on the spot only within the law's amount, or on a
+  stated ground (事后难以执行; 边远、水上、交通不便地区) (第六十八条、第六十九条).
 """
 
 from __future__ import annotations
@@ -87,3 +89,22 @@ def preservation_approved(case: Case, params: dict[str, Any]) -> Outcome:
     if approved is not None:
         return Outcome(Status.PASS, {}, [approved])
     return Outcome(Status.FAIL, {"where": f"{doc_name(docs[0].type)}（第{docs[0].pages[0]}页）"}, [doc_field(case, docs[0])])
+
+
+@check_kind("on_spot_collection_limit", max_fine="largest fine the officers may collect on the spot for its amount alone")
+def on_spot_collection_limit(case: Case, params: dict[str, Any]) -> Outcome:
+    """A fine collected on the spot is small enough, or the file states the other lawful ground."""
+    docs = [d for d in case.documents if isinstance(d.fields.get("collected_on_spot"), Field)]
+    if not docs:
+        return Outcome(Status.NOT_APPLICABLE, note="案卷中未见当场收缴罚款的记载")
+    fine = case.fine_total.value if case.fine_total else None
+    if fine is None:
+        return Outcome(Status.NEEDS_REVIEW, note="未识别到罚款数额，无法核对当场收缴的限额")
+    limit = float(params["max_fine"])
+    ground = next((d.fields["on_spot_ground"] for d in docs if isinstance(d.fields.get("on_spot_ground"), Field)), None)
+    values = {"fine": f"{fine:,.2f}元", "limit": f"{limit:,.0f}元"}
+    if fine <= limit + 0.005:
+        return Outcome(Status.PASS, values, [docs[0].fields["collected_on_spot"]])
+    if ground is not None:
+        return Outcome(Status.PASS, values | {"ground": ground.value}, [ground])
+    return Outcome(Status.FAIL, values, [docs[0].fields["collected_on_spot"], case.fine_total])
