@@ -30,13 +30,16 @@ def run_rule(case: Case, rule: Rule, profile: dict[str, Any] | None = None) -> F
     if rule.whole_file and len(case.documents) < _documents.MIN_DOCUMENTS_FOR_FILE:
         return _finding(rule, Outcome(Status.NOT_APPLICABLE, note=f"输入仅含 {len(case.documents)} 份文书，不是完整案卷，本规则不适用"))
     outside = window_outcome(rule, case)
-    if outside is not None:
+    if outside is not None and outside.status is Status.NOT_APPLICABLE:
         return _finding(rule, outside)
     try:
         params = resolve_params(rule.params, profile or load_profile(DEFAULT_PROFILE))
         outcome = KINDS[rule.kind].fn(case, params)
     except Exception as exc:  # a rule bug must not stop the audit of the case
         return _finding(rule, Outcome(Status.ERROR, note=f"规则执行出错（{type(exc).__name__}: {exc}），请人工核查"))
+    if outside is not None and outcome.status in (Status.FAIL, Status.NEEDS_REVIEW):
+        # the act may lie outside the window: a defect under this version only asks for a check
+        return _finding(rule, Outcome(Status.NEEDS_REVIEW, outcome.values, outcome.evidence, note=outside.note))
     if outcome.status is Status.FAIL and rule.review_only:
         outcome.status = Status.NEEDS_REVIEW
         outcome.note = render(rule.observed, outcome.values) + "（本规则为提示性规则，请人工判断）"

@@ -155,7 +155,7 @@ def _enforcement(case: Case) -> dict[str, Field | None]:
             doc.fields["instalment"] = dt.flat_field(True, *m.span())
     for doc in _ordered(case, "onsite_decision", "payment_receipt"):
         dt = DocText.of(case, doc)
-        m = _ON_SPOT.search(dt.flat)
+        m = next((m for m in _ON_SPOT.finditer(dt.flat) if _affirmed(dt.flat, m)), None)
         if m and "collected_on_spot" not in doc.fields:
             doc.fields["collected_on_spot"] = dt.flat_field(True, *m.span())
             ground = _HARD_TO_ENFORCE.search(dt.flat)
@@ -167,6 +167,18 @@ def _enforcement(case: Case) -> dict[str, Field | None]:
 # 当场收缴 (行政处罚法（2021）第六十八条、第六十九条): the collection itself, and a stated ground other
 # than the small amount: 不当场收缴事后难以执行, or 边远、水上、交通不便地区
 _ON_SPOT = regex.compile(r"(?<![不未没])当场收缴")
+_BOXES = regex.compile(r"[□☐■☑√✓✔▇]")
+
+
+def _affirmed(text: str, m: regex.Match) -> bool:
+    """A statement that the fine was collected: not the form's conditional "依法当场收缴的，…", not an
+    option behind an unticked box (□当场缴纳（依法当场收缴的……）)."""
+    if text[m.end():m.end() + 1] == "的":
+        return False
+    box = None
+    for b in _BOXES.finditer(text, max(0, m.start() - 40), m.start()):
+        box = b.group(0)
+    return box not in ("□", "☐")
 _HARD_TO_ENFORCE = regex.compile(r"事后难以执行|难以执行|边远|水上|交通不便")
 
 
