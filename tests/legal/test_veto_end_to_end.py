@@ -75,3 +75,11 @@ def test_decision_before_the_defence_period_ended_is_not_acceptable(pages, tmp_p
     assert _status(report, "PRO005") == "fail"
     assert report["score"]["vetoed"] and report["score"]["grade"] == "不合格"
     assert "第六十二条" in next(f for f in report["findings"] if f["rule"] == "PRO005")["veto_basis"]
+
+
+def test_the_text_report_names_the_article_that_makes_it_a_veto(pages, tmp_path):
+    texts, case = pages
+    notice = {n for d in case.documents if d.type == "advance_notice" for n in d.pages}
+    result = CliRunner().invoke(main, ["check", str(_write(tmp_path, texts, notice))])
+    assert "存在否决项（PRO022" in result.output
+    assert "否决理由：《行政处罚法》第六十二条" in result.output
