@@ -110,3 +110,27 @@ def test_health_department_under_the_2025_infectious_disease_law_asks_for_review
             "你单位的上述行为违反了《中华人民共和国传染病防治法》第三十条的规定。依据《中华人民共和国传染病防治法》"
             "第一百零三条第（一）项的规定，本机关决定对你单位作出如下行政处罚：警告。\n杭州市西湖区卫生健康局\n2025年10月20日")
     assert _run("AUT004", [("decision", text)]) is Status.NEEDS_REVIEW
+
+
+def test_authority_adapter_reads_every_registry_shape():
+    from types import SimpleNamespace
+
+    from audit.checks.kinds.jurisdiction import _judge, provision_authority
+    from audit.model import Status as S
+
+    class Reg:
+        def __init__(self, found):
+            self.found = found
+
+        def authority_for(self, version_id, article, paragraph=None):
+            return self.found
+
+        def excluded(self, *args):
+            return None
+
+    for found in ("设区的市级人民政府卫生主管部门", {"body": "卫生主管部门", "level": "设区的市级"},
+                  SimpleNamespace(text="设区的市级人民政府卫生主管部门")):
+        text = provision_authority(Reg(found), "x", 72, None, [])
+        assert _judge("杭州市西湖区卫生健康局", text)[0] is S.FAIL, found
+    facts = [SimpleNamespace(authority="县级以上人民政府卫生行政部门")]
+    assert provision_authority(Reg(None), "x", 44, None, facts) == "县级以上人民政府卫生行政部门"

@@ -26,22 +26,38 @@ def table() -> dict[str, Any]:
     return load_yaml("jurisdiction.yaml")
 
 
+def _as_text(value: Any) -> str | None:
+    """The body named, whichever shape the registry gives: text, a mapping or an object."""
+    if not value:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        parts = [value.get(k) for k in ("text", "body", "name", "authority", "level") if value.get(k)]
+        return "".join(dict.fromkeys(str(p) for p in parts)) or None
+    parts = [getattr(value, k, None) for k in ("text", "body", "name", "authority", "level")]
+    return "".join(dict.fromkeys(str(p) for p in parts if p)) or str(value)
+
+
 def provision_authority(reg: Any, version_id: str, article: int, paragraph: int | None, facts: list[Any]) -> str | None:
-    """The body a penalty provision names, from whichever form the registry offers."""
+    """The body a penalty provision names, from whichever form the registry offers: an
+    ``authority_for`` lookup, the curated entry's ``authority``, or an other_authority exclusion's."""
     lookup = getattr(reg, "authority_for", None)
     if callable(lookup):
-        try:
-            found = lookup(version_id, article, paragraph)
-        except TypeError:
-            found = None
-        if found:
-            return found if isinstance(found, str) else getattr(found, "text", None) or getattr(found, "name", None) or str(found)
+        for args in ((version_id, article, paragraph), (version_id, article)):
+            try:
+                found = _as_text(lookup(*args))
+            except (TypeError, KeyError, ValueError):
+                continue
+            if found:
+                return found
     for f in facts:
-        if getattr(f, "authority", None):
-            return f.authority if isinstance(f.authority, str) else getattr(f.authority, "text", str(f.authority))
+        found = _as_text(getattr(f, "authority", None))
+        if found:
+            return found
     excluded = reg.excluded(version_id, article, paragraph)
     if excluded is not None and getattr(excluded, "reason", "") == "other_authority":
-        return getattr(excluded, "authority", None)
+        return _as_text(getattr(excluded, "authority", None))
     return None
 
 
