@@ -134,3 +134,15 @@ def test_authority_adapter_reads_every_registry_shape():
         assert _judge("杭州市西湖区卫生健康局", text)[0] is S.FAIL, found
     facts = [SimpleNamespace(authority="县级以上人民政府卫生行政部门")]
     assert provision_authority(Reg(None), "x", 44, None, facts) == "县级以上人民政府卫生行政部门"
+
+
+def _decision(agency: str, law: str, basis: str, day: str = "2023年6月5日") -> list[tuple[str, str]]:
+    return [("decision", f"{agency}\n行政处罚决定书\n当事人：某某医院\n你单位的上述行为违反了《{law}》第三十条的规定。"
+                         f"依据《{law}》{basis}的规定，本机关决定对你单位作出如下行政处罚：警告。\n{agency}\n{day}")]
+
+
+def test_jurisdiction_examples_of_the_issue():
+    health = "杭州市西湖区卫生健康局"
+    # most 医疗器械监督管理条例 penalties belong to 药品监督管理 departments; 第八十二条 (大型医用设备) to health
+    assert _run("AUT004", _decision(health, "医疗器械监督管理条例", "第八十一条第一款第（一）项")) is Status.FAIL
+    assert _run("AUT004", _decision(health, "医疗器械监督管理条例", "第八十二条")) is Status.PASS
