@@ -26,17 +26,23 @@ def table() -> dict[str, Any]:
     return load_yaml("jurisdiction.yaml")
 
 
+_KEYS = ("wording", "text", "body", "name", "authority", "departments", "level")
+
+
 def _as_text(value: Any) -> str | None:
-    """The body named, whichever shape the registry gives: text, a mapping or an object."""
+    """The body named, whichever shape the registry gives: text, a mapping or an object such as
+    ``audit.law.authority.Authority`` (its verbatim ``wording`` with its ``level``)."""
     if not value:
         return None
     if isinstance(value, str):
         return value
-    if isinstance(value, dict):
-        parts = [value.get(k) for k in ("text", "body", "name", "authority", "level") if value.get(k)]
-        return "".join(dict.fromkeys(str(p) for p in parts)) or None
-    parts = [getattr(value, k, None) for k in ("text", "body", "name", "authority", "level")]
-    return "".join(dict.fromkeys(str(p) for p in parts if p)) or str(value)
+    get = value.get if isinstance(value, dict) else (lambda k: getattr(value, k, None))
+    parts = []
+    for key in _KEYS:
+        part = get(key)
+        if part:
+            parts.append("、".join(part) if isinstance(part, (list, tuple)) else str(part))
+    return "".join(dict.fromkeys(parts)) or None
 
 
 def provision_authority(reg: Any, version_id: str, article: int, paragraph: int | None, facts: list[Any]) -> str | None:
