@@ -2,8 +2,9 @@
 
 行政处罚法（2021）第三十六条: two years; five years where 公民生命健康安全 or 金融安全 is involved
 and harm resulted; counted from the act, or from its end when it continued. Before 2021-07-15
-(1996/2009/2017 第二十九条): two years, counted the same way. The periods and the cut-over are
-rule parameters (data); the act's dates are the ones the file states (``case.dates`` act_began /
+(1996/2009/2017 第二十九条): two years, counted the same way. The periods and their dates are the law
+registry's legal fact ``limitation_period`` (checklists/law/legal_facts.yaml, each value with its
+article); the act's dates are the ones the file states (``case.dates`` act_began /
 act_ended, read by ``audit.parse.violation``); discovery is the earliest of acceptance,
 inspection and filing.
 """
@@ -30,14 +31,11 @@ def _cn(day: dt.date) -> str:
     return f"{day:%Y年%-m月%-d日}"
 
 
-@check_kind(
-    "limitation_period",
-    years="the general period in years (2)",
-    extended_years="the longer period where life, health or financial safety is involved and harm resulted (5)",
-    extended_from="date from which the longer period exists (2021-07-15)",
-)
+@check_kind("limitation_period", fact="key of the legal fact holding the periods (limitation_period)")
 def limitation_period(case: Case, params: dict[str, Any]) -> Outcome:
     """The violation was discovered within the limitation period counted from its (end) date."""
+    from audit.law.registry import Registry
+
     began, ended = case.dates.get("act_began"), case.dates.get("act_ended")
     if as_date(began) is None:
         return Outcome(Status.NOT_APPLICABLE, note="案卷未载明违法行为发生的时间，无法计算追责时效")
@@ -50,16 +48,21 @@ def limitation_period(case: Case, params: dict[str, Any]) -> Outcome:
                                      "found_name": found_name, "found": _cn(found_on)}, [began, found_field])
     act_field = ended
     act = as_date(ended)
-    years, longer = int(params["years"]), int(params["extended_years"])
-    cut = params["extended_from"]
-    cut = cut if isinstance(cut, dt.date) else dt.date.fromisoformat(str(cut))
+    reg = Registry.load()
+    fact = reg.legal_fact(params["fact"], act)
+    if fact is None:
+        return Outcome(Status.NEEDS_REVIEW, note="法规库中没有违法行为发生时适用的追责时效")
+    years = int(fact.value["years"])
     limit = _add_years(act, years)
-    values = {"act": _cn(act), "act_text": f"终了于{_cn(act)}", "found_name": found_name, "found": _cn(found_on), "years": years, "limit": _cn(limit)}
+    values = {"act": _cn(act), "act_text": f"终了于{_cn(act)}", "found_name": found_name, "found": _cn(found_on),
+              "years": years, "limit": _cn(limit), "citation": fact.citation}
     if found_on <= limit:
         return Outcome(Status.PASS, values, [act_field, found_field])
-    # the two-year period ran out before the longer one existed: it cannot be revived
-    if limit < cut or found_on > _add_years(act, longer):
+    # the longer period counts only if it existed when the shorter one ran out (no revival)
+    later = reg.legal_fact(params["fact"], limit)
+    longer = int(later.value.get("extended_years", 0)) if later is not None else 0
+    if not longer or found_on > _add_years(act, longer):
         return Outcome(Status.FAIL, values, [act_field, found_field])
     return Outcome(Status.NEEDS_REVIEW, values, [act_field, found_field], note=(
-        f"违法行为终了于{_cn(act)}，{found_name}为{_cn(found_on)}，已超过{years}年；只有涉及公民生命健康安全、"
-        f"金融安全且有危害后果的，追责时效才延长至{longer}年（行政处罚法第三十六条第一款），请核实本案是否属于该情形"))
+        f"违法行为终了于{_cn(act)}，{found_name}为{_cn(found_on)}，已超过{years}年；只有{later.value.get('extended_when')}的，"
+        f"追责时效才延长至{longer}年（{later.citation}），请核实本案是否属于该情形"))
