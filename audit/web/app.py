@@ -249,6 +249,9 @@ class App:
     async def delete(self, request: Request) -> Response:
         job = self.job_or_404(request)
         removed = self.ws.remove(job)
+        if removed:  # the pictures of its pages go with it
+            for key in [k for k in self._pngs if k[0] == job.id]:
+                del self._pngs[key]
         msg = "已删除该案卷的全部文件。" if removed else "该案卷正在读取，读取完成后才能删除。"
         return RedirectResponse("/?" + _query(msg=msg), status_code=303)
 
