@@ -100,13 +100,18 @@ class App:
                          message=request.query_params.get("msg", ""))
 
     async def upload(self, request: Request) -> Response:
+        from audit.web.refusals import from_exception, status_for
+
         wants_json = "application/json" in request.headers.get("accept", "")
         try:
             job = await self._receive(request)
-        except AuditError as exc:
+        except (AuditError, HTTPException, OSError) as raised:
+            exc = from_exception(raised)
+            if exc is None:
+                raise
             if wants_json:
-                return JSONResponse({"error": exc.message()}, status_code=400, headers=SECURITY_HEADERS)
-            return self.page("error.html.j2", status_code=400, message=exc.message())
+                return JSONResponse({"error": exc.message()}, status_code=status_for(exc), headers=SECURITY_HEADERS)
+            return self.page("error.html.j2", status_code=status_for(exc), message=exc.message())
         url = f"/cases/{job.id}?view={_view(request, (await request.form()).get('view'))}"
         if wants_json:
             return JSONResponse({"id": job.id, "url": url}, headers=SECURITY_HEADERS)
@@ -114,11 +119,11 @@ class App:
 
     async def _receive(self, request: Request) -> Job:
         from audit.limits import LIMITS
-        from audit.web.uploads import too_large
+        from audit.web.refusals import too_large
 
         length = request.headers.get("content-length")
         if length and length.isdigit() and int(length) > upload_limit_bytes() + 1024 * 1024:
-            raise too_large("上传的文件")
+            raise too_large()
         form = await request.form(max_files=LIMITS.max_pages + 50, max_fields=LIMITS.max_pages + 50)
         files = [f for f in form.getlist("files") if isinstance(f, UploadFile) and f.filename]
         paths = [str(p) for p in form.getlist("paths")]
@@ -327,6 +332,10 @@ def _render_png(job: Job, page_number: int, box, crop: bool, masked: bool) -> by
 async def _http_error(request: Request, exc: Exception) -> Response:
     code = getattr(exc, "status_code", 500)
     detail = getattr(exc, "detail", "") or "出错了。"
+    if code == 413:
+        from audit.web.refusals import too_large
+
+        detail = too_large().message()
     if request.url.path.endswith((".json", "/status")):
         return JSONResponse({"error": detail}, status_code=code)
     return _app_of(request).page("error.html.j2", status_code=code, message=detail)
