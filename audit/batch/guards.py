@@ -130,6 +130,17 @@ def write_failed(zh: str, en: str, exc: BaseException) -> str:
             f"{en} could not be written ({detail}); finished case reports are complete")
 
 
+def combined_failures(failures: list[tuple[str, str, BaseException]]) -> list[str]:
+    """One bilingual line for the writes a full disk stopped, one for each other failure."""
+    full = [(zh, en) for zh, en, exc in failures if disk_full(exc)]
+    lines = []
+    if full:
+        lines.append(write_failed("、".join(zh for zh, _ in full), ", ".join(en for _, en in full),
+                                  OSError(errno.ENOSPC, "full")))
+    lines += [write_failed(zh, en, exc) for zh, en, exc in failures if not disk_full(exc)]
+    return lines
+
+
 def case_failure(exc: BaseException, name: str) -> str:
     """The bilingual line for a case whose audit failed with ``exc`` (not an input error)."""
     from audit import errors

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from audit.atomic import write_atomic, write_via
 from audit.batch.guards import (case_failure, manifest, outputs_intact, printable, printable_tree, run_id,
-                                 unique_ids, write_failed)
+                                 unique_ids, combined_failures)
 from audit.contract import to_contract
 from audit.errors import AuditError
 from audit.ingest import SIDE_FILES, supported
@@ -278,8 +278,6 @@ def _run_batch(folder: Path, out: Path, options: BatchOptions | None, history: P
     from audit.ocr.options import available_cores
     from audit.pool import run_tasks
     from audit.report.records import rule_set_version
-    from audit.report.workbook import write_workbook
-
     o = options or BatchOptions()
     started = dt.datetime.now().isoformat(timespec="seconds")
     select_rules(load_rules(), o.select, o.ignore)  # an unknown rule code stops here, not in every case
@@ -377,19 +375,31 @@ def _run_batch(folder: Path, out: Path, options: BatchOptions | None, history: P
         "ocr": {"engine": ocr.engine, "dpi": ocr.dpi, "page_cache": not ocr.no_cache, "case_cache": o.cache},
     }
     end_writes = [
-        ("汇总工作簿", "the workbook",
-         lambda: write_via(out / "workbook.xlsx", lambda tmp: write_workbook(ordered, failed, tmp))),
+        ("汇总工作簿", "the workbook", lambda: write_atomic(out / "workbook.xlsx", _workbook_bytes(ordered, failed))),
         ("运行记录", "the run record", lambda: write_atomic(out / "run.json", _dump(run))),
         ("汇总", "the summary", lambda: write_atomic(out / "summary.json", _dump([to_dict(r) for r in summary.results]))),
         ("汇总文本", "the summary text", lambda: write_atomic(out / "summary.txt", summary.text() + "\n")),
         ("历史记录", "the history", lambda: _record_history(history, run, ordered)),
     ]
+    failures: list[tuple[str, str, Exception]] = []
     for zh, en, write in end_writes:
         try:
             write()
         except Exception as exc:  # noqa: BLE001 - the end of a batch must not lose the run
-            summary.problems.append(write_failed(zh, en, exc))
+            failures.append((zh, en, exc))
+    summary.problems += combined_failures(failures)
     return summary
+
+
+def _workbook_bytes(records: list[dict], failed: list[dict]) -> bytes:
+    """The workbook, built in the system's temporary folder (a full output disk then fails
+    only the one write of its bytes, atomically)."""
+    import tempfile
+
+    from audit.report.workbook import write_workbook
+
+    with tempfile.TemporaryDirectory(prefix="audit-workbook-") as folder:
+        return write_workbook(records, failed, Path(folder) / "workbook.xlsx").read_bytes()
 
 
 def errors_timeout(task: dict[str, Any], timeout: float):
@@ -411,6 +421,10 @@ def _input_size(source: Path) -> int:
 def _worker_init(threads: int = 1) -> None:
     """A case worker's thread budget: ``threads`` for ONNX Runtime / BLAS, OpenCV single-threaded
     beside them (workers × threads ≤ cores: no oversubscription)."""
+    from audit import lifeline
+    from audit.limits import LIMITS
+
+    lifeline.set_memory_ceiling(LIMITS.max_worker_mb)  # a runaway case fails alone (MemoryError)
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[var] = str(threads)
     try:
