@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from audit import __version__
+from audit.cli_guard import AuditGroup
 from audit.contract import to_contract
 from audit.errors import AuditError
 from audit.model import Status, to_dict
@@ -56,7 +57,7 @@ def with_selection(fn):
     return fn
 
 
-@click.group()
+@click.group(cls=AuditGroup)
 @click.version_option(__version__, prog_name="audit")
 def main() -> None:
     """卫生健康行政处罚案卷评查工具 / Audit health administrative penalty case files."""
@@ -155,22 +156,28 @@ def check(path: Path, fmt: str, self_check: bool, show_score: bool, select, igno
                    "(neither the OCR page cache nor cached case readings are used; new readings are stored).")
 @click.option("--no-cache", is_flag=True,
               help="不读也不写任何缓存（页面识别与案卷读取）/ use no cache at all (OCR pages and case readings).")
+@click.option("--cache-days", type=float, default=None,
+              help="缓存保留天数，更早的条目在开始时删除（默认 30）/ days cache entries are kept; older ones are "
+                   "deleted at the start (default 30, $AUDIT_CACHE_DAYS).")
 @with_selection
 @mask_option
 def batch(folder: Path, out: Path, history: Path | None, jobs: int, timeout: float | None, max_pages: int | None,
           no_resume: bool, scheduler: str | None, ocr_engine: str | None, dpi: int | None, no_ocr_cache: bool,
-          no_cache: bool, select, ignore, profile, standard, no_mask: bool) -> None:
+          no_cache: bool, cache_days: float | None, select, ignore, profile, standard, no_mask: bool) -> None:
     """批量审查文件夹中的案卷 / Audit every case in FOLDER and write reports to OUT.
 
     Each sub-folder, PDF, DOCX or TXT file directly under FOLDER is one case. For each case
     OUT/<case>/ holds report.html (评查报告), notice.docx (整改通知书), report.txt and JSON;
     OUT/workbook.xlsx gathers all cases. A case that cannot be read is reported and skipped.
+    Exit code: 0 the batch ran, 2 every case was unusable, 3 an end-of-run write failed (the
+    finished cases' reports are complete), 130/143 interrupted (finished cases are kept).
 
     Each case worker reads its scanned pages with cores ÷ jobs OCR threads. A case read
     before (same files, same reader, same OCR settings) is taken from the case cache, so a
     re-audit after a rule change only runs the checks and writes the reports.
     """
     from audit.batch.run import BatchOptions, run_batch
+    from audit.cache_admin import prune
     from audit.config import ocr_options
     from audit.limits import LIMITS
 
@@ -178,6 +185,7 @@ def batch(folder: Path, out: Path, history: Path | None, jobs: int, timeout: flo
         LIMITS.max_pages = max_pages
     sel, ign, prof, std = _settings(select, ignore, profile, standard)
     ocr = ocr_options(engine=ocr_engine, dpi=dpi, no_cache=True if no_ocr_cache or no_cache else None)
+    prune(ocr.cache_root(), cache_days)  # the retention: older cached case text is deleted
     options = BatchOptions(sel, ign, prof, std, masked=not no_mask, jobs=jobs, timeout_s=timeout,
                            resume=not no_resume, scheduler=scheduler, ocr=ocr, cache=not no_cache)
     from audit.checks.rules import RuleFileError
@@ -190,7 +198,9 @@ def batch(folder: Path, out: Path, history: Path | None, jobs: int, timeout: flo
         click.echo(f"错误：{exc}", err=True)
         sys.exit(2)
     click.echo(summary.text())
-    sys.exit(0)
+    for problem in summary.problems:
+        click.echo(f"错误：{problem}", err=True)
+    sys.exit(summary.exit_code())
 
 
 def _progress_printer():
@@ -248,6 +258,7 @@ def explain(code: str, fmt: str) -> None:
 
 def _register_commands() -> None:
     """Commands that live beside the modules they drive."""
+    from audit.cache_admin import cache_group
     from audit.eval import eval_command
     from audit.law.cli import law_group
     from audit.ocr.cli import ocr_command
@@ -255,7 +266,7 @@ def _register_commands() -> None:
     from audit.stats.cli import history_command, stats_command
     from audit.web.command import serve_command
 
-    for command in (stats_command, history_command, law_group, eval_command, samples_group, ocr_command,
+    for command in (cache_group, stats_command, history_command, law_group, eval_command, samples_group, ocr_command,
                     serve_command):
         main.add_command(command)
 

@@ -270,6 +270,7 @@ class Finding:
     points: float = 0.0  # deduction at stake
     fix: str = ""
     waiver: dict[str, str] | None = None  # {reason, who, date} when a reviewer waived it
+    veto_basis: str = ""  # veto rules: the provision that makes a failure a veto, in Chinese
 
 
 @dataclass(slots=True)
@@ -281,6 +282,7 @@ class Score:
     grade: str = ""
     needs_review_points: float = 0.0
     standard: str = ""
+    vetoes: dict[str, str] = field(default_factory=dict)  # failed veto rule -> why it is a veto
 
 
 # ---------------------------------------------------------------------------

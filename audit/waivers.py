@@ -25,12 +25,18 @@ STALE_RULE = "WAI001"
 
 def waiver_path(source: Path) -> Path:
     source = Path(source)
-    return source / "waivers.yaml" if source.is_dir() else source.with_name(source.name + ".waivers.yaml")
+    if source.is_dir():
+        return source / "waivers.yaml"
+    from audit.sidefiles import side_path
+
+    return side_path(source.parent, source.name, ".waivers.yaml")
 
 
 def load_waivers(source: Path) -> list[dict[str, Any]]:
+    from audit.sidefiles import exists
+
     path = waiver_path(source)
-    if not path.exists():
+    if not exists(path):
         return []
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from audit.atomic import write_atomic
+from audit.atomic import write_atomic, write_via
+from audit.batch.guards import (case_failure, manifest, outputs_intact, printable, printable_tree, run_id,
+                                 unique_ids, combined_failures)
 from audit.contract import to_contract
 from audit.errors import AuditError
 from audit.ingest import SIDE_FILES, supported
@@ -40,6 +42,13 @@ class CaseResult:
 class BatchSummary:
     output: Path
     results: list[CaseResult] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # end-of-run writes that failed (bilingual lines)
+
+    def exit_code(self) -> int:
+        """0 the batch ran; 2 every case was unusable; 3 an end-of-run write failed."""
+        if self.problems:
+            return 3
+        return 2 if self.results and all(r.error for r in self.results) else 0
 
     def text(self) -> str:
         lines = [f"共 {len(self.results)} 个案卷，报告已写入 {self.output}"]
@@ -70,10 +79,10 @@ def find_cases(folder: Path, out: Path | None = None) -> list[Path]:
 def case_ids(sources: list[Path]) -> list[str]:
     """Folder name or file stem; a stem shared by two files gets its suffix appended."""
     stems = [p.name if p.is_dir() else p.stem for p in sources]
-    return [
+    return unique_ids([
         stem if stems.count(stem) == 1 else f"{stem}-{p.suffix.lstrip('.').lower() or 'file'}"
         for stem, p in zip(stems, sources, strict=True)
-    ]
+    ])
 
 
 def _dump(data: Any) -> str:
@@ -86,7 +95,7 @@ def content_hash(source: Path) -> str:
     files = sorted(p for p in source.rglob("*") if p.is_file()) if source.is_dir() else [source]
     for path in files:
         if source.is_dir():
-            digest.update(str(path.relative_to(source)).encode("utf-8"))
+            digest.update(os.fsencode(path.relative_to(source)))
         with path.open("rb") as fh:
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 digest.update(chunk)
@@ -107,9 +116,7 @@ def write_case_outputs(target: Path, result_, masked: bool, rule_set: str, profi
     write_atomic(target / "record.json", _dump(protect(record)))
     write_atomic(target / "report.txt", protect(findings_text(case, findings, result_.score)) + "\n")
     write_atomic(target / "report.html", render_html(case, findings, result_.score, masked, rule_set, profile))
-    tmp = target / ".notice.docx.tmp"
-    write_notice(case, findings, tmp, masked=masked)
-    os.replace(tmp, target / "notice.docx")
+    write_via(target / "notice.docx", lambda tmp: write_notice(case, findings, tmp, masked=masked))
     notice_pdf(target / "notice.docx")  # only where LibreOffice is installed
 
 
@@ -191,15 +198,18 @@ def _audit_task(task: dict[str, Any]) -> dict[str, Any]:
         result = audit_source(source, o, ocr, stats)
         t0 = time.perf_counter()
         record = case_record(result.case, result.findings, result.score, task["hash"])
+        # the batch's id, unique in the run (two files with one stem are two cases); printable
+        record = printable_tree({**record, "case_id": task["case_id"], "document_case_id": record.get("case_id")})
         write_case_outputs(target, result, o.masked, task["rule_set"], o.profile, record)
-        write_atomic(target / "done.json", _dump({"key": task["key"], "case_id": task["case_id"]}))
+        write_atomic(target / "done.json", _dump({"key": task["key"], "case_id": task["case_id"],
+                                                  "outputs": manifest(target)}))
         stats.update(write_s=round(time.perf_counter() - t0, 4), peak_rss_mb=_peak_rss_mb(),
                      cpu_s=round(time.process_time() - cpu0, 4))  # this process, all its threads
         return {"record": mask(record) if o.masked else record, "stats": stats}
     except AuditError as exc:
-        return {"error": f"{exc.zh} / {exc.en}", "stats": stats}
-    except Exception as exc:  # one bad file must never stop the batch
-        return {"error": f"处理时发生意外错误 / unexpected error: {type(exc).__name__}: {exc}", "stats": stats}
+        return {"error": printable(f"{exc.zh} / {exc.en}"), "stats": stats}
+    except Exception as exc:  # one bad file must never stop the batch (MemoryError: the worker's ceiling)
+        return {"error": case_failure(exc, source.name), "stats": stats}
 
 
 def _peak_rss_mb() -> float:
@@ -226,10 +236,11 @@ def _resume_key(source_hash: str, rule_set: str, o: BatchOptions, ocr: OcrOption
 
 
 def _finished(target: Path, key: str) -> dict | None:
-    """The stored record of a case already audited with the same inputs and settings."""
+    """The stored record of a case already audited with the same inputs and settings, when
+    every output it lists is still there with its size and hash (else the case is redone)."""
     try:
         done = json.loads((target / "done.json").read_text(encoding="utf-8"))
-        if done.get("key") == key:
+        if done.get("key") == key and outputs_intact(target, done.get("outputs")):
             return json.loads((target / "record.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
@@ -238,7 +249,7 @@ def _finished(target: Path, key: str) -> dict | None:
 
 def _result_of(case_id: str, source: Path, record: dict | None, error: str | None,
                stats: dict[str, Any] | None = None) -> CaseResult:
-    result = CaseResult(case_id=case_id, source=str(source), error=error, stats=stats or {})
+    result = CaseResult(case_id=case_id, source=printable(str(source)), error=error, stats=stats or {})
     if record is not None:
         result.counts = record["counts"]
         result.score, result.grade = record["score"], record["grade"]
@@ -252,15 +263,23 @@ def run_batch(folder: Path, out: Path, options: BatchOptions | None = None, hist
 
     Resumable: a case whose inputs and settings are unchanged since its outputs were written
     (``done.json``, written last) is not audited again; after an interruption, re-running the
-    same command finishes the rest and duplicates nothing.
+    same command finishes the rest and duplicates nothing. A second batch into the same
+    ``out`` waits for this one (advisory lock); the end-of-run writes never raise: a failure
+    is a bilingual line in ``summary.problems``.
     """
+    from audit.batch.guards import output_lock
+
+    with output_lock(out, progress):
+        return _run_batch(folder, out, options, history, progress)
+
+
+def _run_batch(folder: Path, out: Path, options: BatchOptions | None, history: Path | None,
+               progress: Callable[[str], None] | None) -> BatchSummary:
     from audit.checks import load_rules, select_rules
     from audit.limits import LIMITS
     from audit.ocr.options import available_cores
     from audit.pool import run_tasks
     from audit.report.records import rule_set_version
-    from audit.report.workbook import write_workbook
-
     o = options or BatchOptions()
     started = dt.datetime.now().isoformat(timespec="seconds")
     select_rules(load_rules(), o.select, o.ignore)  # an unknown rule code stops here, not in every case
@@ -284,7 +303,7 @@ def run_batch(folder: Path, out: Path, options: BatchOptions | None = None, hist
         try:
             digest = content_hash(source)
         except OSError as exc:
-            errors[case_id] = f"无法读取：{exc} / cannot read: {exc}"
+            errors[case_id] = printable(f"无法读取：{exc} / cannot read: {exc}")
             continue
         if digest in seen_hashes:
             errors[case_id] = (f"与案卷 {seen_hashes[digest]} 内容完全相同，未重复审查 / "
@@ -294,7 +313,7 @@ def run_batch(folder: Path, out: Path, options: BatchOptions | None = None, hist
         key = _resume_key(digest, rule_set, o, ocr)
         finished = _finished(out / case_id, key) if o.resume else None
         if finished is not None:
-            records[case_id] = finished
+            records[case_id] = {**finished, "case_id": case_id}
             skipped += 1
             continue
         sizes[case_id] = _input_size(source)
@@ -343,26 +362,46 @@ def run_batch(folder: Path, out: Path, options: BatchOptions | None = None, hist
         summary.results.append(_result_of(case_id, source, records.get(case_id), errors.get(case_id),
                                           stats.get(case_id)))
     ordered = [records[c] for c in ids if c in records]
-    write_workbook(ordered, [{"case_id": c, "error": e} for c, e in errors.items()], out / ".workbook.xlsx.tmp")
-    os.replace(out / ".workbook.xlsx.tmp", out / "workbook.xlsx")
+    failed = [{"case_id": c, "error": e} for c, e in errors.items()]
     run = {
-        "run_id": f"{out.name}-{started}",
+        "run_id": run_id(out, started),
         "started": started,
         "finished": dt.datetime.now().isoformat(timespec="seconds"),
         "rule_set_version": rule_set,
         "profile": o.profile,
         "standard": o.standard or "",
-        "source": str(folder),
+        "source": printable(str(folder)),
         "cases": ids,
         "reused": skipped,
         "read_from_cache": sum(1 for s in stats.values() if s.get("from_cache")),
         "ocr": {"engine": ocr.engine, "dpi": ocr.dpi, "page_cache": not ocr.no_cache, "case_cache": o.cache},
     }
-    write_atomic(out / "run.json", _dump(run))
-    write_atomic(out / "summary.json", _dump([to_dict(r) for r in summary.results]))
-    write_atomic(out / "summary.txt", summary.text() + "\n")
-    _record_history(history, run, ordered)
+    end_writes = [
+        ("汇总工作簿", "the workbook", lambda: write_atomic(out / "workbook.xlsx", _workbook_bytes(ordered, failed))),
+        ("运行记录", "the run record", lambda: write_atomic(out / "run.json", _dump(run))),
+        ("汇总", "the summary", lambda: write_atomic(out / "summary.json", _dump([to_dict(r) for r in summary.results]))),
+        ("汇总文本", "the summary text", lambda: write_atomic(out / "summary.txt", summary.text() + "\n")),
+        ("历史记录", "the history", lambda: _record_history(history, run, ordered)),
+    ]
+    failures: list[tuple[str, str, Exception]] = []
+    for zh, en, write in end_writes:
+        try:
+            write()
+        except Exception as exc:  # noqa: BLE001 - the end of a batch must not lose the run
+            failures.append((zh, en, exc))
+    summary.problems += combined_failures(failures)
     return summary
+
+
+def _workbook_bytes(records: list[dict], failed: list[dict]) -> bytes:
+    """The workbook, built in the system's temporary folder (a full output disk then fails
+    only the one write of its bytes, atomically)."""
+    import tempfile
+
+    from audit.report.workbook import write_workbook
+
+    with tempfile.TemporaryDirectory(prefix="audit-workbook-") as folder:
+        return write_workbook(records, failed, Path(folder) / "workbook.xlsx").read_bytes()
 
 
 def errors_timeout(task: dict[str, Any], timeout: float):
@@ -384,6 +423,10 @@ def _input_size(source: Path) -> int:
 def _worker_init(threads: int = 1) -> None:
     """A case worker's thread budget: ``threads`` for ONNX Runtime / BLAS, OpenCV single-threaded
     beside them (workers × threads ≤ cores: no oversubscription)."""
+    from audit import lifeline
+    from audit.limits import LIMITS
+
+    lifeline.set_memory_ceiling(LIMITS.max_worker_mb)  # a runaway case fails alone (MemoryError)
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[var] = str(threads)
     try:

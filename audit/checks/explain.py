@@ -13,7 +13,7 @@ import difflib
 import string
 from typing import Any
 
-from audit.checks.engine import article_text, run_rule
+from audit.checks.engine import article_text, run_rule, veto_text
 from audit.checks.examples import case_from_example
 from audit.checks.rules import Rule, load_rules
 from audit.model import Status
@@ -78,6 +78,7 @@ def explain_rule(rule: Rule) -> dict[str, Any]:
         "points": rule.points, "applies_to": list(rule.applies_to), "kind": rule.kind,
         "effective_from": rule.effective_from.isoformat() if rule.effective_from else None,
         "effective_to": rule.effective_to.isoformat() if rule.effective_to else None,
+        "judged_on": rule.judged_on, "unchanged": rule.unchanged, "veto_basis": veto_text(rule),
         "basis": [{"instrument": b.instrument, "article": b.article, "version": b.version,
                    "text": b.text or article_text(b.instrument, b.article, b.version)} for b in rule.basis],
         "why": rule.why, "expect": readable(rule.expect), "observed": readable(rule.observed),
@@ -104,6 +105,10 @@ def explain_text(data: dict[str, Any]) -> str:
         lines.append(f"依据：{cite(b['instrument'], b['article'])}")
         if b["text"]:
             lines.append(f"　　{b['text']}")
+    if data.get("veto_basis"):
+        lines.append(f"否决依据：{data['veto_basis']}")
+    if data.get("unchanged"):
+        lines.append(f"不分版本的理由：{data['unchanged']}")
     lines += [f"为什么：{data['why']}", f"应当：{data['expect']}", f"发现问题时：{data['observed']}",
               f"整改建议：{data['fix']}"]
     for example in data["examples"]:

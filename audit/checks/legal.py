@@ -6,10 +6,12 @@ share. The law registry itself is ``audit.law``; this module is rule logic.
 Dates — a documented choice, since a case file rarely states the date of the act itself:
 
 - act date (substance: 违反条款, 处罚依据, penalty kinds and ranges, 从旧兼从轻 under 行政处罚法
-  第三十七条): the earliest of the case's acceptance, inspection and filing dates
-  (``case.dates`` accepted / inspected / filed). The act happened on or before its discovery, so
-  the proxy errs towards the older version, which keeps old-law citations from being reported
-  as out of force when the act may have preceded a change.
+  第三十七条): the date the file states the violation was done (its end when it continued;
+  ``case.dates`` act_ended / act_began, read by ``audit.parse.violation``); where the file does not
+  state it, the earliest of the case's acceptance, inspection and filing dates (``case.dates``
+  accepted / inspected / filed). The act happened on or before its discovery, so the proxy errs
+  towards the older version; and a version change within the two years before the proxy date
+  (行政处罚法 第三十六条) makes LAW011 / LAW015 ask for review instead of failing.
 - procedure date (告知, 陈述申辩, 听证, 救济告知 …): the document's own date, else the decision
   date (``case.dates["decided"]``).
 
@@ -76,9 +78,20 @@ def _as_date(f: Field | None) -> Date | None:
 
 
 def act_date(case: Case) -> tuple[Date | None, Field | None]:
-    """Proxy of the act date: the earliest of accepted / inspected / filed (see module doc)."""
-    found = [(d, f) for key in ACT_DATE_KEYS if (d := _as_date(f := case.dates.get(key))) is not None]
-    return min(found, key=lambda x: x[0]) if found else (None, None)
+    """The act date: the date the file states the violation was done (its end when it continued,
+    ``case.dates`` act_ended / act_began), else the proxy, the earliest of accepted / inspected /
+    filed (see module doc)."""
+    from audit.checks.windows import violation_date
+
+    day, f, _ = violation_date(case)
+    return day, f
+
+
+def act_date_stated(case: Case) -> bool:
+    """Whether the act date is the one the file states (not the discovery-date proxy)."""
+    from audit.checks.windows import violation_date
+
+    return violation_date(case)[2]
 
 
 def decision_date(case: Case) -> tuple[Date | None, Field | None]:

@@ -10,7 +10,7 @@ import regex
 from audit import errors
 from audit.ingest.docx import read_docx
 from audit.ingest.images import IMAGE_SUFFIXES, read_image
-from audit.ingest.pdf import read_pdf
+from audit.ingest.pdf import read_pdf, reader_warnings
 from audit.ingest.text import read_txt
 from audit.limits import LIMITS
 from audit.model import Page
@@ -56,9 +56,12 @@ def load_pages(path: Path) -> tuple[list[Page], list[str]]:
             raise errors.empty(name)
         if size > LIMITS.max_file_mb * 1024 * 1024:
             raise errors.too_large(name, f"{size / 1024 / 1024:.0f} MB", f"{LIMITS.max_file_mb:g} MB")
+        before = len(pages)
         pages.extend(READERS[file.suffix.lower()](file, name, len(pages) + 1))
         if len(pages) > LIMITS.max_pages:
-            raise errors.too_large(str(path), f"超过 {LIMITS.max_pages} 页", f"{LIMITS.max_pages} 页")
+            raise errors.too_large(str(path), f"超过 {LIMITS.max_pages} 页", f"{LIMITS.max_pages} 页",
+                                   f"over {LIMITS.max_pages} pages", f"{LIMITS.max_pages} pages")
+        warnings += reader_warnings(pages[before:], name)
     if not pages:
         raise errors.no_pages(str(path))
     return pages, warnings

@@ -7,6 +7,7 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from audit import errors
+from audit.budgets import check_pixels
 from audit.model import Page
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp"}
@@ -19,8 +20,7 @@ def read_image(path: Path, display_name: str, first_number: int = 1) -> list[Pag
     Image.MAX_IMAGE_PIXELS = LIMITS.max_pixels  # beyond: DecompressionBombError, reported below
     try:
         with Image.open(path) as image:
-            if image.size[0] * image.size[1] > LIMITS.max_pixels:
-                raise errors.too_large(display_name, f"{image.size[0]}×{image.size[1]} 像素", f"{LIMITS.max_pixels:,} 像素")
+            check_pixels(image.size[0], image.size[1], display_name)
             pages = []
             for frame in range(getattr(image, "n_frames", 1)):
                 image.seek(frame)
@@ -38,5 +38,8 @@ def read_image(path: Path, display_name: str, first_number: int = 1) -> list[Pag
                     )
                 )
             return pages
+    except Image.DecompressionBombError as exc:  # a frame past the limit: too large, not corrupt
+        raise errors.too_large(display_name, "图像像素过多", f"{LIMITS.max_pixels:,} 像素",
+                               "too many pixels", f"{LIMITS.max_pixels:,} pixels") from exc
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError, ValueError, EOFError) as exc:
         raise errors.corrupt(display_name, type(exc).__name__) from exc

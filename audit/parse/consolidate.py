@@ -8,6 +8,7 @@ The per-document values stay on the documents, where cross-document rules compar
 from __future__ import annotations
 
 from audit.model import Case, Citation, Document, Field, Officer, Party, Penalty, Remedy
+from audit.parse.procedure_facts import procedure_facts
 
 # Where to look first for facts stated in several documents.
 AUTHORITY = (
@@ -146,6 +147,7 @@ def _dates(case: Case) -> None:
     )
     d["paid"] = _first(case, "paid", ("payment_receipt",))
     d["closed"] = _first(case, "closed", ("closing_report",))
+    d.update(procedure_facts(case))  # violation, hearing, preservation, enforcement … dates
 
 
 def _citation(f: Field) -> Citation:

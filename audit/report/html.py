@@ -87,6 +87,7 @@ def _finding(case: Case, images: _Crops, f: Finding) -> dict:
         "points": f.points,
         "fix": f.fix,
         "waiver": f.waiver,
+        "veto_basis": f.veto_basis,
         "basis": [{"cite": cite(b.instrument, b.article), "text": b.text} for b in f.basis],
         "evidence": [_evidence(case, images, e) for e in f.evidence[:4]],
     }
@@ -126,8 +127,10 @@ def render_html(case: Case, findings: list[Finding], score: Score, masked: bool 
         "timeline": timeline,
         "score": score,
         "dimensions": list(score.by_dimension.items()),
-        "vetoes": [_finding(case, images, f) for f in defects if f.severity is Severity.VETO],
-        "defects": [_finding(case, images, f) for f in defects if f.severity is not Severity.VETO],
+        "vetoes": [_finding(case, images, f) | {"veto_basis": score.vetoes.get(f.rule) or f.veto_basis}
+                   for f in defects if f.severity is Severity.VETO or f.rule in score.vetoes],
+        "defects": [_finding(case, images, f) for f in defects
+                    if f.severity is not Severity.VETO and f.rule not in score.vetoes],
         "reviews": [_finding(case, images, f) for f in reviews],
         "passed": [{"rule": f.rule, "title": f.title, "observed": f.observed} for f in passed],
         "not_applicable": sum(1 for f in findings if f.status is Status.NOT_APPLICABLE),

@@ -18,6 +18,11 @@ DATE_NAMES = {
     "accepted": "受理", "filed": "立案", "inspected": "现场检查", "notice_issued": "告知书作出",
     "notice_served": "告知书送达", "hearing_notice_served": "听证告知送达", "decided": "处罚决定",
     "decision_served": "决定书送达", "paid": "缴款", "closed": "结案",
+    # facts read by audit/parse/procedure_facts.py (shown where a view lists every date)
+    "act_began": "违法行为开始", "act_ended": "违法行为终了", "hearing_summons_served": "听证通知送达",
+    "hearing_held": "举行听证", "extension_approved": "延期审批", "preserved": "先行登记保存",
+    "preservation_handled": "先行登记保存处理", "published": "公示", "demand_served": "催告书送达",
+    "enforcement_applied": "申请强制执行", "defence_heard": "陈述申辩",
 }
 PROCEDURE_NAMES = {"ordinary": "普通程序", "simple": "简易程序"}
 
@@ -91,6 +96,8 @@ def extraction_text(case: Case) -> str:
 def score_line(score: Score) -> str:
     parts = "，".join(f"{k} {v:g}" for k, v in score.by_dimension.items())
     veto = "；存在否决项" if score.vetoed else ""
+    if score.vetoes:
+        veto += "（" + "、".join(score.vetoes) + "）"
     review = f"；待人工核查涉及 {score.needs_review_points:g} 分（未扣分）" if score.needs_review_points else ""
     return f"评分：{score.total:g} 分，等级：{score.grade}{veto}（{parts}）{review}"
 
@@ -124,6 +131,8 @@ def findings_text(case: Case, findings: list[Finding], score: Score | None = Non
                 out.append(f"  证据：{_where(case, e)}　“{e.raw}”")
             basis = "；".join(cite(b.instrument, b.article) for b in f.basis)
             out.append(f"  依据：{basis}")
+            if status is Status.FAIL and (why := (score.vetoes.get(f.rule) if score else None) or f.veto_basis):
+                out.append(f"  否决理由：{why}")
             if f.fix:
                 out.append(f"  整改：{f.fix}")
     return "\n".join(out)

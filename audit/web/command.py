@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import errno
+import os
 import socket
 import sys
 from pathlib import Path
 
 import click
+
+from audit.cli_guard import Terminated
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 DEFAULT_PORT = 8765
@@ -78,4 +81,27 @@ def serve_command(port: int, workdir: Path | None, host: str, open_browser: bool
         import webbrowser
 
         threading.Timer(1.0, lambda: webbrowser.open(url)).start()
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    from audit.cache_admin import prune
+
+    prune()  # cached readings of command-line audits past their retention
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM, re-raised by uvicorn after its graceful stop
+        _stopped(143 if isinstance(exc, Terminated) else 130)
+    _stopped(None)
+
+
+def _stopped(code: int | None) -> None:
+    """Stop the OCR workers and leave at once: a case being read is abandoned (it is marked
+    interrupted on the next start), never waited for."""
+    try:
+        from audit.ocr.pages import close_pool
+
+        close_pool()
+    except ImportError:  # pragma: no cover - OCR dependencies missing
+        pass
+    click.echo("自查网页已停止 / the self-check page has stopped", err=True)
+    if code is not None:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)

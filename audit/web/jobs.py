@@ -13,6 +13,7 @@ Layout of ``WORKDIR/<case id>/``::
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import inspect
 import json
@@ -127,6 +128,10 @@ class Job:
             kwargs: dict[str, Any] = {}
             if "progress" in inspect.signature(reader).parameters:
                 kwargs["progress"] = self._progress
+            if "ocr" in inspect.signature(reader).parameters:  # page readings cached inside the case's folder:
+                from audit.config import ocr_options  # deleting the case deletes them
+
+                kwargs["ocr"] = dataclasses.replace(ocr_options(), cache_dir=self.root / "cache")
             case = reader(self.source, **kwargs)
             require_case_file(case)  # not a case file: the message, no findings and no grade
             self._set(stage="checking")

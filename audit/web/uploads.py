@@ -33,7 +33,7 @@ def upload_limit_bytes() -> int:
 
 def too_large(what: str) -> AuditError:
     limit = f"{LIMITS.max_file_mb:g} MB"
-    return errors.too_large(what, "上传的文件过大", limit)
+    return errors.too_large(what, "上传的文件过大", limit, "the upload is too large", limit)
 
 
 def safe_name(name: str, fallback: str = "file") -> str:
@@ -83,7 +83,8 @@ def save_uploads(uploads: list[Upload], input_dir: Path) -> tuple[str, list[str]
             raise errors.unsupported(safe_name(uploads[0].name))
         raise errors.no_pages("上传的文件 / the uploaded files")
     if len(usable) > LIMITS.max_pages:
-        raise errors.too_large("上传的文件", f"{len(usable)} 个文件", f"{LIMITS.max_pages} 页")
+        raise errors.too_large("上传的文件", f"{len(usable)} 个文件", f"{LIMITS.max_pages} 页",
+                               f"{len(usable)} files", f"{LIMITS.max_pages} pages")
     if all("/" in up.name.replace("\\", "/") for up in usable):  # a folder: its natural order
         usable.sort(key=lambda up: natural_key(Path(up.name.replace("\\", "/"))))
 

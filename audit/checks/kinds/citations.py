@@ -14,6 +14,7 @@ from audit.checks.legal import (
     Cited,
     Reading,
     act_date,
+    act_date_stated,
     candidates,
     cited,
     decision_date,
@@ -353,7 +354,9 @@ def instrument_in_force(case: Case, params: dict[str, Any]) -> Outcome:
     decided, _ = decision_date(case)
     problems, evidence, unsure, ok, uev = [], [], [], [], []
     items = violated + basis
-    proxy = f"（按{_date_source(case, act_field)}{date_cn(act)}推定违法行为发生时间）" if act else ""
+    stated = act_date_stated(case)
+    proxy = "" if stated or not act else f"（按{_date_source(case, act_field)}{date_cn(act)}推定违法行为发生时间）"
+    earliest = act - dt.timedelta(days=round(365.25 * PROXY_LOOKBACK_YEARS)) if act and not stated else None
     for key, reading in reads.items():
         work = reading.work
         mine = [c for c in items if reg.work(c.citation.instrument or "") is work]
@@ -372,6 +375,10 @@ def instrument_in_force(case: Case, params: dict[str, Any]) -> Outcome:
                 unsure.append(f"《{work.title}》于{date_cn(last.effective_to)}失效，作出决定时已不施行；案卷中未识别到受理、"
                               f"检查或立案日期，无法判断违法行为是否发生在失效之前（从旧兼从轻）")
                 uev.append(mine[0].field)
+            elif vd is None and earliest and reg.instrument(key, on=earliest) is not None:
+                unsure.append(f"《{work.title}》作出决定时已不施行；案卷未载明违法行为发生时间{proxy}，违法行为"
+                              f"可能发生在其施行期间，请核实违法行为发生时间后确定适用的版本")
+                uev.append(mine[0].field)
             elif vd is None:
                 res = resolve(mine[0].citation, on=act or decided, registry=reg)
                 problems.append(f"{where(case, mine[0].field)}“{mine[0].raw}”：{res.reason}{proxy}")
@@ -380,6 +387,12 @@ def instrument_in_force(case: Case, params: dict[str, Any]) -> Outcome:
                 unsure.append(f"《{work.title}》自{date_cn(work.versions[0].effective_from)}起施行，违法行为发生时"
                               f"{proxy}尚未施行；适用新法须以新法处罚较轻为前提（从旧兼从轻）")
                 uev.append(mine[0].field)
+            continue
+        if (reading.old is not None and "superseded" in report and earliest and reading.old.effective_to
+                and reading.old.effective_to >= earliest):
+            unsure.append(f"引用的《{work.title}》条文与{version_cn(reading.old)}相符；案卷未载明违法行为发生时间{proxy}，"
+                          f"违法行为可能发生在该版本施行期间，请核实违法行为发生时间后确定适用的版本")
+            uev.append(mine[0].field)
             continue
         if reading.old is not None and "superseded" in report:
             moves = _old_number_moves(reg, mine, reading)
@@ -410,6 +423,10 @@ def instrument_in_force(case: Case, params: dict[str, Any]) -> Outcome:
     if not reads or not ok:
         return Outcome(S.NOT_APPLICABLE, values, note="未识别到可核对施行期间的引用")
     return Outcome(S.PASS, values)
+
+
+# The act may precede its discovery by up to the limitation period (行政处罚法 第三十六条第一款).
+PROXY_LOOKBACK_YEARS = 2
 
 
 def _date_source(case: Case, f: Field | None) -> str:

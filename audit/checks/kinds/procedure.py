@@ -83,8 +83,12 @@ def period(case: Case, params: dict[str, Any]) -> Outcome:
     evidence = [start.field, end.field]
     if "max" in spec:
         ok = end.date <= limit
-    else:  # a waiting period: the later act only after it has run
-        ok = end.date > limit
+        excuse = acts.get(spec.get("excused_by", ""))
+        if not ok and excuse is not None:  # an approved extension (延长办案期限) makes the delay lawful
+            return Outcome(Status.PASS, values | {"elapsed": values["elapsed"] + f"，{excuse.name}于"
+                                                  f"{excuse.date:%Y年%-m月%-d日}"}, [excuse.field])
+    else:  # a waiting period: the later act only after it has run (``inclusive``: on its last day too)
+        ok = end.date >= limit if spec.get("inclusive") else end.date > limit
         if not ok and name == "defence_period":
             waived = _waived_defence(case)
             if waived:
@@ -116,9 +120,35 @@ def _fine_threshold(value: Any, case: Case) -> float | None:
     return value
 
 
+def _proposed(case: Case) -> list[tuple[str, float | None]]:
+    """(kind, amount) of the penalty the latest advance notice proposes (拟作出); [] when unread."""
+    notices = [d for d in case.documents_of("advance_notice") if d.fields.get("penalties")]
+    if not notices:
+        return []
+    latest = max(notices, key=lambda d: (d.fields["date"].value or "" if isinstance(d.fields.get("date"), Field) else "",
+                                         d.pages[0]))
+    return [(f.value["kind"], f.value.get("amount")) for f in latest.fields["penalties"]]
+
+
 def condition_met(case: Case, condition: dict[str, Any]) -> tuple[bool | None, str]:
-    """Whether a duty's trigger holds for the case: (met, why). None: cannot tell."""
+    """Whether a duty's trigger holds for the case: (met, why). None: cannot tell.
+
+    ``penalties: proposed`` judges the penalty the advance notice proposes (a hearing right
+    attaches to the penalty 拟作出, 行政处罚法 第六十三条), the decided one when no notice states it;
+    ``documents_present``: any of these documents is in the file (经过听证程序 …); ``always``:
+    the duty holds for every case the rule applies to.
+    """
     reasons: list[str] = []
+    if condition.get("always"):
+        reasons.append(str(condition["always"]))
+    present = [t for t in condition.get("documents_present", []) if case.documents_of(t)]
+    if present:
+        reasons.append("案卷中有" + "、".join(doc_name(t) for t in present))
+    proposed = _proposed(case) if condition.get("penalties") == "proposed" else []
+    if proposed:
+        return _met_on(condition, {k for k, _ in proposed},
+                       sum(a or 0 for k, a in proposed if k == "罚款") if any(k == "罚款" and a for k, a in proposed) else None,
+                       sum(a or 0 for k, a in proposed if k.startswith("没收")), case, reasons, "拟")
     kinds = {p.kind.value for p in case.penalties if p.kind}
     for kind in condition.get("kinds", []):
         if kind in kinds:
@@ -143,9 +173,27 @@ def condition_met(case: Case, condition: dict[str, Any]) -> tuple[bool | None, s
     return False, ""
 
 
+def _met_on(condition: dict[str, Any], kinds: set[str], fine: float | None, confiscated: float, case: Case,
+            reasons: list[str], prefix: str) -> tuple[bool | None, str]:
+    """The trigger judged on the proposed penalty (kinds, fine, confiscation)."""
+    for kind in condition.get("kinds", []):
+        if kind in kinds:
+            reasons.append(f"{prefix}作出的处罚种类含{kind}")
+    seized = _fine_threshold(condition.get("confiscation_at_least"), case)
+    if seized is not None and confiscated and confiscated >= seized:
+        reasons.append(f"{prefix}没收违法所得或非法财物{confiscated:,.0f}元，达到{seized:,.0f}元")
+    threshold = _fine_threshold(condition.get("fine_at_least"), case)
+    if threshold is not None and fine is not None and fine >= threshold:
+        reasons.append(f"{prefix}罚款{fine:,.0f}元，达到{threshold:,.0f}元")
+    if reasons:
+        return True, "；".join(reasons)
+    return False, ""
+
+
 @check_kind(
     "threshold_duty",
-    condition="when the duty applies: {fine_at_least: N | {individual, organisation}, kinds: [...], hearing: profile.hearing}",
+    condition="when the duty applies: {fine_at_least: N | {individual, organisation}, kinds: [...], "
+              "confiscation_at_least, penalties: proposed, documents_present: [...], always: why}",
     documents_any_="document types any of which discharges the duty",
     field_any_="[doc_type, field] pairs any of which discharges the duty",
 )

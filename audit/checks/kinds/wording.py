@@ -179,15 +179,27 @@ def receipt_amount_matches(case: Case, params: dict[str, Any]) -> Outcome:
     confiscated = sum(p.amount.value for p in case.penalties
                       if p.kind and p.kind.value.startswith("没收") and p.amount and p.amount.value)
     accepted = {round(fine, 2), round(fine + confiscated, 2)}  # a receipt may also carry the confiscation
+    firsts, odd = [], None
     for doc in docs:
         amounts = [a for a in doc.fields.get("amounts", []) if a.value is not None]
         if any(round(a.value, 2) in accepted for a in amounts):
             continue
         if not amounts:
             return Outcome(Status.NEEDS_REVIEW, note=f"{doc_name(doc.type)}中未识别到金额")
-        shown = "、".join(f"{a.value:,.2f}元" for a in amounts)
-        return Outcome(Status.FAIL, {"receipt": shown, "fine": f"{fine:,.2f}元"}, [case.fine_total, *amounts[:2]])
-    return Outcome(Status.PASS, {"fine": f"{fine:,.2f}元"})
+        firsts.append(max(amounts, key=lambda a: a.value))
+        odd = odd or amounts
+    if odd is None:
+        return Outcome(Status.PASS, {"fine": f"{fine:,.2f}元"})
+    # 分期缴纳 (行政处罚法 第六十六条第二款): the instalment receipts add up to the fine
+    if len(firsts) == len(docs) > 1 and round(sum(a.value for a in firsts), 2) in accepted:
+        return Outcome(Status.PASS, {"fine": f"{fine:,.2f}元"})
+    shown = "、".join(f"{a.value:,.2f}元" for a in odd)
+    # 加处罚款 (第七十二条) is paid with the fine and never exceeds it: a receipt above the fine and
+    # at most twice it may carry the surcharge; a reviewer compares it with the late days
+    if any(fine < a.value <= 2 * fine + confiscated + 0.005 for a in firsts):
+        return Outcome(Status.NEEDS_REVIEW, {"receipt": shown, "fine": f"{fine:,.2f}元"}, odd[:2],
+                       note=f"票据金额{shown}高于罚款{fine:,.2f}元，可能含加处罚款，请核对逾期天数和加处罚款数额")
+    return Outcome(Status.FAIL, {"receipt": shown, "fine": f"{fine:,.2f}元"}, [case.fine_total, *odd[:2]])
 
 
 @check_kind("penalty_not_heavier_than_notice")
@@ -197,7 +209,9 @@ def penalty_not_heavier_than_notice(case: Case, params: dict[str, Any]) -> Outco
     decisions = [d for d in case.documents_of("decision") if d.fields.get("penalties")]
     if not notices or not decisions:
         return Outcome(Status.NOT_APPLICABLE, note="未同时识别到告知书和决定书的处罚内容")
-    told, decided = notices[0].fields["penalties"], decisions[0].fields["penalties"]
+    # a lawful re-notice (重新告知) replaces the first: compare with the latest notice
+    latest = max(notices, key=lambda d: (date_of(d.fields.get("date")) or dt.date.min, d.pages[0]))
+    told, decided = latest.fields["penalties"], decisions[0].fields["penalties"]
 
     def fines(items: list[Field]) -> float:
         return sum(f.value.get("amount") or 0 for f in items if f.value.get("kind") == "罚款")
