@@ -223,3 +223,20 @@ def test_decision_dated_with_a_dotted_date_states_its_date():
             "也可以在六个月内依法向杭州市西湖区人民法院提起行政诉讼。\n杭州市西湖区卫生健康局\n2024.05.06")
     finding = run_rule(case_from_example({"documents": [{"type": "decision", "text": text}]}), rule)
     assert "作出决定的日期" not in (finding.observed or ""), finding.observed
+
+
+def test_pdf_form_label_with_its_value_on_the_line_below():
+    from audit.model import Case, Page
+    from audit.parse.forms import form_cells
+
+    rows = [(62.7, "本卷情况说明：本卷共有文件材料13件，共15页。"), (62.7, "立卷人："), (62.7, "孟婷 2024年10月22日"),
+            (62.7, "检查人："), (62.7, "韩立军 2024年10月22日"), (62.7, "立卷时间："), (62.7, "2024年10月22日"),
+            (62.7, "备注：")]
+    lines = [Line(text, (x, 90 + 14 * i, x + 14 * len(text), 100 + 14 * i)) for i, (x, text) in enumerate(rows)]
+    case = Case("c", "x", pages=[Page(1, "x.pdf", width=595, height=842, lines=lines)],
+                documents=[Document("d01-file_remarks", "file_remarks", "卷内备考表", [1])])
+    cells = {c.label: c for c in form_cells(case, case.documents[0])}
+    assert cells["立卷人"].state == "filled" and cells["立卷人"].text.startswith("孟婷")
+    assert cells["立卷时间"].state == "filled"
+    assert "孟婷" not in cells  # a value line is not a label of its own
+    assert cells["备注"].state == "blank"  # nothing below: blank
