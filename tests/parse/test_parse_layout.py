@@ -240,3 +240,14 @@ def test_pdf_form_label_with_its_value_on_the_line_below():
     assert cells["立卷时间"].state == "filled"
     assert "孟婷" not in cells  # a value line is not a label of its own
     assert cells["备注"].state == "blank"  # nothing below: blank
+
+
+def test_a_published_copy_cannot_say_the_seal_is_missing():
+    rule = next(r for r in RULES.values() if r.kind == "seal_present")
+    text = ("南昌市东湖区卫生健康委员会行政处罚决定书（洪东卫医罚〔2024〕58号）\n被处罚人：南昌东湖惠民诊所\n"
+            "依据《医疗废物管理条例》第四十六条第（二）项的规定，决定给予警告。\n南昌市东湖区卫生健康委员会\n2024年8月8日")
+    published = case_from_example({"documents": [{"type": "decision", "text": text, "seal": "absent"}]})
+    assert run_rule(published, rule).status is Status.NEEDS_REVIEW
+    original = text.replace("行政处罚决定书（洪东卫医罚〔2024〕58号）", "\n行政处罚决定书\n洪东卫医罚〔2024〕58号")
+    unsealed = case_from_example({"documents": [{"type": "decision", "text": original, "seal": "absent"}]})
+    assert run_rule(unsealed, rule).status is Status.FAIL
