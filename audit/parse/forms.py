@@ -81,7 +81,7 @@ def _page_cells(number: int, lines: list[Line]) -> list[Cell]:
     candidates = []
     for ln in boxed:
         m = _LABEL.match(ln.text)
-        if not m:
+        if not m or _is_mark(m.group("label")):
             continue
         box = _label_box(ln, len(m.group("label")) + (1 if m.group("colon") else 0))
         if box is None or (box[0] + box[2]) / 2 > left + 0.3 * (right - left):
@@ -123,6 +123,11 @@ def _page_cells(number: int, lines: list[Line]) -> list[Cell]:
     return cells
 
 
+def _is_mark(label: str) -> bool:
+    """A technical mark standing where a label would (（以下空白）) is not a label."""
+    return label.strip("（）() \u3000") in {m.strip("（）() ") for m in STRIKE_MARKS} or "以下空白" in label
+
+
 def _line_below(boxed: list[Line], label: Line) -> Line | None:
     """The value line right below a label alone on its line: starts within a few points of the
     label's left edge, no more than one and a half line heights lower, and is not a label."""
@@ -156,7 +161,7 @@ def _text_cells(number: int, lines: list[Line]) -> list[Cell]:
     cells = []
     for i, ln in enumerate(lines):
         m = _LABEL.match(ln.text)
-        if not m:
+        if not m or _is_mark(m.group("label")):
             continue
         if m.group("colon"):
             parts = [m.group("rest") or ""]
