@@ -276,6 +276,11 @@ def _inline_date(dt: DocText, labels: tuple[str, ...]) -> Field | None:
         window_end = min(len(dt.text), m.end() + 40)
         line_end = dt.text.find("\n", m.end())
         window_end = min(window_end, line_end if line_end >= 0 else window_end)
+        found = find_dates(dt.text[m.end():window_end])
+        if found and found[0].error == "incomplete" and line_end >= 0:
+            # a date wrapped in its table cell (2024年5月 / 6日9时30分…): read it with the next line
+            next_end = dt.text.find("\n", line_end + 1)
+            window_end = next_end if next_end >= 0 else len(dt.text)
         for date in find_dates(dt.text[m.end():window_end]):
             shifted = _shift(date, m.end())
             return date_field(dt, shifted)

@@ -251,3 +251,18 @@ def test_a_published_copy_cannot_say_the_seal_is_missing():
     original = text.replace("行政处罚决定书（洪东卫医罚〔2024〕58号）", "\n行政处罚决定书\n洪东卫医罚〔2024〕58号")
     unsealed = case_from_example({"documents": [{"type": "decision", "text": original, "seal": "absent"}]})
     assert run_rule(unsealed, rule).status is Status.FAIL
+
+
+def test_record_time_wrapped_in_its_cell_is_read_whole():
+    from audit.parse.fields import labelled_date
+
+    text = doc_text("现场检查笔录", "检查时间：2024年5月", "6日9时30分至10时20分", "检查地点：某诊所", type_="inspection_record")
+    found = labelled_date(text, ("检查时间",))
+    assert found.value == "2024-05-06" and found.detail["time"] == "09:30" and found.detail["end_time"] == "10:20"
+
+
+def test_signature_label_alone_with_the_name_below_signs_the_page():
+    from audit.parse.signatures import page_signed
+
+    assert page_signed([Line("以上笔录已阅，属实。"), Line("被检查人签名："), Line("赵明  2024年3月12日")], "被检查人签名|被检查人")
+    assert not page_signed([Line("被检查人签名："), Line("执法人员签名：陈刚")], "被检查人签名|被检查人")
