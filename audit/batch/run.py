@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from audit.atomic import write_atomic
-from audit.contract import to_contract
 from audit.errors import AuditError
 from audit.ingest import SIDE_FILES, supported
 from audit.model import to_dict
@@ -94,23 +93,10 @@ def content_hash(source: Path) -> str:
 
 
 def write_case_outputs(target: Path, result_, masked: bool, rule_set: str, profile: str, record: dict) -> None:
-    """Everything a reader gets for one case: JSON, text, HTML report, DOCX notice."""
-    from audit.report.html import render_html
-    from audit.report.notice import notice_pdf, write_notice
-    from audit.report.text import findings_text
+    """Everything a reader gets for one case (the writer table of audit.report.outputs)."""
+    from audit.report.outputs import write_case_outputs as write_all
 
-    protect = mask if masked else (lambda x: x)
-    case, findings = result_.case, result_.findings
-    write_atomic(target / "extraction.json", _dump(protect(to_contract(case))))
-    write_atomic(target / "findings.json", _dump(protect([to_dict(f) for f in findings])))
-    write_atomic(target / "score.json", _dump(to_dict(result_.score)))
-    write_atomic(target / "record.json", _dump(protect(record)))
-    write_atomic(target / "report.txt", protect(findings_text(case, findings, result_.score)) + "\n")
-    write_atomic(target / "report.html", render_html(case, findings, result_.score, masked, rule_set, profile))
-    tmp = target / ".notice.docx.tmp"
-    write_notice(case, findings, tmp, masked=masked)
-    os.replace(tmp, target / "notice.docx")
-    notice_pdf(target / "notice.docx")  # only where LibreOffice is installed
+    write_all(target, result_, masked, rule_set, profile, record)
 
 
 @dataclass(slots=True)
@@ -341,8 +327,7 @@ def run_batch(folder: Path, out: Path, options: BatchOptions | None = None, hist
         summary.results.append(_result_of(case_id, source, records.get(case_id), errors.get(case_id),
                                           stats.get(case_id)))
     ordered = [records[c] for c in ids if c in records]
-    write_workbook(ordered, [{"case_id": c, "error": e} for c, e in errors.items()], out / ".workbook.xlsx.tmp")
-    os.replace(out / ".workbook.xlsx.tmp", out / "workbook.xlsx")
+    write_workbook(ordered, [{"case_id": c, "error": e} for c, e in errors.items()], out / "workbook.xlsx")
     run = {
         "run_id": f"{out.name}-{started}",
         "started": started,

@@ -12,6 +12,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from audit.atomic import write_via
 from audit.model import Case, Finding, Severity, Status
 from audit.parse.segment import type_names
 from audit.privacy import mask
@@ -115,9 +116,7 @@ def write_notice(case: Case, findings: list[Finding], path: Path, *, reviewer: s
     _para(document, "评查单位（盖章）", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
     today = dt.date.today()
     _para(document, f"{today.year}年{today.month}月{today.day}日", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(path))
-    return path
+    return write_via(path, lambda tmp: document.save(str(tmp)))
 
 
 def notice_pdf(docx_path: Path) -> Path | None:

@@ -9,12 +9,12 @@ from typing import Any
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
-from audit.model import Status
+from audit import labels
+from audit.atomic import write_via
 from audit.parse.segment import type_names
-from audit.report.text import SEVERITY_NAMES, STATUS_NAMES
 
-DIMENSIONS = ("执法主体", "事实认定与证据", "法律适用", "程序合法", "行政裁量", "文书规范", "案卷管理")
-PROCEDURES = {"ordinary": "普通程序", "simple": "简易程序"}
+DIMENSIONS = tuple(labels.DIMENSION)
+LINKED_SHEETS = ("案卷", "问题明细")  # the 案卷 cell of each row opens that case's report
 
 
 def _cases_frame(records: list[dict[str, Any]], errors: list[dict[str, str]]) -> pd.DataFrame:
@@ -23,9 +23,9 @@ def _cases_frame(records: list[dict[str, Any]], errors: list[dict[str, str]]) ->
         fails = [f for f in r["findings"] if f["status"] == "fail" and not f["waived"]]
         row = {
             "案卷": r["case_id"], "文号": r["case_number"], "当事人": r["party"], "办案单位": r["agency"],
-            "执法人员": "、".join(r["officers"]), "程序": PROCEDURES.get(r["procedure"], r["procedure"]),
+            "执法人员": "、".join(r["officers"]), "程序": labels.procedure(r["procedure"]),
             "立案日期": r["filed"], "决定日期": r["decided"], "结案日期": r["closed"], "罚款（元）": r["fine_total"],
-            "得分": r["score"], "等级": r["grade"], "否决项": "是" if r["vetoed"] else "否",
+            "得分": r["score"], "等级": r["grade"], "否决项": labels.YES_NO[bool(r["vetoed"])],
             "不符合": r["counts"].get("fail", 0), "待人工核查": r["counts"].get("needs_review", 0),
         }
         for d in DIMENSIONS:
@@ -42,8 +42,8 @@ def _findings_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
     rows = [
         {
             "案卷": r["case_id"], "文号": r["case_number"], "办案单位": r["agency"], "规则": f["rule"],
-            "事项": f["title"], "维度": f["dimension"], "严重程度": SEVERITY_NAMES[f["severity"]],
-            "结果": STATUS_NAMES[Status(f["status"])], "分值": f["points"],
+            "事项": f["title"], "维度": f["dimension"], "严重程度": labels.severity(f["severity"]),
+            "结果": labels.status(f["status"]), "分值": f["points"],
             "文书": names.get(f["document"], f["document"]) if f["document"] else None, "页码": f["page"],
             "问题描述": f["observed"], "依据": f["basis"], "整改建议": f["fix"], "已豁免": "是" if f["waived"] else "",
         }
@@ -70,7 +70,10 @@ def _rules_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
 def write_workbook(records: list[dict[str, Any]], errors: list[dict[str, str]], path: Path) -> Path:
     """Write the batch workbook with sheets 案卷, 问题明细, 规则统计."""
     sheets = {"案卷": _cases_frame(records, errors), "问题明细": _findings_frame(records), "规则统计": _rules_frame(records)}
-    path.parent.mkdir(parents=True, exist_ok=True)
+    return write_via(path, lambda tmp: _write(sheets, tmp))
+
+
+def _write(sheets: dict[str, pd.DataFrame], path: Path) -> None:
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for name, frame in sheets.items():
             frame.to_excel(writer, sheet_name=name, index=False)
@@ -78,8 +81,23 @@ def write_workbook(records: list[dict[str, Any]], errors: list[dict[str, str]], 
             sheet.freeze_panes = "A2"
             if sheet.max_row >= 1 and sheet.max_column >= 1:
                 sheet.auto_filter.ref = sheet.dimensions
+            if name in LINKED_SHEETS and "案卷" in frame.columns:
+                _link_reports(sheet, frame)
             for i, column in enumerate(frame.columns, start=1):
                 values = [str(column)] + [str(v) for v in frame[column].head(200) if v is not None]
                 width = min(60, max(6, max(sum(2 if ord(ch) > 127 else 1 for ch in v) for v in values) + 2))
                 sheet.column_dimensions[get_column_letter(i)].width = width
-    return path
+
+
+def _link_reports(sheet, frame: pd.DataFrame) -> None:
+    """Each row's 案卷 cell links to ``<case>/report.html`` beside the workbook (rows of cases
+    that could not be audited link to the batch index)."""
+    from openpyxl.styles import Font
+
+    column = list(frame.columns).index("案卷") + 1
+    audited = frame["状态"] != "无法审查" if "状态" in frame.columns else None
+    for row, case_id in enumerate(frame["案卷"], start=2):
+        ok = audited is None or bool(audited.iloc[row - 2])
+        cell = sheet.cell(row=row, column=column)
+        cell.hyperlink = f"{case_id}/report.html" if ok else "index.html"
+        cell.font = Font(color="0563C1", underline="single")
