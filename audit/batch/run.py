@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from audit.atomic import write_atomic
 from audit.errors import AuditError
-from audit.ingest import SIDE_FILES, supported
+from audit.ingest import supported
 from audit.model import to_dict
 from audit.privacy import mask
 
@@ -39,9 +39,13 @@ class CaseResult:
 class BatchSummary:
     output: Path
     results: list[CaseResult] = field(default_factory=list)
+    duplicates: dict[str, str] = field(default_factory=dict)  # case id → the line naming its original
 
     def text(self) -> str:
         lines = [f"共 {len(self.results)} 个案卷，报告已写入 {self.output}"]
+        if self.duplicates:
+            lines.append(f"重复提交 {len(self.duplicates)} 份（未重复计数）/ {len(self.duplicates)} duplicates (counted once):")
+            lines += [f"  ＝ {line}" for line in self.duplicates.values()]
         for r in self.results:
             if r.error:
                 lines.append(f"  ✗ {r.case_id}：无法审查 — {r.error}")
@@ -54,16 +58,10 @@ class BatchSummary:
 
 
 def find_cases(folder: Path, out: Path | None = None) -> list[Path]:
-    """Every entry directly under ``folder`` is one case: sub-folders and files (unsupported
-    files too, so that each is accounted for with a reason); hidden entries, side files
-    (.json/.yaml/.md) and the output folder are left out."""
-    entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
-    out = out.resolve() if out else None
-    return [
-        p for p in entries
-        if (p.is_dir() and p.resolve() != out) or (p.is_file() and p.suffix.lower() not in SIDE_FILES
-                                                  and not p.name.endswith(".waivers.yaml"))
-    ]
+    """The cases under ``folder`` (see :func:`audit.batch.inputs.find_cases`)."""
+    from audit.batch.inputs import find_cases as cases_in
+
+    return cases_in(folder, out)
 
 
 def case_ids(sources: list[Path]) -> list[str]:
@@ -238,6 +236,7 @@ def run_batch(folder: Path, out: Path, options: BatchOptions | None = None, hist
     (``done.json``, written last) is not audited again; after an interruption, re-running the
     same command finishes the rest and duplicates nothing.
     """
+    from audit.batch.inputs import duplicate_line, duplicate_numbers
     from audit.checks import load_rules, select_rules
     from audit.limits import LIMITS
     from audit.ocr.options import available_cores
@@ -263,6 +262,7 @@ def run_batch(folder: Path, out: Path, options: BatchOptions | None = None, hist
     sizes: dict[str, int] = {}
     tasks: list[dict[str, Any]] = []
     seen_hashes: dict[str, str] = {}
+    duplicates: dict[str, str] = {}
     skipped = 0
     for case_id, source in zip(ids, sources, strict=True):
         try:
@@ -270,9 +270,8 @@ def run_batch(folder: Path, out: Path, options: BatchOptions | None = None, hist
         except OSError as exc:
             errors[case_id] = f"无法读取：{exc} / cannot read: {exc}"
             continue
-        if digest in seen_hashes:
-            errors[case_id] = (f"与案卷 {seen_hashes[digest]} 内容完全相同，未重复审查 / "
-                               f"identical to case {seen_hashes[digest]}; not audited twice")
+        if digest in seen_hashes and _input_size(source) > 0:  # two empty files are not one case
+            duplicates[case_id] = duplicate_line(case_id, seen_hashes[digest], "hash")
             continue
         seen_hashes[digest] = case_id
         key = _resume_key(digest, rule_set, o, ocr)
@@ -322,12 +321,18 @@ def run_batch(folder: Path, out: Path, options: BatchOptions | None = None, hist
         run_tasks(planned, _audit_task, jobs=jobs, timeout_s=timeout,
                   initializer=functools.partial(_worker_init, threads), on_result=on_result)
 
-    summary = BatchSummary(out)
+    for case_id, original in duplicate_numbers(records, ids).items():  # same 文号: counted once
+        records.pop(case_id)
+        duplicates[case_id] = duplicate_line(case_id, original, "number")
+    summary = BatchSummary(out, duplicates=duplicates)
     for case_id, source in zip(ids, sources, strict=True):
+        if case_id in duplicates:
+            continue
         summary.results.append(_result_of(case_id, source, records.get(case_id), errors.get(case_id),
                                           stats.get(case_id)))
     ordered = [records[c] for c in ids if c in records]
-    write_workbook(ordered, [{"case_id": c, "error": e} for c, e in errors.items()], out / "workbook.xlsx")
+    write_workbook(ordered, [{"case_id": c, "error": e} for c, e in errors.items()], out / "workbook.xlsx",
+                   duplicates)
     run = {
         "run_id": f"{out.name}-{started}",
         "started": started,
@@ -336,7 +341,8 @@ def run_batch(folder: Path, out: Path, options: BatchOptions | None = None, hist
         "profile": o.profile,
         "standard": o.standard or "",
         "source": str(folder),
-        "cases": ids,
+        "cases": [c for c in ids if c not in duplicates],
+        "duplicates": duplicates,
         "reused": skipped,
         "read_from_cache": sum(1 for s in stats.values() if s.get("from_cache")),
         "ocr": {"engine": ocr.engine, "dpi": ocr.dpi, "page_cache": not ocr.no_cache, "case_cache": o.cache},

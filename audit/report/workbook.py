@@ -67,9 +67,13 @@ def _rules_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
     return table.sort_values(["不符合案卷数", "待人工核查案卷数", "规则"], ascending=[False, False, True])
 
 
-def write_workbook(records: list[dict[str, Any]], errors: list[dict[str, str]], path: Path) -> Path:
-    """Write the batch workbook with sheets 案卷, 问题明细, 规则统计."""
+def write_workbook(records: list[dict[str, Any]], errors: list[dict[str, str]], path: Path,
+                   duplicates: dict[str, str] | None = None) -> Path:
+    """Write the batch workbook with sheets 案卷, 问题明细, 规则统计 (and 重复提交 when inputs
+    repeated others: named there, counted nowhere else)."""
     sheets = {"案卷": _cases_frame(records, errors), "问题明细": _findings_frame(records), "规则统计": _rules_frame(records)}
+    if duplicates:
+        sheets["重复提交"] = pd.DataFrame([{"文件": c, "说明": line.split(" / ", 1)[0]} for c, line in duplicates.items()])
     return write_via(path, lambda tmp: _write(sheets, tmp))
 
 
