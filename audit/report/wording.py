@@ -1,0 +1,47 @@
+"""Official register for documents that leave the review team (the 整改通知书): no rule codes,
+no internal notes, no talk of software, names kept whole, articles by number with a short
+quotation."""
+
+from __future__ import annotations
+
+import regex
+
+CODE = r"(?<![A-Za-z0-9/])[A-Z]{3}\d{3}(?![0-9-])"  # a rule code (DOC002), never a standard number
+RULE_CODE = regex.compile(CODE)
+# a parenthesis that speaks to the reviewer, not to the handling unit
+INTERNAL_NOTE = regex.compile(r"[（(][^（）()]*(?:" + CODE + r"|规则|软件|系统|人工判断|识别)[^（）()]*[）)]")
+BY_RULE = regex.compile(r"由\s*" + CODE + r"\s*(?:核查|报告|检查|处理)")  # "由LAW006核查"
+SOFTWARE = [("软件未作结论", "经评查尚未作出结论"), ("软件无法确定", "尚待核实"), ("软件", "评查")]
+LONG_PAREN = regex.compile(r"[（(]([^（）()]{60,})[）)]")
+HAN_BREAK = regex.compile(r"(?<=\p{Han})\s*\n\s*(?=\p{Han})")
+QUOTE_LEN = 36
+
+
+def official(text: str) -> str:
+    """``text`` in the register of an official notice."""
+    text = HAN_BREAK.sub("", text or "")  # "贺\n国强" → "贺国强": a line break never splits a name
+    text = regex.sub(r"\s*\n\s*", " ", text)
+    text = INTERNAL_NOTE.sub("", text)
+    text = BY_RULE.sub("另行核查", text)
+    text = RULE_CODE.sub("", text)
+    for old, new in SOFTWARE:
+        text = text.replace(old, new)
+    text = LONG_PAREN.sub(lambda m: f"（{short_quote(m.group(1))}）", text)  # no article pasted whole
+    return regex.sub(r"[ \t]{2,}", " ", text).strip()
+
+
+def short_quote(article: str, limit: int = QUOTE_LEN) -> str:
+    """The part of an article a reader needs to recognise it: the item cited (after "……"),
+    else the first clause, cut at ``limit`` characters."""
+    text = regex.sub(r"\s+", "", article or "")
+    if "……" in text:
+        text = text.rsplit("……", 1)[1] or text
+    text = regex.sub(r"^[（(][一二三四五六七八九十]+[）)]", "", text)  # the item's own number is in the citation
+    clause = regex.split(r"(?<=[。；])", text, maxsplit=1)[0].rstrip("。；，")
+    return clause if len(clause) <= limit else clause[:limit].rstrip("，、；") + "……"
+
+
+def sentence(text: str) -> str:
+    """``text`` ending with a full stop (or the mark it already ends with)."""
+    text = text.rstrip()
+    return text if not text or text[-1] in "。！？；：”」）)" else text + "。"
