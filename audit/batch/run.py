@@ -110,6 +110,7 @@ class BatchOptions:
     scheduler: str | None = None  # Dask scheduler address, or "local"; None: local process pool
     ocr: OcrOptions | None = None  # None: the settings' (audit.toml); threads None: planned per worker
     cache: bool = True  # False: neither the OCR page cache nor the extracted-case cache is used
+    name: str = ""  # the run's name ("2024年第一季度评查"), shown in the index, stats and trends
 
 
 def ocr_threads(slots: int, cores: int | None = None) -> int:
@@ -236,6 +237,7 @@ def run_batch(folder: Path, out: Path, options: BatchOptions | None = None, hist
     (``done.json``, written last) is not audited again; after an interruption, re-running the
     same command finishes the rest and duplicates nothing.
     """
+    from audit.batch.index import write_index
     from audit.batch.inputs import duplicate_line, duplicate_numbers
     from audit.checks import load_rules, select_rules
     from audit.limits import LIMITS
@@ -335,6 +337,7 @@ def run_batch(folder: Path, out: Path, options: BatchOptions | None = None, hist
                    duplicates)
     run = {
         "run_id": f"{out.name}-{started}",
+        "name": o.name,
         "started": started,
         "finished": dt.datetime.now().isoformat(timespec="seconds"),
         "rule_set_version": rule_set,
@@ -348,6 +351,7 @@ def run_batch(folder: Path, out: Path, options: BatchOptions | None = None, hist
         "ocr": {"engine": ocr.engine, "dpi": ocr.dpi, "page_cache": not ocr.no_cache, "case_cache": o.cache},
     }
     write_atomic(out / "run.json", _dump(run))
+    write_index(out, run, ids, records, errors, duplicates)
     write_atomic(out / "summary.json", _dump([to_dict(r) for r in summary.results]))
     write_atomic(out / "summary.txt", summary.text() + "\n")
     _record_history(history, run, ordered)

@@ -9,6 +9,7 @@ import functools
 import jinja2
 
 from audit import __version__, labels
+from audit.ingest.folder import INCOMPLETE as INCOMPLETE_PREFIX
 from audit.model import DATE_KEYS, Case, Field, Finding, Score, Severity, Status
 from audit.parse.segment import type_names
 from audit.privacy import mask
@@ -29,7 +30,6 @@ def _environment() -> jinja2.Environment:
     )
 
 
-INCOMPLETE_PREFIX = "案卷不完整"  # audit.ingest's warning for files it could not take in
 
 
 def profile_label(profile: str) -> str:

@@ -30,7 +30,7 @@ def _cases_frame(records: list[dict[str, Any]], errors: list[dict[str, str]]) ->
         }
         for d in DIMENSIONS:
             row[f"{d}扣分问题数"] = sum(1 for f in fails if f["dimension"] == d)
-        row["状态"] = "已审查"
+        row["状态"] = "已审查（案卷不完整）" if r.get("incomplete") else "已审查"
         rows.append(row)
     for e in errors:
         rows.append({"案卷": e["case_id"], "状态": "无法审查", "说明": e["error"]})

@@ -124,7 +124,7 @@ def load_dataset(results: Iterable[str | os.PathLike[str]] = (), db_path: str | 
 
 
 def _run_summary(run: dict[str, Any]) -> dict[str, Any]:
-    keys = ("run_id", "started", "finished", "rule_set_version", "profile", "standard", "source")
+    keys = ("run_id", "name", "started", "finished", "rule_set_version", "profile", "standard", "source")
     return {k: run.get(k) for k in keys}
 
 
