@@ -338,6 +338,7 @@ def run_batch(folder: Path, out: Path, options: BatchOptions | None = None, hist
     run = {
         "run_id": f"{out.name}-{started}",
         "name": o.name,
+        "output": str(out.resolve()),
         "started": started,
         "finished": dt.datetime.now().isoformat(timespec="seconds"),
         "rule_set_version": rule_set,

@@ -52,6 +52,25 @@ def _notice(o: CaseOutput, path: Path) -> None:
     notice_pdf(path)  # only where LibreOffice is installed
 
 
+def _crops(o: CaseOutput, folder: Path) -> None:
+    """``crops/<rule>.jpg``: where each defect or manual check was found (its first evidence
+    with a picture), for the 典型问题汇编 (``audit stats --casebook``)."""
+    import base64
+
+    from audit.model import Status
+    from audit.report.crops import PageImages
+
+    images = PageImages(o.audit.case, masked=o.masked)
+    for f in o.audit.findings:
+        if f.status not in (Status.FAIL, Status.NEEDS_REVIEW) or f.waiver:
+            continue
+        for e in f.evidence:
+            uri = images.crop(e.page, e.box)
+            if uri:
+                write_atomic(folder / f"{f.rule}.jpg", base64.b64decode(uri.split(",", 1)[1]))
+                break
+
+
 Writer = Callable[[CaseOutput, Path], None]
 WRITERS: dict[str, Writer] = {
     "extraction.json": lambda o, p: write_atomic(p, dump(o.protect(to_contract(o.audit.case)))),
@@ -61,6 +80,7 @@ WRITERS: dict[str, Writer] = {
     "report.txt": _report_txt,
     "report.html": _report_html,
     "notice.docx": _notice,
+    "crops": _crops,
 }
 
 

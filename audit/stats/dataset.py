@@ -65,7 +65,7 @@ def load_folder(folder: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     folder = Path(folder)
     run_file = folder / "run.json"
     run = _read_json(run_file) if run_file.is_file() else {}
-    run = {"run_id": run.get("run_id") or folder.name, "source": run.get("source"), **run}
+    run = {"run_id": run.get("run_id") or folder.name, "source": run.get("source"), **run, "output": str(folder)}
     listed = run.get("cases")
     paths = ([folder / str(c) / "record.json" for c in listed] if isinstance(listed, list)
              else sorted(folder.glob("*/record.json")))
@@ -124,7 +124,7 @@ def load_dataset(results: Iterable[str | os.PathLike[str]] = (), db_path: str | 
 
 
 def _run_summary(run: dict[str, Any]) -> dict[str, Any]:
-    keys = ("run_id", "name", "started", "finished", "rule_set_version", "profile", "standard", "source")
+    keys = ("run_id", "name", "output", "started", "finished", "rule_set_version", "profile", "standard", "source")
     return {k: run.get(k) for k in keys}
 
 
