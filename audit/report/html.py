@@ -32,6 +32,16 @@ def _environment() -> jinja2.Environment:
 
 
 
+def standard_label(standard: str) -> str:
+    """The scoring standard's Chinese title."""
+    try:
+        from audit.score import load_standard
+
+        return str(load_standard(standard).get("title") or standard) if standard else ""
+    except Exception:  # noqa: BLE001 - a label must never fail a report
+        return standard
+
+
 def profile_label(profile: str) -> str:
     """The profile's Chinese name where its file gives one, else its file name."""
     try:
@@ -140,6 +150,7 @@ def render_html(case: Case, findings: list[Finding], score: Score, masked: bool 
         "rule_set": rule_set,
         "profile": profile,
         "profile_label": profile_label(profile),
+        "standard_label": standard_label(score.standard),
         "masked": masked,
         "signoff": review.signoff,
         "incomplete": [w for w in case.warnings if w.startswith(INCOMPLETE_PREFIX)],

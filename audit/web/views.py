@@ -10,6 +10,7 @@ from audit import labels as words_for
 from audit.model import Box, Case, Field, Finding, Score, Severity, Status
 from audit.overrides import BOOL_FIELDS, DATE_FIELDS, FIELD_NAMES
 from audit.report.text import DATE_NAMES
+from audit.report.html import standard_label
 from audit.report.view import finding_view
 from audit.selfcheck import fix_order, wording
 
@@ -168,6 +169,7 @@ def case_context(case: Case, job_id: str, findings: list[Finding], score: Score,
         "waived": sum(1 for f in findings if f.waiver),
         "vetoes": sum(1 for f in todo if f.status is Status.FAIL and f.severity is Severity.VETO),
         "score": score,
+        "standard_label": standard_label(score.standard),
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -24,5 +25,9 @@ def sample_batch(tmp_path_factory) -> Path:
         shutil.copytree(case, folder / case.name)
     (folder / "ord-2024-waste" / "review.yaml").write_text(REVIEW, encoding="utf-8")
     out = tmp_path_factory.mktemp("run") / "out"
-    run_batch(folder, out, BatchOptions(jobs=2), history=out.parent / "history.sqlite")
+    old = os.umask(0o022)  # what a shared drive expects: files 0644
+    try:
+        run_batch(folder, out, BatchOptions(jobs=2, name="2024年第一季度评查"), history=out.parent / "history.sqlite")
+    finally:
+        os.umask(old)
     return out
