@@ -135,7 +135,7 @@ def render_html(case: Case, findings: list[Finding], score: Score, masked: bool 
             "ocr_pages": sum(1 for p in case.pages if p.lines and p.lines[0].source.value == "ocr"),
             "documents": len(case.documents),
             "fine": f"{case.fine_total.value:,.2f} 元" if case.fine_total else "—",
-            "warnings": case.warnings,
+            "warnings": [w.split(" / ", 1)[0] for w in case.warnings],  # the document is Chinese
         },
         "timeline": timeline,
         "score": score,
@@ -153,7 +153,7 @@ def render_html(case: Case, findings: list[Finding], score: Score, masked: bool 
         "standard_label": standard_label(score.standard),
         "masked": masked,
         "signoff": review.signoff,
-        "incomplete": [w for w in case.warnings if w.startswith(INCOMPLETE_PREFIX)],
+        "incomplete": [w.split(" / ", 1)[0] for w in case.warnings if w.startswith(INCOMPLETE_PREFIX)],
     }
     html = _environment().get_template("report.html.j2").render(**context)
     return images.fill(mask(html) if masked else html)

@@ -332,19 +332,12 @@ def signature_each_page(case: Case, params: dict[str, Any]) -> Outcome:
     return Outcome(Status.FAIL, values, evidence)
 
 
-_PAGE_NO = regex.compile(r"^\s*(?:-\s*(?P<a>\d{1,4})\s*-|第\s*(?P<b>\d{1,4})\s*页(?!\s*共)|(?P<c>\d{1,4}))\s*$")
-
-
 @check_kind("pages_numbered")
 def pages_numbered(case: Case, params: dict[str, Any]) -> Outcome:
     """Pages carry consecutive page numbers without gaps or repeats."""
-    numbers: list[tuple[int, int]] = []
-    for page in case.pages:
-        for line in reversed(page.lines[-3:]):
-            m = _PAGE_NO.match(line.text)
-            if m:
-                numbers.append((page.number, int(m.group("a") or m.group("b") or m.group("c"))))
-                break
+    from audit.parse.page_stamps import page_stamp  # archive stamps are read in parse/
+
+    numbers = [(page.number, stamp[0]) for page in case.pages if (stamp := page_stamp(page))]
     if len(numbers) < max(2, len(case.pages) // 2):
         return Outcome(Status.NOT_APPLICABLE if len(case.pages) < 3 else Status.NEEDS_REVIEW,
                        note="多数页面未识别到页码，请人工核对卷内页码")
