@@ -14,6 +14,7 @@ from audit.model import DATE_KEYS, Case, Field, Finding, Score, Severity, Status
 from audit.parse.segment import type_names
 from audit.privacy import mask
 from audit.report.crops import PageImages
+from audit.report.places import crop_field
 from audit.report.text import DATE_NAMES
 from audit.report.view import finding_view
 
@@ -87,14 +88,15 @@ class _Crops:
         return html
 
 
-def _evidence(case: Case, images: _Crops, f: Field) -> dict:
+def _evidence(case: Case, images: _Crops, finding: Finding, f: Field) -> dict:
     doc = case.document(f.document) if f.document else None
+    target = crop_field(case, finding, f)  # a missing thing: the line where it belongs, or no picture
     return {
         "document": type_names().get(doc.type, doc.type) if doc else "—",
-        "page": f.page,
-        "raw": f.raw,
-        "confidence": f.confidence,
-        "crop": images.token(f.page, f.box),
+        "page": target.page if target else f.page,
+        "raw": target.raw if target else "",
+        "confidence": target.confidence if target else 1.0,
+        "crop": images.token(target.page, target.box) if target else None,
     }
 
 
@@ -108,7 +110,7 @@ def render_html(case: Case, findings: list[Finding], score: Score, masked: bool 
     review = load_review(case.source)
 
     def _finding(case: Case, images: _Crops, f: Finding) -> dict:
-        return finding_view(f, lambda e: _evidence(case, images, e), comments=review.comments)
+        return finding_view(f, lambda e, owner: _evidence(case, images, owner, e), comments=review.comments)
 
     defects = sorted(
         (f for f in findings if f.status is Status.FAIL),

@@ -59,13 +59,15 @@ def _crops(o: CaseOutput, folder: Path) -> None:
 
     from audit.model import Status
     from audit.report.crops import PageImages
+    from audit.report.places import crop_field
 
     images = PageImages(o.audit.case, masked=o.masked)
     for f in o.audit.findings:
         if f.status not in (Status.FAIL, Status.NEEDS_REVIEW) or f.waiver:
             continue
         for e in f.evidence:
-            uri = images.crop(e.page, e.box)
+            target = crop_field(o.audit.case, f, e)
+            uri = images.crop(target.page, target.box) if target else None
             if uri:
                 write_atomic(folder / f"{f.rule}.jpg", base64.b64decode(uri.split(",", 1)[1]))
                 break

@@ -11,7 +11,7 @@ from audit import labels
 from audit.model import Field, Finding
 from audit.report.text import cite
 
-EvidenceView = Callable[[Field], dict[str, Any]]
+EvidenceView = Callable[[Field, Finding], dict[str, Any]]
 MAX_EVIDENCE = 4
 
 
@@ -37,5 +37,5 @@ def finding_view(f: Finding, evidence: EvidenceView, status_words: dict[str, str
         "waiver": f.waiver,
         "comment": (comments or {}).get(f.rule, ""),
         "basis": [{"cite": cite(b.instrument, b.article), "text": b.text} for b in f.basis],
-        "evidence": [evidence(e) for e in f.evidence[:MAX_EVIDENCE]],
+        "evidence": [evidence(e, f) for e in f.evidence[:MAX_EVIDENCE]],
     }

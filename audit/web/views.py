@@ -9,8 +9,9 @@ from urllib.parse import urlencode
 from audit import labels as words_for
 from audit.model import Box, Case, Field, Finding, Score, Severity, Status
 from audit.overrides import BOOL_FIELDS, DATE_FIELDS, FIELD_NAMES
-from audit.report.text import DATE_NAMES
 from audit.report.html import standard_label
+from audit.report.places import crop_field, whole_document
+from audit.report.text import DATE_NAMES
 from audit.report.view import finding_view
 from audit.selfcheck import fix_order, wording
 
@@ -85,9 +86,12 @@ def document_fields(case: Case, doc_id: str) -> list[dict[str, Any]]:
     return out
 
 
-def _evidence(case: Case, job_id: str, f: Field) -> dict[str, Any]:
+def _evidence(case: Case, job_id: str, f: Field, finding: Finding | None = None) -> dict[str, Any]:
     names = _doc_names()
     doc = case.document(f.document) if f.document else None
+    if finding is not None and whole_document(case, f):  # a missing thing: where it belongs, or no picture
+        place = crop_field(case, finding, f)
+        f = place if place is not None else Field(None, "", f.document, f.page, None, 1.0)
     page = case.page(f.page) if f.page else None
     has_image = page is not None and page.width is not None and f.box is not None
     query = urlencode({"box": box_param(f.box)}) if f.box else ""
@@ -108,7 +112,7 @@ def _evidence(case: Case, job_id: str, f: Field) -> dict[str, Any]:
 
 def _finding(case: Case, job_id: str, f: Finding, labels: dict[str, str], number: int,
              comments: dict[str, str] | None = None) -> dict[str, Any]:
-    view = finding_view(f, lambda e: _evidence(case, job_id, e), labels, comments)
+    view = finding_view(f, lambda e, owner: _evidence(case, job_id, e, owner), labels, comments)
     return {"n": number, "anchor": f"f-{f.rule}-{number}", **view}
 
 
