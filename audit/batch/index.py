@@ -26,7 +26,7 @@ th { background: #f3f0ec; cursor: pointer; white-space: nowrap; user-select: non
 th[aria-sort="ascending"]::after { content: " ▲"; } th[aria-sort="descending"]::after { content: " ▼"; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.veto td { background: #fbe9e9; } tr.error td { color: #a61b1b; }
-.dup { margin-top: 16px; }
+.dup { margin-top: 16px; } .dup h2 { font-size: 16px; }
 """
 
 SCRIPT = """
@@ -58,6 +58,16 @@ def _row(record: dict[str, Any] | None, case_id: str, error: str | None) -> dict
     }
 
 
+def _when(started: Any) -> str:
+    import datetime as dt
+
+    try:
+        t = dt.datetime.fromisoformat(str(started))
+    except ValueError:
+        return str(started or "")
+    return f"{t.year}年{t.month}月{t.day}日 {t:%H:%M}"
+
+
 def render_index(run: dict[str, Any], rows: list[dict[str, Any]], duplicates: dict[str, str]) -> str:
     e = html.escape
     head = "".join(f'<th data-kind="{kind}" scope="col">{e(title)}</th>' for _, title, kind in COLUMNS)
@@ -85,7 +95,7 @@ def render_index(run: dict[str, Any], rows: list[dict[str, Any]], duplicates: di
 <html lang="zh-CN"><head><meta charset="utf-8"><title>{e(title)}</title><style>{STYLE}</style></head>
 <body>
 <h1>{e(title)}</h1>
-<p class="muted">共 {len(rows)} 个案卷，已审查 {audited} 个；评查时间 {e(str(run.get("started", "")).replace("T", " "))}。
+<p class="muted">共 {len(rows)} 个案卷，已审查 {audited} 个；评查时间 {e(_when(run.get("started")))}。
 点击表头可排序，点击案卷名称打开评查报告；全部数据见 <a href="workbook.xlsx">汇总表（workbook.xlsx）</a>。</p>
 <table><thead><tr>{head}</tr></thead><tbody>
 {chr(10).join(body)}

@@ -12,7 +12,7 @@ RULE_CODE = regex.compile(CODE)
 INTERNAL_NOTE = regex.compile(r"[（(][^（）()]*(?:" + CODE + r"|规则|软件|系统|人工判断|识别)[^（）()]*[）)]")
 BY_RULE = regex.compile(r"由\s*" + CODE + r"\s*(?:核查|报告|检查|处理)")  # "由LAW006核查"
 SOFTWARE = [("软件未作结论", "经评查尚未作出结论"), ("软件无法确定", "尚待核实"), ("软件", "评查")]
-LONG_PAREN = regex.compile(r"[（(]([^（）()]{60,})[）)]")
+LONG_PAREN = 60  # characters inside a parenthesis beyond which it is an article pasted whole
 HAN_BREAK = regex.compile(r"(?<=\p{Han})\s*\n\s*(?=\p{Han})")
 QUOTE_LEN = 36
 
@@ -26,7 +26,7 @@ def official(text: str) -> str:
     text = RULE_CODE.sub("", text)
     for old, new in SOFTWARE:
         text = text.replace(old, new)
-    text = LONG_PAREN.sub(lambda m: f"（{short_quote(m.group(1))}）", text)  # no article pasted whole
+    text = _shorten_long_parentheses(text)  # no article pasted whole
     return regex.sub(r"[ \t]{2,}", " ", text).strip()
 
 
@@ -45,3 +45,31 @@ def sentence(text: str) -> str:
     """``text`` ending with a full stop (or the mark it already ends with)."""
     text = text.rstrip()
     return text if not text or text[-1] in "。！？；：”」）)" else text + "。"
+
+
+def _shorten_long_parentheses(text: str) -> str:
+    """Each outermost parenthesis holding more than :data:`LONG_PAREN` characters (nested
+    ones such as "第（五）项" included) becomes its citation and a short quotation."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "（(":
+            if depth == 0:
+                out.append(text[start:i])
+                start = i
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+            if depth == 0:
+                inner = text[start + 1:i]
+                out.append(f"（{_cite_and_quote(inner)}）" if len(inner) > LONG_PAREN else text[start:i + 1])
+                start = i + 1
+    out.append(text[start:])
+    return "".join(out)
+
+
+def _cite_and_quote(inner: str) -> str:
+    """"《法》第N条：article text…" → "《法》第N条：“short quotation”"."""
+    m = regex.match(r"^(《[^》]+》[^：:“]{0,30}?)[：:]\s*(.+)$", inner, regex.S)
+    if m:
+        return f"{m.group(1)}：“{short_quote(m.group(2))}”"
+    return f"“{short_quote(inner)}”"

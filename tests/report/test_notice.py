@@ -26,6 +26,11 @@ def test_official_register_removes_codes_software_and_line_breaks_in_names():
     assert official("依据GB15982-2012执行") == "依据GB15982-2012执行"  # a standard number is no rule code
     long = "（" + "医疗机构不得使用非卫生技术人员从事医疗卫生技术工作，" * 3 + "）"
     assert len(official("违反规定" + long)) < 50
+    pasted = ("处罚种类为警告（《中华人民共和国传染病防治法》第六十九条第（五）项：医疗机构违反本法规定，有下列情形之一的，"
+              "由县级以上人民政府卫生行政部门责令改正，通报批评，给予警告……（五）未按照规定对医疗器械进行消毒；）。")
+    assert official(pasted) == ("处罚种类为警告（《中华人民共和国传染病防治法》第六十九条第（五）项："
+                                "“未按照规定对医疗器械进行消毒”）。")
+    assert official("金额（¥800.00）不一致（第17页）") == "金额（¥800.00）不一致（第17页）"
 
 
 def test_short_quote_gives_the_item_or_the_first_clause():
