@@ -22,7 +22,7 @@ from audit.model import Case, Finding, Severity, Status
 from audit.parse.segment import type_names
 from audit.privacy import mask
 from audit.report.text import cite
-from audit.report.wording import official, sentence, short_quote
+from audit.report.wording import keep_whole, official, sentence, short_quote
 
 CN_NUMBERS = "一二三四五六七八九十"
 BODY_FONT, TITLE_FONT = "仿宋_GB2312", "方正小标宋简体"  # GB/T 9704 practice; Word/WPS substitute if absent
@@ -92,6 +92,17 @@ def _where(case: Case, f: Finding) -> str:
     return "、".join(dict.fromkeys(places))
 
 
+def _person_names(case: Case) -> list[str]:
+    """The people named in the case: officers, the legal representative, an individual party."""
+    names = [o.name.value for o in case.officers if o.name and o.name.value]
+    party = case.party
+    if party.legal_representative and party.legal_representative.value:
+        names.append(str(party.legal_representative.value))
+    if party.type and party.type.value == "individual" and party.name and party.name.value:
+        names.append(str(party.name.value))
+    return [str(n) for n in names]
+
+
 def _basis(f: Finding) -> str:
     """Each article by number, with a short quotation of its words."""
     from audit.checks.engine import article_text
@@ -112,8 +123,10 @@ def write_notice(case: Case, findings: list[Finding], path: Path, *, reviewer: s
     review = load_review(case.source)
     reviewer = reviewer or review.signoff.get("reviewer", "")
 
+    names = _person_names(case)
+
     def say(text: str) -> str:
-        return official(mask(text) if masked else text)
+        return keep_whole(official(mask(text) if masked else text), names)
 
     defects = sorted((f for f in findings if f.status is Status.FAIL and not f.waiver),
                      key=lambda f: (labels.rank(labels.SEVERITY, f.severity), f.rule))

@@ -73,3 +73,18 @@ def _cite_and_quote(inner: str) -> str:
     if m:
         return f"{m.group(1)}：“{short_quote(m.group(2))}”"
     return f"“{short_quote(inner)}”"
+
+
+WORD_JOINER = "\u2060"  # no line break here: Word, WPS and LibreOffice keep the name on one line
+QUOTED = regex.compile(r"(?<=“)\p{Han}{2,6}(?=”)")
+
+
+def keep_whole(text: str, names: list[str]) -> str:
+    """Join the characters of each person's name (and each short quoted name) so that a line
+    never breaks inside it ("贺" at a line's end and "国强" on the next)."""
+    def join(name: str) -> str:
+        return WORD_JOINER.join(name)
+
+    for name in sorted({n for n in names if n and 2 <= len(n) <= 6}, key=len, reverse=True):
+        text = text.replace(name, join(name))
+    return QUOTED.sub(lambda m: join(m.group(0)) if WORD_JOINER not in m.group(0) else m.group(0), text)

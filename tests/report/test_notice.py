@@ -83,3 +83,30 @@ def test_notice_renders_through_libreoffice_with_page_numbers(sample_batch):
     body = last.split("整改期限")[0]
     assert regex.search(r"\p{Han}{6,}", body), "the signature block stands alone on the last page"
     assert not CODE.search(text) and "软件" not in text
+
+
+def test_names_are_joined_so_that_no_line_breaks_inside_them():
+    from audit.report.wording import WORD_JOINER, keep_whole
+
+    text = keep_whole("被检查人贺国强签名；当事人名称为“康齿口腔诊所”。", ["贺国强"])
+    assert f"贺{WORD_JOINER}国{WORD_JOINER}强" in text
+    assert WORD_JOINER.join("康齿口腔诊所") in text
+    assert text.replace(WORD_JOINER, "") == "被检查人贺国强签名；当事人名称为“康齿口腔诊所”。"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice (soffice) or poppler (pdftotext) is not installed")
+def test_a_name_at_the_end_of_a_line_moves_whole_to_the_next(tmp_path: Path):
+    from docx.shared import Pt
+
+    from audit.report.wording import keep_whole
+
+    document = docx.Document()
+    for k in range(20, 27):  # one of these widths puts the name across the line end
+        document.add_paragraph(keep_whole("一" * k + "被检查人贺国强" + "二" * 30, ["贺国强"])).runs[0].font.size = Pt(16)
+    document.save(str(tmp_path / "names.docx"))
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path), str(tmp_path / "names.docx")], capture_output=True, timeout=120)
+    text = subprocess.run(["pdftotext", str(tmp_path / "names.pdf"), "-"], capture_output=True, text=True).stdout
+    lines = [line.replace("\u2060", "") for line in text.splitlines() if line.strip()]
+    assert sum("贺国强" in line for line in lines) == 7, lines
