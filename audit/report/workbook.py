@@ -7,11 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from openpyxl.utils import get_column_letter
 
 from audit import labels
-from audit.atomic import write_via
 from audit.parse.segment import type_names
+from audit.report.xlsx import Sheet, write_sheets
 
 DIMENSIONS = tuple(labels.DIMENSION)
 LINKED_SHEETS = ("案卷", "问题明细")  # the 案卷 cell of each row opens that case's report
@@ -70,38 +69,23 @@ def _rules_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
 def write_workbook(records: list[dict[str, Any]], errors: list[dict[str, str]], path: Path,
                    duplicates: dict[str, str] | None = None) -> Path:
     """Write the batch workbook with sheets 案卷, 问题明细, 规则统计 (and 重复提交 when inputs
-    repeated others: named there, counted nowhere else)."""
-    sheets = {"案卷": _cases_frame(records, errors), "问题明细": _findings_frame(records), "规则统计": _rules_frame(records)}
+    repeated others: named there, counted nowhere else). Each row's 案卷 cell links to that
+    case's report (a case that could not be audited: to the batch index)."""
+    frames = {"案卷": _cases_frame(records, errors), "问题明细": _findings_frame(records), "规则统计": _rules_frame(records)}
     if duplicates:
-        sheets["重复提交"] = pd.DataFrame([{"文件": c, "说明": line.split(" / ", 1)[0]} for c, line in duplicates.items()])
-    return write_via(path, lambda tmp: _write(sheets, tmp))
-
-
-def _write(sheets: dict[str, pd.DataFrame], path: Path) -> None:
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
-        for name, frame in sheets.items():
-            frame.to_excel(writer, sheet_name=name, index=False)
-            sheet = writer.sheets[name]
-            sheet.freeze_panes = "A2"
-            if sheet.max_row >= 1 and sheet.max_column >= 1:
-                sheet.auto_filter.ref = sheet.dimensions
-            if name in LINKED_SHEETS and "案卷" in frame.columns:
-                _link_reports(sheet, frame)
-            for i, column in enumerate(frame.columns, start=1):
-                values = [str(column)] + [str(v) for v in frame[column].head(200) if v is not None]
-                width = min(60, max(6, max(sum(2 if ord(ch) > 127 else 1 for ch in v) for v in values) + 2))
-                sheet.column_dimensions[get_column_letter(i)].width = width
-
-
-def _link_reports(sheet, frame: pd.DataFrame) -> None:
-    """Each row's 案卷 cell links to ``<case>/report.html`` beside the workbook (rows of cases
-    that could not be audited link to the batch index)."""
-    from openpyxl.styles import Font
-
-    column = list(frame.columns).index("案卷") + 1
-    audited = frame["状态"] != "无法审查" if "状态" in frame.columns else None
-    for row, case_id in enumerate(frame["案卷"], start=2):
-        ok = audited is None or bool(audited.iloc[row - 2])
-        cell = sheet.cell(row=row, column=column)
-        cell.hyperlink = f"{case_id}/report.html" if ok else "index.html"
-        cell.font = Font(color="0563C1", underline="single")
+        frames["重复提交"] = pd.DataFrame([{"文件": c, "说明": line.split(" / ", 1)[0]} for c, line in duplicates.items()])
+    sheets = []
+    for name, frame in frames.items():
+        columns = [str(c) for c in frame.columns]
+        rows = frame.astype(object).where(frame.notna(), None).values.tolist()
+        sheet = Sheet(name, columns, rows)
+        if name == "规则统计" and "不符合占比" in columns:
+            sheet.formats[columns.index("不符合占比")] = "0.0%"
+        if name in LINKED_SHEETS and "案卷" in columns:
+            c = columns.index("案卷")
+            state = columns.index("状态") if "状态" in columns else None
+            for r, row in enumerate(rows):
+                failed = state is not None and row[state] == "无法审查"
+                sheet.links[(r, c)] = "index.html" if failed else f"{row[c]}/report.html"
+        sheets.append(sheet)
+    return write_sheets(path, sheets)

@@ -9,13 +9,13 @@ from typing import Any
 
 import click
 
+from audit import labels
 from audit.stats import store
 from audit.stats.dataset import FORMATS, GROUPINGS, TRENDS, StatsError, load_dataset
 from audit.stats.render import write_outputs
 from audit.stats.tables import MIN_GROUP_CASES, compute, pad_text, text_width
 
-STATUS_NAMES = {"fail": "不符合", "needs_review": "待人工核查", "error": "执行出错", "pass": "符合",
-                "not_applicable": "不适用"}
+STATUS_NAMES = labels.names(labels.STATUS)
 
 
 def _fail(zh: str, en: str, code: int = 2) -> None:

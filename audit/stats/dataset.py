@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from audit import labels
 from audit.stats import store
 
 GROUPINGS = ("rule", "dimension", "unit", "officer", "month", "document")
@@ -23,7 +24,7 @@ TRENDS = ("run", "month")
 FORMATS = ("text", "csv", "xlsx", "html")
 BY_NAMES = {"rule": "评查规则", "dimension": "评查维度", "unit": "办案单位", "officer": "执法人员",
             "month": "决定月份", "document": "文书"}
-SEVERITY_NAMES = {"veto": "否决项", "major": "重要", "minor": "一般", "advice": "建议"}
+SEVERITY_NAMES = labels.names(labels.SEVERITY)
 UNKNOWN = {"unit": "未识别办案单位", "officer": "未识别执法人员", "month": "日期不详", "document": "未定位文书",
            "dimension": "未分维度"}
 FINDING_GROUPS = ("rule", "dimension", "document")  # grouped per finding; the others per case
