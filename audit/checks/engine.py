@@ -8,6 +8,7 @@ import string
 from dataclasses import replace
 from typing import Any
 
+from audit import labels
 from audit.checks.kinds import documents as _documents  # importing the package registers every kind
 from audit.checks.profile import DEFAULT_PROFILE, load_profile, resolve_params
 from audit.checks.registry import KINDS, Outcome
@@ -51,7 +52,7 @@ def run_rule(case: Case, rule: Rule, profile: dict[str, Any] | None = None) -> F
     return _finding(rule, outcome)
 
 
-_PROCEDURE_NAMES = {"ordinary": "普通程序", "simple": "简易程序"}
+_PROCEDURE_NAMES = labels.names(labels.PROCEDURE)  # audit.labels: one table of words
 
 
 def window_outcome(rule: Rule, case: Case) -> Outcome | None:

@@ -14,7 +14,13 @@ _INDEX_ROW = regex.compile(r"(?P<title>[\p{Han}（）()]{3,30}?)\s+.*?(?P<first>
 
 
 def printed_page_number(page: Page) -> int | None:
-    """The page number printed at the foot of a page (- 3 -, 第3页, 3), if any."""
+    """The page number printed on a page: an archive stamp in a corner (002, 第2页, 2/18; see
+    :mod:`audit.parse.page_stamps`), else a footer (- 3 -, 第3页, 3)."""
+    from audit.parse.page_stamps import page_stamp
+
+    stamp = page_stamp(page)
+    if stamp is not None:
+        return stamp[0]
     for line in reversed(page.lines[-3:]):
         m = _PAGE_NO.match(line.text)
         if m:

@@ -10,7 +10,6 @@ from audit.checks.examples import case_from_example
 from audit.checks.kinds.citations import precision_problem
 from audit.checks.kinds.penalties import _bounds, income_in
 from audit.checks.kinds.remedy import region_of
-from audit.parse.remedy import periods
 from audit.checks.legal import (
     act_date,
     candidates,
@@ -24,6 +23,7 @@ from audit.checks.legal import (
 )
 from audit.law.resolve import SimpleCitation
 from audit.parse.doctext import DocText
+from audit.parse.remedy import periods
 
 D = dt.date.fromisoformat
 
