@@ -212,6 +212,8 @@ def test_dotted_dates_read_with_the_hour_that_follows():
     assert len(found) == 1 and found[0].value.isoformat() == "2024-05-06"
     assert (found[0].time.hour, found[0].end_time.hour) == (9, 10)
     assert find_dates("编号2024.05.0612") == []  # a longer number is not a date
+    found = find_dates("检查时间：2021.03.249时45分至10时20分")  # the longer day first: 24日9时, not 2日49时
+    assert found[0].value.isoformat() == "2021-03-24" and found[0].time.hour == 9 and not found[0].error
 
 
 def test_decision_dated_with_a_dotted_date_states_its_date():
