@@ -277,11 +277,14 @@ def _inline_date(dt: DocText, labels: tuple[str, ...]) -> Field | None:
         line_end = dt.text.find("\n", m.end())
         window_end = min(window_end, line_end if line_end >= 0 else window_end)
         found = find_dates(dt.text[m.end():window_end])
-        if found and found[0].error == "incomplete" and line_end >= 0:
+        below = not dt.text[m.end():window_end].strip() and line_end >= 0  # the label alone on its line
+        if below or (found and found[0].error == "incomplete" and line_end >= 0):
             # a date wrapped in its table cell (2024年5月 / 6日9时30分…): read it with the next line
             next_end = dt.text.find("\n", line_end + 1)
             window_end = next_end if next_end >= 0 else len(dt.text)
         for date in find_dates(dt.text[m.end():window_end]):
+            if below and dt.text[m.end():m.end() + date.span[0]].strip():
+                break  # the next line is not this label's date (prose with a date inside)
             shifted = _shift(date, m.end())
             return date_field(dt, shifted)
     return None

@@ -268,3 +268,18 @@ def test_signature_label_alone_with_the_name_below_signs_the_page():
 
     assert page_signed([Line("以上笔录已阅，属实。"), Line("被检查人签名："), Line("赵明  2024年3月12日")], "被检查人签名|被检查人")
     assert not page_signed([Line("被检查人签名："), Line("执法人员签名：陈刚")], "被检查人签名|被检查人")
+
+
+def test_a_date_label_alone_on_its_line_takes_the_date_below():
+    from audit.parse.fields import labelled_date
+
+    text = doc_text("当场行政处罚决定书", "处罚时间：", "2024年6月13日", "当事人签收：", "2024年6月13日", type_="onsite_decision")
+    assert labelled_date(text, ("处罚时间",)).value == "2024-06-13"
+    prose = doc_text("处罚时间：", "经查，当事人于2024年6月1日在店内吸烟。", type_="onsite_decision")
+    assert labelled_date(prose, ("处罚时间",)) is None  # a date inside prose below is not this label's
+
+
+def test_receipt_title_variant_of_the_enforcement_system():
+    from audit.parse.segment import match_title
+
+    assert match_title("卫生行政执法文书送达回证").type == "service_receipt"
