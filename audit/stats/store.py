@@ -7,6 +7,9 @@ runs can be found again.
 
 Writers take SQLite's write lock at the start of a run's transaction and wait up to
 ``BUSY_TIMEOUT_S`` for another writer; recording the same run id again replaces it.
+
+Length: one SQLite schema with its migrations, writers and readers. Every query has to agree
+with the schema and the migrations, so they stay in one file.
 """
 
 from __future__ import annotations
