@@ -101,3 +101,10 @@ def test_the_lists_are_sourced_and_dated_and_the_profile_chooses_them():
     raw = yaml.safe_load((REPO / "checklists" / "first_offence.yaml").read_text(encoding="utf-8"))
     assert set(raw["conditions"]) == {"first_offence", "corrected", "harm_slight"}
     assert RULES["DIS007"].severity is Severity.ADVICE
+
+
+def test_the_advice_deducts_nothing():
+    from audit.score import score
+    f = _run(_decision(ZS, ZS_FACT + "你单位系初次违法，检查时已立即改正。" + ZS_BASIS))
+    assert f.status is Status.FAIL and f.points == 0
+    assert score([f]).total == score([]).total and not score([f]).vetoed
