@@ -108,3 +108,36 @@ def test_the_advice_deducts_nothing():
     f = _run(_decision(ZS, ZS_FACT + "你单位系初次违法，检查时已立即改正。" + ZS_BASIS))
     assert f.status is Status.FAIL and f.points == 0
     assert score([f]).total == score([]).total and not score([f]).vetoed
+
+
+@pytest.mark.parametrize("text, holds", [
+    ("当事人违法行为持续约一个月，未造成危害后果；检查后当即停止违法行为并完成整改。", True),
+    ("调查中未发现造成患者人身损害后果。", True),
+    ("当事人的行为造成患者人身损害后果。", False),
+    ("违法行为社会危害较大。", False),
+    ("依据该条，情节严重的，吊销执业许可证。", None),
+])
+def test_harm_wording_reads_negations_and_skips_the_statutes_conditionals(text, holds):
+    from audit.parse.first_offence import first_offence_facts
+    case = case_from_example({"documents": [{"type": "investigation_report", "text": "案件调查终结报告\n" + text}]})
+    first_offence_facts(case)
+    f = case.documents[0].fields.get("fo_harm_slight")
+    assert (f.value if f is not None else None) is holds
+
+
+def test_an_order_that_correction_follows_is_no_denial():
+    from audit.parse.first_offence import first_offence_facts
+    text = "案件调查终结报告\n建议责令当事人改正，逾期不改正的，依法处理。"
+    case = case_from_example({"documents": [{"type": "investigation_report", "text": text}]})
+    first_offence_facts(case)
+    assert "fo_corrected" not in case.documents[0].fields
+
+
+def test_the_committed_samples_read_as_the_files_say():
+    """ord-2023-medinst-staff: 未造成危害后果 (holds); ord-2024-waste: a 双随机 case (the 中山 list's exclusion)."""
+    from audit.pipeline import read_case
+    staff = read_case(REPO / "samples" / "cases" / "ord-2023-medinst-staff" / "case.pdf")
+    harm = [d.fields["fo_harm_slight"].value for d in staff.documents if "fo_harm_slight" in d.fields]
+    assert harm and all(harm)
+    waste = read_case(REPO / "samples" / "cases" / "ord-2024-waste" / "case.pdf")
+    assert any(d.fields.get("fo_excluded") for d in waste.documents)
