@@ -7,16 +7,19 @@ next to its function. Importing this package registers every kind.
 - ``procedure`` — ordering, periods and threshold duties; ``evidence`` — evidence elements;
 - ``citations``, ``penalties``, ``remedy`` — legal application against the law registry;
 - ``defence``, ``hearing``, ``limitation``, ``jurisdiction``, ``enforcement`` — the party's
-  rights before the decision, the hearing, 追责时效, 职权与管辖, execution and preservation.
+  rights before the decision, the hearing, 追责时效, 职权与管辖, execution and preservation;
+- ``collection`` — 罚缴分离; ``first_offence`` — 首违不罚 list matching (advice).
 """
 
 from audit.checks.kinds import (  # noqa: F401  (registers the kinds)
     citations,
+    collection,
     defence,
     documents,
     enforcement,
     evidence,
     facts,
+    first_offence,
     forms,
     hearing,
     jurisdiction,
