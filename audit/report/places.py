@@ -10,10 +10,12 @@ from audit.model import Case, Field, Finding
 
 
 @functools.cache
-def _kinds() -> dict[str, str]:
+def _kinds() -> dict[str, tuple[str, str]]:
+    """Rule code -> (kind.mode, kind): the keys its place may be listed under."""
     from audit.checks import load_rules
+    from audit.checks.registry import variant_key
 
-    return {r.code: r.kind for r in load_rules()}
+    return {r.code: (variant_key(r.kind, r.params), r.kind) for r in load_rules()}
 
 
 def whole_document(case: Case, f: Field) -> bool:
@@ -28,4 +30,5 @@ def crop_field(case: Case, finding: Finding, f: Field) -> Field | None:
         return f
     from audit.parse.places import find_place, place_labels
 
-    return find_place(case, f.document, place_labels(_kinds().get(finding.rule, "")))
+    keys = _kinds().get(finding.rule, ("", ""))
+    return find_place(case, f.document, place_labels(keys[0]) or place_labels(keys[1]))
