@@ -28,7 +28,15 @@ def crop_field(case: Case, finding: Finding, f: Field) -> Field | None:
     """The field whose box the crop for ``f`` is drawn around, or None for no crop."""
     if not whole_document(case, f):
         return f
-    from audit.parse.places import find_place, place_labels
+    from audit.parse.places import find_place
 
-    keys = _kinds().get(finding.rule, ("", ""))
-    return find_place(case, f.document, place_labels(keys[0]) or place_labels(keys[1]))
+    return find_place(case, f.document, rule_place_labels(finding.rule))
+
+
+def rule_place_labels(code: str) -> list[str]:
+    """The labels of the line where a finding of rule ``code`` belongs: those listed for its kind
+    and mode (``officers.count``), else for its kind."""
+    from audit.parse.places import place_labels
+
+    keys = _kinds().get(code, ("", ""))
+    return place_labels(keys[0]) or place_labels(keys[1])
