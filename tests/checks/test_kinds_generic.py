@@ -100,3 +100,37 @@ def test_the_rules_readme_lists_every_generic_kind():
     readme = (checklists_dir() / "rules" / "README.md").read_text(encoding="utf-8")
     for name, kind in KINDS.items():
         assert (f"| `{name}` |" in readme) == kind.generic, name
+
+
+def _example(code: str, status: str, index: int = 0):
+    return case_from_example(RULES[code].examples[status][index])
+
+
+def test_ocr_near_miss_is_a_parameter_not_a_property_of_the_name_comparator():
+    """One character off in a scanned copy asks for a manual check where the rule says so."""
+    from audit.model import LineSource
+
+    rule = RULES["EVI002"]
+    assert rule.params["compare"] == "name" and rule.params["ocr_near_miss"] == "review"
+    case = case_from_example({"documents": [
+        {"type": "decision", "text": "当事人：杭州西湖某某口腔诊所"},
+        {"type": "advance_notice", "text": "当事人：杭州西湖某某口腔诊斩"},
+    ]})
+    for line in case.pages[1].lines:
+        line.source = LineSource.OCR
+    fn = KINDS[rule.kind].fn
+    assert fn(case, rule.params).status.value == "needs_review"
+    strict = {k: v for k, v in rule.params.items() if k != "ocr_near_miss"}
+    assert fn(case, strict).status.value == "fail"
+    # a text layer is read as written: the same miss fails even with the parameter
+    for line in case.pages[1].lines:
+        line.source = LineSource.TEXT_LAYER
+    assert fn(case, rule.params).status.value == "fail"
+
+
+def test_the_enforcement_window_words_the_months_it_is_given():
+    rule = RULES["PRO041"]
+    case = _example("PRO041", "fail")
+    fn = KINDS[rule.kind].fn
+    assert "晚于期限届满后三个月（2024年3月7日）" in fn(case, rule.params).values["problem"]
+    assert "晚于期限届满后两个月（2024年2月7日）" in fn(case, rule.params | {"apply_months": 2}).values["problem"]

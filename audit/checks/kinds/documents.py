@@ -78,6 +78,8 @@ COMPARATORS: dict[str, Callable[[Field], Any]] = {
     skip_invalid_="true: leave out values that fail their own check digit (another rule reports them)",
     certain_if_="only_numbers_differ: a mismatch fails only where the values differ in their numbers alone "
                 "(a miscopied house number); other differences ask for a manual check",
+    ocr_near_miss_="review: where every mismatch is one character off and either document was read by OCR, "
+                   "ask for a manual check instead of failing (text comparators: name, exact)",
 )
 def consistent_across_documents(case: Case, params: dict[str, Any]) -> Outcome:
     """A value (party name, case number…) reads the same in every document that states it."""
@@ -125,7 +127,7 @@ def consistent_across_documents(case: Case, params: dict[str, Any]) -> Outcome:
         "mismatches": observed,
         "count": compared,
     }
-    if mismatches and params["compare"] == "name" and all(
+    if mismatches and params.get("ocr_near_miss") == "review" and isinstance(ref_key, str) and all(
         _within_one_character(key_of(f), ref_key) and (is_ocr(case, case.document(f.document))
                                                        or is_ocr(case, case.document(reference.document)))
         for f in mismatches
