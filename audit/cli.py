@@ -261,7 +261,7 @@ def rules_cmd(dimension: str | None, fmt: str) -> None:
 
     for r in rules:
         click.echo(f"{r.code}  {r.dimension:<8}  {labels.severity(r.severity):<4} {r.points:>4g}分  "
-                   f"{CONFIGURABLE[is_generic(r.kind)]:<6}  {r.title}")
+                   f"{CONFIGURABLE[is_generic(r.kind)].ljust(6, chr(0x3000))}  {r.title}")
     configurable = sum(is_generic(r.kind) for r in rules)
     click.echo(f"共 {len(rules)} 条规则，其中 {configurable} 条{CONFIGURABLE[True]}（只改规则文件即可调整），"
                f"{len(rules) - configurable} 条{CONFIGURABLE[False]}")
