@@ -134,3 +134,12 @@ def test_the_enforcement_window_words_the_months_it_is_given():
     fn = KINDS[rule.kind].fn
     assert "晚于期限届满后三个月（2024年3月7日）" in fn(case, rule.params).values["problem"]
     assert "晚于期限届满后两个月（2024年2月7日）" in fn(case, rule.params | {"apply_months": 2}).values["problem"]
+
+
+def test_the_words_of_a_manual_check_on_a_different_address_come_from_the_rule():
+    rule = RULES["FAC003"]
+    case = _example("FAC003", "needs_review")
+    fn = KINDS[rule.kind].fn
+    assert "（可能是注册地址与经营地址之别，请人工核实）" in fn(case, rule.params).note
+    plain = {k: v for k, v in rule.params.items() if k != "review_note"}
+    assert fn(case, plain).note.endswith("（请人工核实）")

@@ -78,6 +78,8 @@ COMPARATORS: dict[str, Callable[[Field], Any]] = {
     skip_invalid_="true: leave out values that fail their own check digit (another rule reports them)",
     certain_if_="only_numbers_differ: a mismatch fails only where the values differ in their numbers alone "
                 "(a miscopied house number); other differences ask for a manual check",
+    review_note_="with certain_if: the words of that manual check, why the difference may be lawful "
+                 "(default: 请人工核实)",
     ocr_near_miss_="review: where every mismatch is one character off and either document was read by OCR, "
                    "ask for a manual check instead of failing (text comparators: name, exact)",
 )
@@ -141,7 +143,7 @@ def consistent_across_documents(case: Case, params: dict[str, Any]) -> Outcome:
         ):
             return Outcome(Status.NEEDS_REVIEW, values_, [reference, *mismatches],
                            note=f"与{values_['reference_doc']}的“{reference.raw}”写法不同：{observed}"
-                                "（可能是注册地址与经营地址之别，请人工核实）")
+                                f"（{params.get('review_note', '请人工核实')}）")
         return Outcome(Status.FAIL, values_, [reference, *mismatches])
     return Outcome(Status.PASS, values_, [reference])
 
