@@ -31,8 +31,8 @@ import functools
 import gc
 import hashlib
 import json
-import pickle
 import os
+import pickle
 from collections.abc import Callable, Iterator
 from importlib import metadata
 from pathlib import Path

@@ -15,8 +15,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from audit.atomic import write_atomic, write_via
-from audit.batch.guards import (case_failure, manifest, outputs_intact, printable, printable_tree, run_id,
-                                 unique_ids, combined_failures)
+from audit.batch.guards import (
+    case_failure,
+    combined_failures,
+    manifest,
+    outputs_intact,
+    printable,
+    printable_tree,
+    run_id,
+    unique_ids,
+)
 from audit.contract import to_contract
 from audit.errors import AuditError
 from audit.ingest import SIDE_FILES, supported

@@ -41,5 +41,5 @@ def read_image(path: Path, display_name: str, first_number: int = 1) -> list[Pag
     except Image.DecompressionBombError as exc:  # a frame past the limit: too large, not corrupt
         raise errors.too_large(display_name, "图像像素过多", f"{LIMITS.max_pixels:,} 像素",
                                "too many pixels", f"{LIMITS.max_pixels:,} pixels") from exc
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError, ValueError, EOFError) as exc:
+    except (UnidentifiedImageError, OSError, ValueError, EOFError) as exc:
         raise errors.corrupt(display_name, type(exc).__name__) from exc

@@ -106,8 +106,8 @@ def ocr_command(paths: tuple[Path, ...], engine: str, dpi: int, no_cache: bool, 
     Several PATHs are the pages of one case, in the order given. ID and phone numbers are
     masked unless --no-mask, as in every other output.
     """
-    from audit.privacy import mask
     from audit.ocr.pages import ocr_pages
+    from audit.privacy import mask
 
     options = OcrOptions(engine=engine, dpi=dpi, no_cache=no_cache, workers=workers,
                          model_dirs=_model_dirs(model_dir))

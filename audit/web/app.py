@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import inspect
 import io
 import logging
 from collections import OrderedDict
@@ -377,12 +376,13 @@ def create_app(workdir: Path, masked: bool = True, reader=None) -> Starlette:
         yield
         app_.ws.close()
 
+    from audit.web.refusals import BodyLimit
+
     options: dict[str, Any] = {}
-    if "max_body_size" in inspect.signature(Starlette.__init__).parameters:  # Starlette >= 1.x
-        options["max_body_size"] = upload_limit_bytes() + 1024 * 1024
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=LOOPBACK_HOSTS),
+        middleware=[Middleware(BodyLimit, limit=upload_limit_bytes() + 1024 * 1024),  # bilingual 413
+                    Middleware(TrustedHostMiddleware, allowed_hosts=LOOPBACK_HOSTS),
                     Middleware(BaseHTTPMiddleware, dispatch=guard(lambda r: _app_of(r).csrf_token))],
         exception_handlers={HTTPException: _http_error, Exception: _unexpected},
         lifespan=lifespan,

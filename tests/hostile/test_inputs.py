@@ -13,8 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from .builders import (BIG5_TEXT, GOOD, bytes_name, docx_bomb, good_cases, huge_mediabox_pdf, pixel_bomb_png,
-                       shifted_xref_pdf)
+from .builders import (
+    BIG5_TEXT,
+    GOOD,
+    bytes_name,
+    docx_bomb,
+    good_cases,
+    huge_mediabox_pdf,
+    pixel_bomb_png,
+    shifted_xref_pdf,
+)
 from .conftest import bilingual
 from .procwatch import assert_clean, audit_env, run_audit
 
