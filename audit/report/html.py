@@ -93,9 +93,9 @@ def _finding(case: Case, images: _Crops, f: Finding) -> dict:
 
 
 def render_html(case: Case, findings: list[Finding], score: Score, masked: bool = True,
-                rule_set: str = "", profile: str = "") -> str:
-    """The HTML report of one audited case."""
-    images = _Crops(PageImages(case, masked=masked))
+                rule_set: str = "", profile: str = "", crop_cache: bool = True) -> str:
+    """The HTML report of one audited case (``crop_cache=False``: crops are kept nowhere on disk)."""
+    images = _Crops(PageImages(case, masked=masked, use_cache=crop_cache))
     defects = sorted(
         (f for f in findings if f.status is Status.FAIL),
         key=lambda f: (SEVERITY_ORDER[f.severity], f.rule),

@@ -234,7 +234,8 @@ class App:
         job = self.done_job(request)
         view = _view(request)
         findings, score = job.results(view)
-        html = render_html(job.case(), findings, score, self.masked, rule_set_version(), job.profile_name(view))
+        html = render_html(job.case(), findings, score, self.masked, rule_set_version(), job.profile_name(view),
+                           crop_cache=False)  # nothing of the case outside its folder: "clear" removes all
         return Response(html, media_type="text/html; charset=utf-8",
                         headers={"Content-Disposition": _attachment(f"评查报告-{job.label}.html"),
                                  "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store"})
