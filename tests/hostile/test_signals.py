@@ -101,7 +101,7 @@ def _upload(url: str, token: str, path: Path) -> dict:
             time.sleep(0.5)
 
 
-@pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+@pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130), (signal.SIGKILL, -9)])
 def test_serve_stops_with_its_ocr_workers(tmp_path, signum, code):
     work = tmp_path / "work"
     env = audit_env(tmp_path)
@@ -121,6 +121,6 @@ def test_serve_stops_with_its_ocr_workers(tmp_path, signum, code):
     run = serve.wait(60)
     assert time.monotonic() - t0 < 30, "serve took too long to stop"
     assert run.rc == code, run.output[-2000:]
-    assert_clean(run)
-    assert "自查网页已停止" in run.stderr
+    assert_clean(run)  # kill -9 too: the fork server and OCR workers end with serve
+    assert "自查网页已停止" in run.stderr or signum == signal.SIGKILL
     assert os.path.exists(work)
