@@ -68,6 +68,8 @@ def _docx(path: Path, text: str) -> None:
 
 def test_the_batch_ends_cleanly(batch):
     run = batch["run"]
+    print(f"hostile batch: largest process {run.peak_process_mb:.0f} MB, whole tree {run.peak_tree_mb:.0f} MB, "
+          f"{run.seconds:.0f} s")
     assert run.rc == 0, run.output[-3000:]
     assert_clean(run)
     out = batch["out"]
