@@ -94,10 +94,13 @@ def extract(path: Path, fmt: str, no_mask: bool) -> None:
               help="执法人员自查：只运行准确率高的规则，按先改什么排列，不显示评分 / officer self-check: "
                    "precise rules only, what to fix first, plain wording, no score.")
 @click.option("--score", "show_score", is_flag=True, help="自查时也显示评分 / show the score in a self-check.")
+@click.option("-o", "--output", "out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="把评查报告、整改通知书等写入该文件夹（与批量评查每个案卷的输出相同）/ write the per-case "
+                   "outputs (report.html, notice.docx, report.txt, JSON) to this folder, as a batch does.")
 @with_selection
 @mask_option
-def check(path: Path, fmt: str, self_check: bool, show_score: bool, select, ignore, profile, standard,
-          no_mask: bool) -> None:
+def check(path: Path, fmt: str, self_check: bool, show_score: bool, out: Path | None, select, ignore, profile,
+          standard, no_mask: bool) -> None:
     """审查案卷并列出问题 / Run the checklist rules on PATH and print the findings and score.
 
     With --self: the officer's self-check (checklists/profiles/self-check.yaml): only the rules
@@ -108,14 +111,12 @@ def check(path: Path, fmt: str, self_check: bool, show_score: bool, select, igno
     from audit.checks.rules import RuleFileError
     from audit.pipeline import audit_case
     from audit.report.text import findings_text
-    from audit.selfcheck import fix_order, profile_selection, self_check_selection, self_check_text
+    from audit.selfcheck import fix_order, self_check_selection, self_check_text
 
     sel, ign, prof, std = _settings(select, ignore, profile, standard)
     try:
         if self_check:
             prof, sel, ign = self_check_selection(prof, sel, ign)
-        else:
-            sel, ign = profile_selection(prof or DEFAULT_PROFILE, sel, ign)
         result = audit_case(path, sel, ign, prof or DEFAULT_PROFILE, std)
     except AuditError as exc:
         _fail_cleanly(exc)
@@ -123,6 +124,8 @@ def check(path: Path, fmt: str, self_check: bool, show_score: bool, select, igno
         click.echo(f"错误：{exc}", err=True)
         sys.exit(2)
     findings = fix_order(result.findings) if self_check else result.findings
+    if out is not None:
+        _write_case_outputs(path, out, result, prof or DEFAULT_PROFILE, not no_mask)
     if fmt == "json":
         data = {"case": to_contract(result.case), "findings": [to_dict(f) for f in findings]}
         if not self_check or show_score:
@@ -138,7 +141,7 @@ def check(path: Path, fmt: str, self_check: bool, show_score: bool, select, igno
 
 
 @main.command()
-@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("folder", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=Path("reports/latest"),
               show_default=True, help="输出文件夹 / output folder.")
 @click.option("--history", type=click.Path(path_type=Path), default=None,
@@ -161,11 +164,15 @@ def check(path: Path, fmt: str, self_check: bool, show_score: bool, select, igno
 @click.option("--cache-days", type=float, default=None,
               help="缓存保留天数，更早的条目在开始时删除（默认 30）/ days cache entries are kept; older ones are "
                    "deleted at the start (default 30, $AUDIT_CACHE_DAYS).")
+@click.option("--name", "run_name", default="",
+              help="本批次的名称，如“2024年第一季度评查”，显示在索引页、统计和趋势中 / a name for this run, shown in "
+                   "the index, statistics and trends.")
 @with_selection
 @mask_option
 def batch(folder: Path, out: Path, history: Path | None, jobs: int, timeout: float | None, max_pages: int | None,
           no_resume: bool, scheduler: str | None, ocr_engine: str | None, dpi: int | None, no_ocr_cache: bool,
-          no_cache: bool, cache_days: float | None, select, ignore, profile, standard, no_mask: bool) -> None:
+          no_cache: bool, cache_days: float | None, run_name: str, select, ignore, profile, standard,
+          no_mask: bool) -> None:
     """批量审查文件夹中的案卷 / Audit every case in FOLDER and write reports to OUT.
 
     Each sub-folder, PDF, DOCX or TXT file directly under FOLDER is one case. For each case
@@ -183,13 +190,20 @@ def batch(folder: Path, out: Path, history: Path | None, jobs: int, timeout: flo
     from audit.config import ocr_options
     from audit.limits import LIMITS
 
+    if not folder.is_dir():
+        from audit import errors
+
+        _fail_cleanly(errors.not_found(str(folder)) if not folder.exists() else errors.InputError(
+            "not_a_folder", f"批量评查需要一个文件夹：{folder}（单个案卷请用 audit check）",
+            f"audit batch needs a folder: {folder} (use audit check for one case)"))
+
     if max_pages:
         LIMITS.max_pages = max_pages
     sel, ign, prof, std = _settings(select, ignore, profile, standard)
     ocr = ocr_options(engine=ocr_engine, dpi=dpi, no_cache=True if no_ocr_cache or no_cache else None)
     prune(ocr.cache_root(), cache_days)  # the retention: older cached case text is deleted
     options = BatchOptions(sel, ign, prof, std, masked=not no_mask, jobs=jobs, timeout_s=timeout,
-                           resume=not no_resume, scheduler=scheduler, ocr=ocr, cache=not no_cache)
+                           resume=not no_resume, scheduler=scheduler, ocr=ocr, cache=not no_cache, name=run_name)
     from audit.checks.rules import RuleFileError
 
     try:
@@ -203,6 +217,17 @@ def batch(folder: Path, out: Path, history: Path | None, jobs: int, timeout: flo
     for problem in summary.problems:
         click.echo(f"错误：{problem}", err=True)
     sys.exit(summary.exit_code())
+
+
+def _write_case_outputs(path: Path, out: Path, result, profile: str, masked: bool) -> None:
+    """The files a batch writes for one case, under ``out``."""
+    from audit.batch.run import content_hash
+    from audit.report.outputs import write_case_outputs
+    from audit.report.records import case_record, rule_set_version
+
+    record = case_record(result.case, result.findings, result.score, content_hash(Path(path)))
+    written = write_case_outputs(out, result, masked, rule_set_version(), profile, record)
+    click.echo(f"已写入 {out}：{'、'.join(p.name for p in written)}", err=True)
 
 
 def _progress_printer():
@@ -229,75 +254,35 @@ def rules_cmd(dimension: str | None, fmt: str) -> None:
             for r in rules
         ])
         return
+    from audit import labels
+
     for r in rules:
-        click.echo(f"{r.code}  {r.dimension:<8}  {r.severity.value:<6} {r.points:>4g}分  {r.title}")
+        click.echo(f"{r.code}  {r.dimension:<8}  {labels.severity(r.severity):<4} {r.points:>4g}分  {r.title}")
     click.echo(f"共 {len(rules)} 条规则")
 
 
 @main.command()
 @click.argument("code")
-def explain(code: str) -> None:
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def explain(code: str, fmt: str) -> None:
     """说明一条规则：内容、依据、示例 / Explain one rule: what it checks, why, and its basis.
 
-    The message templates are shown readable: a placeholder (``{date}``) prints as "…", and
-    the rule's first failing example is run so that the sentence a reviewer sees is shown
-    filled in.
+    Placeholders in the message templates print as "…"; the first failing example is run so
+    that the sentence a reviewer sees is shown filled in. ``--format json`` gives the same as data.
     """
-    import string
+    from audit.checks.explain import UnknownRule, explain_rule, explain_text, find_rule
 
-    from audit.checks import load_rules, run_rule
-    from audit.checks.engine import article_text
-    from audit.checks.examples import case_from_example
-    from audit.model import Status
-    from audit.report.text import cite
-
-    class _Unfilled(dict):
-        def __missing__(self, key: str) -> str:
-            return "…"
-
-    def readable(template: str) -> str:
-        try:
-            return string.Formatter().vformat(template, (), _Unfilled())
-        except (ValueError, IndexError):  # stray braces: show the template as written
-            return template
-
-    rules = {r.code: r for r in load_rules()}
-    rule = rules.get(code.upper())
-    if rule is None:
-        import difflib
-
-        near = difflib.get_close_matches(code.upper(), rules, n=3)
-        hint = f"（是否要找：{', '.join(near)}）" if near else ""
+    try:
+        rule = find_rule(code)
+    except UnknownRule as exc:
+        hint = f"（是否要找：{', '.join(exc.near)}）" if exc.near else ""
         click.echo(f"错误：没有规则 {code}{hint} / Error: no rule {code}", err=True)
         sys.exit(2)
-    click.echo(f"{rule.code} {rule.title}（{rule.name}）")
-    click.echo(f"维度：{rule.dimension}　严重程度：{rule.severity.value}　分值：{rule.points:g}")
-    click.echo(f"适用：{'、'.join(rule.applies_to)}　检查方式：{rule.kind}")
-    for b in rule.basis:
-        click.echo(f"依据：{cite(b.instrument, b.article)}")
-        text = b.text or article_text(b.instrument, b.article, b.version)
-        if text:
-            click.echo(f"　　{text}")
-    click.echo(f"为什么：{rule.why}")
-    click.echo(f"应当：{readable(rule.expect)}")
-    click.echo(f"发现问题时：{readable(rule.observed)}")
-    click.echo(f"整改建议：{readable(rule.fix)}")
-    for key, label in (("fail", "不符合示例"), ("needs_review", "待人工核查示例"), ("pass", "符合示例")):
-        for example in rule.examples.get(key, [])[:1]:
-            click.echo(f"{label}：")
-            for doc in example["documents"]:
-                text = doc.get("text", "").replace("\n", " / ")
-                click.echo(f"  [{doc['type']}] {text}")
-            if key == "pass":
-                continue
-            try:
-                finding = run_rule(case_from_example(example), rule)
-            except Exception:  # noqa: BLE001 - the explanation must print even if an example is broken
-                continue
-            if finding.status is Status(key):
-                click.echo(f"  → 审查结论：{finding.observed}")
-    counts = '，'.join(f'{n} {len(rule.examples.get(k, []))} 例' for k, n in (('fail', '不符合'), ('needs_review', '待人工核查'), ('pass', '符合')) if rule.examples.get(k))
-    click.echo(f'示例：{counts}（见 {rule.source}）')
+    data = explain_rule(rule)
+    if fmt == "json":
+        _echo_json(data)
+    else:
+        click.echo(explain_text(data))
 
 
 def _register_commands() -> None:

@@ -29,8 +29,20 @@ def not_found(path: str) -> InputError:
 def unsupported(path: str) -> InputError:
     return InputError(
         "unsupported_type",
-        f"不支持的文件类型：{path}（支持 PDF、DOCX、TXT、JPG/PNG/TIFF 图片及其文件夹）",
-        f"unsupported file type: {path} (PDF, DOCX, TXT, JPG/PNG/TIFF images and folders are supported)",
+        f"不支持的文件类型：{path}（支持 PDF、OFD、Word（DOCX；DOC/WPS 需安装 LibreOffice）、TXT、"
+        f"JPG/PNG/TIFF/HEIC 图片及其文件夹；其他文件请另存为 PDF）",
+        f"unsupported file type: {path} (PDF, OFD, Word (DOCX; DOC/WPS need LibreOffice), TXT, "
+        f"JPG/PNG/TIFF/HEIC images and folders of them are supported; save other files as PDF)",
+    )
+
+
+def needs_office(path: str) -> InputError:
+    return InputError(
+        "needs_office",
+        f"无法读取 {path}：旧版 Word/WPS 文件需要安装 LibreOffice 才能转换。请在 Word 或 WPS 中打开该文件，"
+        f"选择“文件 → 另存为”，保存为 .docx 或 PDF 后重新提交",
+        f"cannot read {path}: old Word/WPS files need LibreOffice to convert. Open it in Word or WPS, "
+        f"choose File → Save As, save as .docx or PDF and submit that instead",
     )
 
 

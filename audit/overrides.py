@@ -198,7 +198,10 @@ def _apply_one(case: Case, entry: Override) -> tuple[str, bool]:
         confidence=1.0,
         detail=detail,
     )
-    return f"已按人工更正：{FIELD_NAMES.get(entry.field, entry.field)}（{document.id}）＝{value} / corrected by hand: {label}", True
+    from audit.parse.segment import type_names
+
+    where = f"{type_names().get(document.type, '文书')}第{document.first_page}页"
+    return f"已按人工更正：{where}的{FIELD_NAMES.get(entry.field, entry.field)}＝{value} / corrected by hand: {label}", True
 
 
 def normalise(key: str, value: Any) -> tuple[Any, dict[str, Any]]:

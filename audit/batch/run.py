@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from audit.atomic import write_atomic, write_via
+from audit.atomic import write_atomic
 from audit.batch.guards import (
     case_failure,
     combined_failures,
@@ -25,9 +25,8 @@ from audit.batch.guards import (
     run_id,
     unique_ids,
 )
-from audit.contract import to_contract
 from audit.errors import AuditError
-from audit.ingest import SIDE_FILES, supported
+from audit.ingest import supported
 from audit.model import to_dict
 from audit.privacy import mask
 
@@ -51,6 +50,7 @@ class BatchSummary:
     output: Path
     results: list[CaseResult] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # end-of-run writes that failed (bilingual lines)
+    duplicates: dict[str, str] = field(default_factory=dict)  # case id → the line naming its original
 
     def exit_code(self) -> int:
         """0 the batch ran; 2 every case was unusable; 3 an end-of-run write failed."""
@@ -60,6 +60,9 @@ class BatchSummary:
 
     def text(self) -> str:
         lines = [f"共 {len(self.results)} 个案卷，报告已写入 {self.output}"]
+        if self.duplicates:
+            lines.append(f"重复提交 {len(self.duplicates)} 份（未重复计数）/ {len(self.duplicates)} duplicates (counted once):")
+            lines += [f"  ＝ {line}" for line in self.duplicates.values()]
         for r in self.results:
             if r.error:
                 lines.append(f"  ✗ {r.case_id}：无法审查 — {r.error}")
@@ -72,16 +75,10 @@ class BatchSummary:
 
 
 def find_cases(folder: Path, out: Path | None = None) -> list[Path]:
-    """Every entry directly under ``folder`` is one case: sub-folders and files (unsupported
-    files too, so that each is accounted for with a reason); hidden entries, side files
-    (.json/.yaml/.md) and the output folder are left out."""
-    entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
-    out = out.resolve() if out else None
-    return [
-        p for p in entries
-        if (p.is_dir() and p.resolve() != out) or (p.is_file() and p.suffix.lower() not in SIDE_FILES
-                                                  and not p.name.endswith(".waivers.yaml"))
-    ]
+    """The cases under ``folder`` (see :func:`audit.batch.inputs.find_cases`)."""
+    from audit.batch.inputs import find_cases as cases_in
+
+    return cases_in(folder, out)
 
 
 def case_ids(sources: list[Path]) -> list[str]:
@@ -111,21 +108,10 @@ def content_hash(source: Path) -> str:
 
 
 def write_case_outputs(target: Path, result_, masked: bool, rule_set: str, profile: str, record: dict) -> None:
-    """Everything a reader gets for one case: JSON, text, HTML report, DOCX notice."""
-    from audit.report.html import render_html
-    from audit.report.notice import notice_pdf, write_notice
-    from audit.report.text import findings_text
+    """Everything a reader gets for one case (the writer table of audit.report.outputs)."""
+    from audit.report.outputs import write_case_outputs as write_all
 
-    protect = mask if masked else (lambda x: x)
-    case, findings = result_.case, result_.findings
-    write_atomic(target / "extraction.json", _dump(protect(to_contract(case))))
-    write_atomic(target / "findings.json", _dump(protect([to_dict(f) for f in findings])))
-    write_atomic(target / "score.json", _dump(to_dict(result_.score)))
-    write_atomic(target / "record.json", _dump(protect(record)))
-    write_atomic(target / "report.txt", protect(findings_text(case, findings, result_.score)) + "\n")
-    write_atomic(target / "report.html", render_html(case, findings, result_.score, masked, rule_set, profile))
-    write_via(target / "notice.docx", lambda tmp: write_notice(case, findings, tmp, masked=masked))
-    notice_pdf(target / "notice.docx")  # only where LibreOffice is installed
+    write_all(target, result_, masked, rule_set, profile, record)
 
 
 @dataclass(slots=True)
@@ -141,6 +127,7 @@ class BatchOptions:
     scheduler: str | None = None  # Dask scheduler address, or "local"; None: local process pool
     ocr: OcrOptions | None = None  # None: the settings' (audit.toml); threads None: planned per worker
     cache: bool = True  # False: neither the OCR page cache nor the extracted-case cache is used
+    name: str = ""  # the run's name ("2024年第一季度评查"), shown in the index, stats and trends
 
 
 def ocr_threads(slots: int, cores: int | None = None) -> int:
@@ -173,12 +160,14 @@ def audit_source(source: Path, o: BatchOptions, ocr: OcrOptions, stats: dict[str
     """Read (from the extracted-case cache where it can), check and score one case."""
     from audit.batch.casecache import load_case
     from audit.checks.profile import load_profile
+    from audit.parse.recognise import require_case_file
     from audit.pipeline import CaseAudit, check_case
     from audit.score import load_standard, score
 
     stats = {} if stats is None else stats
     t0 = time.perf_counter()
     loaded = load_case(source, ocr, use_cache=o.cache)
+    require_case_file(loaded.case)  # not a case file: an error row with the message, no grade
     t1 = time.perf_counter()
     findings = check_case(loaded.case, o.select, o.ignore, o.profile)
     chosen = o.standard or load_profile(o.profile).get("scoring_standard")
@@ -281,6 +270,8 @@ def run_batch(folder: Path, out: Path, options: BatchOptions | None = None, hist
 
 def _run_batch(folder: Path, out: Path, options: BatchOptions | None, history: Path | None,
                progress: Callable[[str], None] | None) -> BatchSummary:
+    from audit.batch.index import write_index
+    from audit.batch.inputs import duplicate_line, duplicate_numbers
     from audit.checks import load_rules, select_rules
     from audit.limits import LIMITS
     from audit.ocr.options import available_cores
@@ -304,6 +295,7 @@ def _run_batch(folder: Path, out: Path, options: BatchOptions | None, history: P
     sizes: dict[str, int] = {}
     tasks: list[dict[str, Any]] = []
     seen_hashes: dict[str, str] = {}
+    duplicates: dict[str, str] = {}
     skipped = 0
     for case_id, source in zip(ids, sources, strict=True):
         try:
@@ -311,9 +303,8 @@ def _run_batch(folder: Path, out: Path, options: BatchOptions | None, history: P
         except OSError as exc:
             errors[case_id] = printable(f"无法读取：{exc} / cannot read: {exc}")
             continue
-        if digest in seen_hashes:
-            errors[case_id] = (f"与案卷 {seen_hashes[digest]} 内容完全相同，未重复审查 / "
-                               f"identical to case {seen_hashes[digest]}; not audited twice")
+        if digest in seen_hashes and _input_size(source) > 0:  # two empty files are not one case
+            duplicates[case_id] = duplicate_line(case_id, seen_hashes[digest], "hash")
             continue
         seen_hashes[digest] = case_id
         key = _resume_key(digest, rule_set, o, ocr)
@@ -363,28 +354,38 @@ def _run_batch(folder: Path, out: Path, options: BatchOptions | None, history: P
         run_tasks(planned, _audit_task, jobs=jobs, timeout_s=timeout,
                   initializer=functools.partial(_worker_init, threads), on_result=on_result)
 
-    summary = BatchSummary(out)
+    for case_id, original in duplicate_numbers(records, ids).items():  # same 文号: counted once
+        records.pop(case_id)
+        duplicates[case_id] = duplicate_line(case_id, original, "number")
+    summary = BatchSummary(out, duplicates=duplicates)
     for case_id, source in zip(ids, sources, strict=True):
+        if case_id in duplicates:
+            continue
         summary.results.append(_result_of(case_id, source, records.get(case_id), errors.get(case_id),
                                           stats.get(case_id)))
     ordered = [records[c] for c in ids if c in records]
     failed = [{"case_id": c, "error": e} for c, e in errors.items()]
     run = {
         "run_id": run_id(out, started),
+        "name": o.name,
+        "output": printable(str(out.resolve())),
         "started": started,
         "finished": dt.datetime.now().isoformat(timespec="seconds"),
         "rule_set_version": rule_set,
         "profile": o.profile,
         "standard": o.standard or "",
         "source": printable(str(folder)),
-        "cases": ids,
+        "cases": [c for c in ids if c not in duplicates],
+        "duplicates": duplicates,
         "reused": skipped,
         "read_from_cache": sum(1 for s in stats.values() if s.get("from_cache")),
         "ocr": {"engine": ocr.engine, "dpi": ocr.dpi, "page_cache": not ocr.no_cache, "case_cache": o.cache},
     }
     end_writes = [
-        ("汇总工作簿", "the workbook", lambda: write_atomic(out / "workbook.xlsx", _workbook_bytes(ordered, failed))),
+        ("汇总工作簿", "the workbook",
+         lambda: write_atomic(out / "workbook.xlsx", _workbook_bytes(ordered, failed, duplicates))),
         ("运行记录", "the run record", lambda: write_atomic(out / "run.json", _dump(run))),
+        ("索引页", "the index page", lambda: write_index(out, run, ids, records, errors, duplicates)),
         ("汇总", "the summary", lambda: write_atomic(out / "summary.json", _dump([to_dict(r) for r in summary.results]))),
         ("汇总文本", "the summary text", lambda: write_atomic(out / "summary.txt", summary.text() + "\n")),
         ("历史记录", "the history", lambda: _record_history(history, run, ordered)),
@@ -399,7 +400,7 @@ def _run_batch(folder: Path, out: Path, options: BatchOptions | None, history: P
     return summary
 
 
-def _workbook_bytes(records: list[dict], failed: list[dict]) -> bytes:
+def _workbook_bytes(records: list[dict], failed: list[dict], duplicates: dict[str, str]) -> bytes:
     """The workbook, built in the system's temporary folder (a full output disk then fails
     only the one write of its bytes, atomically)."""
     import tempfile
@@ -407,7 +408,7 @@ def _workbook_bytes(records: list[dict], failed: list[dict]) -> bytes:
     from audit.report.workbook import write_workbook
 
     with tempfile.TemporaryDirectory(prefix="audit-workbook-") as folder:
-        return write_workbook(records, failed, Path(folder) / "workbook.xlsx").read_bytes()
+        return write_workbook(records, failed, Path(folder) / "workbook.xlsx", duplicates).read_bytes()
 
 
 def errors_timeout(task: dict[str, Any], timeout: float):

@@ -1,4 +1,6 @@
-"""Page images (JPEG/PNG/TIFF, multi-page TIFF): pages that the OCR stage must read."""
+"""Page images (JPEG/PNG/TIFF, multi-page TIFF, HEIC phone photos): pages that the OCR
+stage must read. HEIC/HEIF is read through pillow-heif, registered with Pillow on import so
+that every later ``Image.open`` (OCR, crops) reads it too."""
 
 from __future__ import annotations
 
@@ -10,7 +12,22 @@ from audit import errors
 from audit.budgets import check_pixels
 from audit.model import Page
 
+HEIF_SUFFIXES = {".heic", ".heif"}
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp"}
+
+
+def _register_heif() -> bool:
+    try:
+        from pillow_heif import register_heif_opener
+    except ImportError:  # optional: without it a .heic file gets a message saying how to convert it
+        return False
+    register_heif_opener()
+    return True
+
+
+HEIF_AVAILABLE = _register_heif()
+if HEIF_AVAILABLE:
+    IMAGE_SUFFIXES |= HEIF_SUFFIXES
 
 
 def read_image(path: Path, display_name: str, first_number: int = 1) -> list[Page]:

@@ -17,8 +17,9 @@ import cv2
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from audit.ingest.images import IMAGE_SUFFIXES  # one list, HEIC included (opener registered there)
+
 PDF_SUFFIXES = {".pdf"}
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp"}
 MAX_LONG_SIDE = 3600  # larger photos are shrunk before OCR (the engine reads ≤ 2000 px anyway)
 MAX_RENDER_PIXELS = 40_000_000  # a PDF page renders to at most this (A3 at 300 dpi is 17 M): ≈ 280 MB peak
 

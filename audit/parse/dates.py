@@ -43,8 +43,13 @@ def _time(p: str) -> str:
     )
 
 
+# a date wrapped inside a table cell (PDF text layers, OCR) breaks between its parts:
+# "2024年5月\n6日" is one date, not an incomplete one
+_WRAP = rf"{_G}(?:\n{_G})?"
+
+
 def _cn_date(p: str) -> str:
-    return rf"(?P<{p}y>{_YEAR}){_G}年{_G}(?P<{p}m>{_MD}){_G}月{_G}(?P<{p}d>{_MD}){_G}[日号]"
+    return rf"(?P<{p}y>{_YEAR}){_WRAP}年{_WRAP}(?P<{p}m>{_MD}){_WRAP}月{_WRAP}(?P<{p}d>{_MD}){_G}[日号]"
 
 
 def _num_date(p: str) -> str:

@@ -121,15 +121,28 @@ def _right_of(boxed: list[Line], label: Line, box, value_x: float, top: float, b
     ]
 
 
+def _value_line(text: str) -> bool:
+    """Whether a line is a value (not another ``label：`` line, not a known label, not empty)."""
+    from audit.parse.vocabulary import is_label
+
+    stripped = text.strip(" \u3000")
+    if not stripped or is_label(stripped):
+        return False
+    m = _LABEL.match(stripped)
+    return not (m and m.group("colon"))
+
+
 def _text_cells(number: int, lines: list[Line]) -> list[Cell]:
     """Plain text: ``label：value`` lines; a bare label cannot be judged."""
     cells = []
-    for ln in lines:
+    for i, ln in enumerate(lines):
         m = _LABEL.match(ln.text)
         if not m:
             continue
         if m.group("colon"):
             parts = [m.group("rest") or ""]
+            if not parts[0].strip() and i + 1 < len(lines) and _value_line(lines[i + 1].text):
+                parts = [lines[i + 1].text.strip()]  # the value on the next line (the cell below the label)
             cells.append(Cell(m.group("label"), _state(parts), parts[0], number, None, ln))
         elif m.group("rest") is not None:
             cells.append(Cell(m.group("label"), _state([m.group("rest")]), m.group("rest"), number, None, ln))

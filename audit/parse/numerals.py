@@ -172,3 +172,13 @@ def multiple_to_number(text: str) -> int | None:
     if not m:
         return None
     return int(m[1]) if m[1].isdigit() else chinese_to_int(m[1])
+
+
+def article_label(article: int, paragraph: int | None = None, item: int | None = None) -> str:
+    """第四十七条第一款第（三）项 (parts left out when None)."""
+    out = f"第{int_to_chinese(article)}条"
+    if paragraph is not None:
+        out += f"第{int_to_chinese(paragraph)}款"
+    if item is not None:
+        out += f"第（{int_to_chinese(item)}）项"
+    return out

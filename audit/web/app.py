@@ -95,8 +95,10 @@ class App:
     # --- pages --------------------------------------------------------------------------
 
     async def index(self, request: Request) -> Response:
+        from audit.ingest import KNOWN_SUFFIXES
+
         return self.page("index.html.j2", jobs=self.ws.jobs(), limit_mb=upload_limit_bytes() // (1024 * 1024),
-                         message=request.query_params.get("msg", ""))
+                         message=request.query_params.get("msg", ""), accept=",".join(sorted(KNOWN_SUFFIXES)))
 
     async def upload(self, request: Request) -> Response:
         from audit.web.refusals import from_exception, status_for

@@ -68,6 +68,7 @@ def serve_command(port: int, workdir: Path | None, host: str, open_browser: bool
 
     from audit.web.app import create_app
     from audit.web.jobs import default_workdir
+    from audit.web.warmup import start_warm_up
 
     host = check_host(host)
     port = free_port(host, port)
@@ -77,17 +78,18 @@ def serve_command(port: int, workdir: Path | None, host: str, open_browser: bool
     url = f"http://{shown}:{port}/"
     click.echo(f"自查网页已启动：{url}（仅本机可访问；关闭本窗口或按 Ctrl+C 停止）")
     click.echo(f"工作文件夹：{folder}")
+    from audit.cache_admin import prune
+    from audit.pool import process_context
+
+    prune()  # cached readings of command-line audits past their retention
+    process_context()  # the OCR fork server, started here in the main thread: deaf to Ctrl-C from birth
+    start_warm_up()  # the OCR model loads now, not when the first scanned case arrives
+    click.echo("正在后台加载文字识别模型，加载完成前提交的扫描件会稍候开始识别")
     if open_browser and sys.stdout.isatty():
         import threading
         import webbrowser
 
         threading.Timer(1.0, lambda: webbrowser.open(url)).start()
-    from audit.cache_admin import prune
-
-    prune()  # cached readings of command-line audits past their retention
-    from audit.pool import process_context
-
-    process_context()  # the OCR fork server, started here in the main thread: deaf to Ctrl-C from birth
     server = _Server(uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False))
     try:
         server.run()

@@ -34,6 +34,7 @@ import regex
 from audit.atomic import write_atomic
 from audit.errors import AuditError
 from audit.model import Case, Finding, Score, case_from_json_dict, case_to_json_dict
+from audit.parse.recognise import require_case_file
 
 log = logging.getLogger("audit.web")
 
@@ -43,7 +44,7 @@ STAGE_TEXT = {
     "queued": "排队等候",
     "saving": "正在保存上传的文件",
     "read": "正在读取文件",
-    "ocr": "正在识别扫描页面的文字（每页约需 1 秒）",
+    "ocr": "正在识别扫描页面的文字",
     "extracted": "正在提取文书内容",
     "checking": "正在逐项检查",
     "done": "检查完成",
@@ -72,11 +73,14 @@ class Status:
     total: int = 0
     message: str = ""
     started: float = field(default_factory=time.time)
+    ocr_started: float | None = None  # when the first scanned page began to be read
 
     def to_json(self) -> dict[str, Any]:
         text = STAGE_TEXT.get(self.stage, self.stage)
-        if self.stage == "ocr" and self.done == 0:
-            text = "正在准备识别扫描页面的文字（首次使用需加载识别模型，约十几秒）"
+        if self.stage == "ocr":
+            from audit.web.warmup import ocr_stage_text
+
+            text = ocr_stage_text(self.done, self.total, time.time() - (self.ocr_started or self.started))
         return {
             "state": self.state, "stage": self.stage, "stage_text": text, "done": self.done,
             "total": self.total, "message": self.message, "elapsed": round(time.time() - self.started, 1),
@@ -132,6 +136,7 @@ class Job:
 
                 kwargs["ocr"] = dataclasses.replace(ocr_options(), cache_dir=self.root / "cache")
             case = reader(self.source, **kwargs)
+            require_case_file(case)  # not a case file: the message, no findings and no grade
             self._set(stage="checking")
             _write_json(self.root / "case.json", case_to_json_dict(case))
             with self.lock:
@@ -150,6 +155,8 @@ class Job:
         self.save_meta()
 
     def _progress(self, done: int, total: int, stage: str) -> None:
+        if stage == "ocr" and done == 0:
+            self._set(ocr_started=time.time())  # estimates count from the first page, not the upload
         self._set(done=done, total=total, stage=stage)
 
     def _set(self, **changes: Any) -> None:
@@ -183,15 +190,14 @@ class Job:
         from audit.checks.profile import DEFAULT_PROFILE, load_profile
         from audit.pipeline import check_case
         from audit.score import load_standard, score
-        from audit.selfcheck import profile_selection, self_check_selection
+        from audit.selfcheck import self_check_selection
 
         with self.lock:
             if view not in self._results:
                 if view == "self":
                     profile, select, ignore = self_check_selection(None, None, None)
                 else:
-                    profile = DEFAULT_PROFILE
-                    select, ignore = profile_selection(profile, None, None)
+                    profile, select, ignore = DEFAULT_PROFILE, None, None
                 findings = check_case(self.case(), select, ignore, profile)
                 standard = load_profile(profile).get("scoring_standard")
                 self._results[view] = (findings, score(findings, load_standard(standard) if standard else None))

@@ -12,6 +12,7 @@ import regex
 from audit import errors
 from audit.errors import AuditError
 from audit.ingest import SIDE_FILES, natural_key, supported
+from audit.ingest.folder import is_litter
 from audit.limits import LIMITS
 
 CHUNK = 1 << 20
@@ -72,7 +73,7 @@ def save_uploads(uploads: list[Upload], input_dir: Path) -> tuple[str, list[str]
         name = safe_name(up.name)
         suffix = Path(name).suffix.lower()
         base = PurePosixPath(up.name.replace("\\", "/")).name
-        if base.startswith(".") or suffix in SIDE_FILES or base.lower() in ("thumbs.db", "desktop.ini"):
+        if is_litter(Path(base)) or suffix in SIDE_FILES:
             continue
         if not supported(Path(name)):
             notes.append(f"已跳过不支持的文件 / skipped unsupported file: {name}")

@@ -1,7 +1,7 @@
 """Scanned renderings of text-layer sample PDFs: what a scanner or a phone makes of paper.
 
-    python samples/scan.py samples/cases/ord-2024-waste/case.pdf out.pdf --seed 7 --rotate 3:90
-    python samples/scan.py case.pdf out.pdf --storage compact --photo 5
+    python samples/generator/scan.py samples/cases/ord-2024-waste/case.pdf out.pdf --seed 7 --rotate 3:90
+    audit samples scan case.pdf out.pdf --storage compact --photo 5
 
 Each page is rasterised with pypdfium2 and degraded the way paper scans are: a small skew
 (±2°), blur, sensor noise, an uneven paper tone; chosen pages are turned 90/180/270° (fed
@@ -398,8 +398,8 @@ def _pages_arg(text: str) -> dict[int, int]:
     return out
 
 
-def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(argv: list[str] | None = None, prog: str | None = None) -> None:
+    ap = argparse.ArgumentParser(prog=prog, description=__doc__.splitlines()[0])
     ap.add_argument("text_pdf", type=Path)
     ap.add_argument("out", type=Path, help="output PDF, or a folder with --images")
     ap.add_argument("--seed", type=int, default=0)
