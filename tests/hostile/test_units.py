@@ -283,3 +283,16 @@ def test_a_full_work_disk_is_a_bilingual_line():
 
     refusal = from_exception(OSError(28, "No space left on device"))
     assert refusal is not None and bilingual(refusal.message()) and "磁盘已满" in refusal.zh
+
+
+def test_an_ofd_zip_bomb_is_refused_too(tmp_path, monkeypatch):
+    from audit.ingest.ofd import read_ofd
+    from audit.limits import LIMITS
+
+    path = tmp_path / "bomb.ofd"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("OFD.xml", b"<ofd:OFD xmlns:ofd='http://www.ofdspec.org/2016'>" + b" " * (3 * 1024 * 1024) + b"</ofd:OFD>")
+    monkeypatch.setattr(LIMITS, "max_unpacked_mb", 2.0)
+    with pytest.raises(errors.InputError) as caught:
+        read_ofd(path, "bomb.ofd")
+    assert caught.value.code == "too_large"
