@@ -171,6 +171,18 @@ def _decision(dt: DocText, doc: Document) -> None:
     _put(doc, "penalties", penalties(dt))
     for key, value in remedy(dt).items():
         _put(doc, key, value)
+    _put(doc, "published_copy", _published_copy(dt))
+
+
+def _published_copy(dt: DocText) -> Field | None:
+    """A decision as published (a web page): its title and number on one line. Such a copy
+    shows no seal, whatever the original bears."""
+    from audit.parse.case_numbers import find_case_numbers
+
+    for offset, text in dt.lines()[:6]:
+        if match_title(text) and find_case_numbers(text):
+            return dt.field(True, offset, offset + len(text))
+    return None
 
 
 @extractor("service_receipt")

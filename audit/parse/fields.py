@@ -89,8 +89,8 @@ def _value_below(dt: DocText, alone: regex.Pattern) -> Field | None:
     """The value on the line below a label that stands alone on its line."""
     for match in alone.finditer(dt.text):
         value = match.group("v").strip(" \t\u3000_")
-        if value in BLANK_VALUES or vocabulary.is_label(value):
-            continue
+        if value in BLANK_VALUES or vocabulary.is_label(value) or regex.search(r"[□■☑☐√✓✔▇☒]", value):
+            continue  # another label, or a row of tick boxes: not this label's value
         start = match.start("v") + match.group("v").find(value)
         return dt.field(value, start, start + len(value))
     return None
@@ -165,6 +165,7 @@ def legal_representative(dt: DocText) -> Field | None:
     """
     found = labelled(dt, LEGAL_REP_LABELS)
     if found is not None:
+        found.value = plain_name(found.value)  # 刘志强（男，41岁） is 刘志强
         return found
     near = vocabulary.labels("legal_representative", near_party=True)
     lines = dt.lines()
@@ -176,6 +177,7 @@ def legal_representative(dt: DocText) -> Field | None:
             end += 1
         found = labelled(dt.sub(i, end), near)
         if found is not None and not _APPROVAL_WORDS.search(found.value):
+            found.value = plain_name(found.value)
             return found
     return None
 
@@ -274,7 +276,15 @@ def _inline_date(dt: DocText, labels: tuple[str, ...]) -> Field | None:
         window_end = min(len(dt.text), m.end() + 40)
         line_end = dt.text.find("\n", m.end())
         window_end = min(window_end, line_end if line_end >= 0 else window_end)
+        found = find_dates(dt.text[m.end():window_end])
+        below = not dt.text[m.end():window_end].strip() and line_end >= 0  # the label alone on its line
+        if below or (found and found[0].error == "incomplete" and line_end >= 0):
+            # a date wrapped in its table cell (2024年5月 / 6日9时30分…): read it with the next line
+            next_end = dt.text.find("\n", line_end + 1)
+            window_end = next_end if next_end >= 0 else len(dt.text)
         for date in find_dates(dt.text[m.end():window_end]):
+            if below and dt.text[m.end():m.end() + date.span[0]].strip():
+                break  # the next line is not this label's date (prose with a date inside)
             shifted = _shift(date, m.end())
             return date_field(dt, shifted)
     return None

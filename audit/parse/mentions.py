@@ -17,8 +17,9 @@ CONTEXT = 80  # characters kept on each side of a citation, within its clause (�
 _ARTICLE = r"第\s*[0-9一二三四五六七八九十百零〇]+\s*条"
 _DECIDES = r"(?:决定|拟对|拟给予|作出如下|给予|处以|予以处罚|当场作出)"
 HINTS = {
-    "violated_hint": regex.compile(rf"违反[^。；]{{0,60}}?{_ARTICLE}"),
-    "violated_title_only": regex.compile(r"违反[^。；]{0,20}?《[^》]{2,40}》"),
+    # the clause of 违反…, not running on into the basis clause (违反了有关规定，依据《…》第…条)
+    "violated_hint": regex.compile(rf"违反(?:(?!依据|依照|根据|按照)[^。；]){{0,60}}?{_ARTICLE}"),
+    "violated_title_only": regex.compile(r"违反(?:(?!依据|依照|根据|按照)[^。；]){0,20}?《[^》]{2,40}》"),
     "basis_hint": regex.compile(rf"(?:依据|依照|根据|按照)[^。；]{{0,120}}?{_ARTICLE}[^。；]{{0,120}}?{_DECIDES}"),
     "basis_title_only": regex.compile(rf"(?:依据|依照|根据|按照)[^。；]{{0,20}}?《[^》]{{2,40}}》[^。；]{{0,60}}?{_DECIDES}"),
 }

@@ -230,6 +230,8 @@ def segment(pages: list[Page]) -> list[Document]:
             )
             continue
         title = page_title(page)
+        if title is not None and documents and _form_row(title, documents[-1]):
+            title = None  # a row of the form the previous page began (法制审核意见 on a 审批表)
         if title is None and documents and documents[-1].confidence > 0:
             documents[-1].pages.append(page.number)
             continue
@@ -245,6 +247,12 @@ def segment(pages: list[Page]) -> list[Document]:
             )
         )
     return [_by_content(doc, pages) for doc in documents]
+
+
+def _form_row(title: TitleMatch, previous: Document) -> bool:
+    data = load_yaml("document_types.yaml")
+    return (title.title in {_compact(t) for t in data.get("form_row_titles", [])}
+            and previous.type in data.get("forms_with_rows", []))
 
 
 def _by_content(doc: Document, pages: list[Page]) -> Document:

@@ -90,5 +90,13 @@ def signing_dates(case: Case, doc: Document, signers: str) -> list[SigningDate]:
 def page_signed(lines: list, label: str) -> bool:
     """Whether a page carries a signature after the signer's label (``被询问人签名：赵明``);
     ``label`` is the rule's regex of the signer's label."""
-    pattern = regex.compile(rf"(?:{label})[：:]?[ \u3000]*(?P<name>[\p{{Han}}]{{2,4}})")
-    return any(pattern.search(line.text) for line in lines)
+    pattern = regex.compile(rf"(?:{label})[：:]?[ \u3000]*(?!签名|签字|签章|盖章)(?P<name>[\p{{Han}}]{{2,4}})")
+    alone = regex.compile(rf"(?:{label})[：:]?[ \u3000]*$")
+    name_below = regex.compile(r"^[ \u3000]*[\p{Han}]{2,4}(?:[ \u3000]+.*)?$")
+    for i, line in enumerate(lines):
+        if pattern.search(line.text):
+            return True
+        # the label alone on its line, the name on the next (the signature cell below the label)
+        if alone.search(line.text) and i + 1 < len(lines) and name_below.match(lines[i + 1].text):
+            return True
+    return False

@@ -203,3 +203,83 @@ def test_signing_date_wrapped_in_its_cell_is_complete():
     cut = text.replace("2024年4月\n10日", "2024年4月")  # a date really written without its day
     finding = run_rule(case_from_example({"documents": [{"type": "decision_approval", "text": cut}]}), rule)
     assert finding.status is Status.FAIL
+
+
+def test_dotted_dates_read_with_the_hour_that_follows():
+    from audit.parse.dates import find_dates
+
+    found = find_dates("检查时间：2024.05.069时30分至10时20分")
+    assert len(found) == 1 and found[0].value.isoformat() == "2024-05-06"
+    assert (found[0].time.hour, found[0].end_time.hour) == (9, 10)
+    assert find_dates("编号2024.05.0612") == []  # a longer number is not a date
+    found = find_dates("检查时间：2021.03.249时45分至10时20分")  # the longer day first: 24日9时, not 2日49时
+    assert found[0].value.isoformat() == "2021-03-24" and found[0].time.hour == 9 and not found[0].error
+
+
+def test_decision_dated_with_a_dotted_date_states_its_date():
+    rule = RULES["DOC004"]
+    text = ("行政处罚决定书\n杭西卫医罚〔2024〕7号\n当事人：杭州西湖某某诊所\n地址：杭州市西湖区文三路188号\n"
+            "经查，你单位使用非卫生技术人员，有现场笔录等证据证明。违反了《医疗机构管理条例》第二十七条的规定。"
+            "依据《医疗机构管理条例》第四十七条的规定，本机关决定作出如下行政处罚：警告。\n"
+            "如不服本决定，可以在收到本决定书之日起六十日内向杭州市西湖区人民政府申请行政复议，"
+            "也可以在六个月内依法向杭州市西湖区人民法院提起行政诉讼。\n杭州市西湖区卫生健康局\n2024.05.06")
+    finding = run_rule(case_from_example({"documents": [{"type": "decision", "text": text}]}), rule)
+    assert "作出决定的日期" not in (finding.observed or ""), finding.observed
+
+
+def test_pdf_form_label_with_its_value_on_the_line_below():
+    from audit.model import Case, Page
+    from audit.parse.forms import form_cells
+
+    rows = [(62.7, "本卷情况说明：本卷共有文件材料13件，共15页。"), (62.7, "立卷人："), (62.7, "孟婷 2024年10月22日"),
+            (62.7, "检查人："), (62.7, "韩立军 2024年10月22日"), (62.7, "立卷时间："), (62.7, "2024年10月22日"),
+            (62.7, "备注：")]
+    lines = [Line(text, (x, 90 + 14 * i, x + 14 * len(text), 100 + 14 * i)) for i, (x, text) in enumerate(rows)]
+    case = Case("c", "x", pages=[Page(1, "x.pdf", width=595, height=842, lines=lines)],
+                documents=[Document("d01-file_remarks", "file_remarks", "卷内备考表", [1])])
+    cells = {c.label: c for c in form_cells(case, case.documents[0])}
+    assert cells["立卷人"].state == "filled" and cells["立卷人"].text.startswith("孟婷")
+    assert cells["立卷时间"].state == "filled"
+    assert "孟婷" not in cells  # a value line is not a label of its own
+    assert cells["备注"].state == "blank"  # nothing below: blank
+
+
+def test_a_published_copy_cannot_say_the_seal_is_missing():
+    rule = next(r for r in RULES.values() if r.kind == "seal_present")
+    text = ("南昌市东湖区卫生健康委员会行政处罚决定书（洪东卫医罚〔2024〕58号）\n被处罚人：南昌东湖惠民诊所\n"
+            "依据《医疗废物管理条例》第四十六条第（二）项的规定，决定给予警告。\n南昌市东湖区卫生健康委员会\n2024年8月8日")
+    published = case_from_example({"documents": [{"type": "decision", "text": text, "seal": "absent"}]})
+    assert run_rule(published, rule).status is Status.NEEDS_REVIEW
+    original = text.replace("行政处罚决定书（洪东卫医罚〔2024〕58号）", "\n行政处罚决定书\n洪东卫医罚〔2024〕58号")
+    unsealed = case_from_example({"documents": [{"type": "decision", "text": original, "seal": "absent"}]})
+    assert run_rule(unsealed, rule).status is Status.FAIL
+
+
+def test_record_time_wrapped_in_its_cell_is_read_whole():
+    from audit.parse.fields import labelled_date
+
+    text = doc_text("现场检查笔录", "检查时间：2024年5月", "6日9时30分至10时20分", "检查地点：某诊所", type_="inspection_record")
+    found = labelled_date(text, ("检查时间",))
+    assert found.value == "2024-05-06" and found.detail["time"] == "09:30" and found.detail["end_time"] == "10:20"
+
+
+def test_signature_label_alone_with_the_name_below_signs_the_page():
+    from audit.parse.signatures import page_signed
+
+    assert page_signed([Line("以上笔录已阅，属实。"), Line("被检查人签名："), Line("赵明  2024年3月12日")], "被检查人签名|被检查人")
+    assert not page_signed([Line("被检查人签名："), Line("执法人员签名：陈刚")], "被检查人签名|被检查人")
+
+
+def test_a_date_label_alone_on_its_line_takes_the_date_below():
+    from audit.parse.fields import labelled_date
+
+    text = doc_text("当场行政处罚决定书", "处罚时间：", "2024年6月13日", "当事人签收：", "2024年6月13日", type_="onsite_decision")
+    assert labelled_date(text, ("处罚时间",)).value == "2024-06-13"
+    prose = doc_text("处罚时间：", "经查，当事人于2024年6月1日在店内吸烟。", type_="onsite_decision")
+    assert labelled_date(prose, ("处罚时间",)) is None  # a date inside prose below is not this label's
+
+
+def test_receipt_title_variant_of_the_enforcement_system():
+    from audit.parse.segment import match_title
+
+    assert match_title("卫生行政执法文书送达回证").type == "service_receipt"

@@ -122,3 +122,9 @@ def test_the_proposal_row_is_read_as_the_case_handlers_proposal():
     case = case_from_example({"documents": [{"type": "decision_approval", "text": APPROVAL}]})
     proposal = case.documents[0].fields["proposal"]
     assert proposal.value.startswith("当事人使用非卫生技术人员") and "伍仟元" in proposal.value
+
+
+def test_a_violation_stated_without_its_provision_is_missing():
+    text = ORDER.replace("违反了《医疗机构管理条例》第二十七条的规定。\n依据", "违反了有关规定，依据")
+    finding = _run("LAW001", ("decision", text))
+    assert finding.status is Status.FAIL and "违反条款" in finding.observed

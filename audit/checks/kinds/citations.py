@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from audit.checks.evidence import first_line_field
 from audit.checks.legal import (
     Cited,
     Reading,
@@ -56,9 +57,7 @@ def _docs(case: Case, types: list[str]) -> list[Document]:
 
 def doc_field(case: Case, doc: Document) -> Field:
     """Evidence pointing at a document as a whole (its first line)."""
-    from audit.checks.evidence import doc_field as whole
-
-    return whole(case, doc)
+    return first_line_field(case, doc)
 
 
 def _join(parts: list[str]) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from audit.checks.evidence import doc_field
+from audit.checks.evidence import doc_field, first_line_field
 from audit.checks.legal import doc_name, document_date, where
 from audit.checks.registry import Outcome, check_kind
 from audit.law.resolve import date_cn
@@ -50,7 +50,7 @@ def _bodies(case: Case) -> list[Field]:
 
 def _anchor(case: Case, doc: Document) -> Field:
     """Evidence for an absent notice: the remedy sentence if any, else the document itself."""
-    return case.remedy.notice or doc_field(case, doc)
+    return case.remedy.notice or first_line_field(case, doc)
 
 
 @check_kind("law_review_body", documents_="decision document types")

@@ -132,16 +132,24 @@ def seal_present(case: Case, params: dict[str, Any]) -> Outcome:
         return Outcome(Status.NOT_APPLICABLE, note="案卷中无需加盖印章的对外文书")
     # a seal shown as a text mark (（印章）) means the same in the .docx and in its PDF print
     marked = [d for d in docs if isinstance(d.fields.get("seal_mark"), Field)]
-    checked = [d for d in docs if d not in marked and all((p := case.page(n)) and p.seal_checked for n in d.pages)]
-    if not checked:
-        if marked:
-            return Outcome(Status.PASS, {"count": len(marked)}, [d.fields["seal_mark"] for d in marked[:3]])
-        return Outcome(Status.NOT_APPLICABLE, note="未进行印章检测（页面图像不可用）")
+    # a published copy (a web page: title and number on one line) shows no seal: it cannot say
+    # whether the original bears one
+    published = [d for d in docs if d not in marked and isinstance(d.fields.get("published_copy"), Field)
+                 and not any((p := case.page(n)) and p.seals for n in d.pages)]
+    rest = [d for d in docs if d not in marked and d not in published]
+    checked = [d for d in rest if all((p := case.page(n)) and p.seal_checked for n in d.pages)]
     unsealed = [d for d in checked if not any(case.page(n).seals for n in d.pages)]
     if unsealed:
         names = "、".join(f"{doc_name(d.type)}（第{d.pages[0]}页）" for d in unsealed)
         return Outcome(Status.FAIL, {"problems": names}, [doc_field(case, d) for d in unsealed])
-    return Outcome(Status.PASS, {"count": len(checked) + len(marked)})
+    if published:
+        names = "、".join(f"{doc_name(d.type)}（第{d.pages[0]}页）" for d in published)
+        return Outcome(Status.NEEDS_REVIEW, {"problems": names}, [d.fields["published_copy"] for d in published],
+                       note=f"{names}为公开发布的文本（标题与文号同行），不显示印章，请核对原件是否加盖印章")
+    if not checked and not marked:
+        return Outcome(Status.NOT_APPLICABLE, note="未进行印章检测（页面图像不可用）")
+    evidence = [d.fields["seal_mark"] for d in marked[:3]]
+    return Outcome(Status.PASS, {"count": len(checked) + len(marked)}, evidence)
 
 
 @check_kind("simple_procedure_limits", max_fine="{individual, organisation}", kinds="penalty kinds allowed")
