@@ -8,7 +8,6 @@ import functools
 import hashlib
 import json
 import os
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,19 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 from audit.atomic import write_atomic
 from audit.batch.guards import (
-    case_failure,
     combined_failures,
-    manifest,
     outputs_intact,
     printable,
-    printable_tree,
     run_id,
     unique_ids,
 )
-from audit.errors import AuditError
-from audit.ingest import supported
+from audit.batch.worker import audit_task, dump_json, worker_init
 from audit.model import to_dict
-from audit.privacy import mask
 
 if TYPE_CHECKING:
     from audit.ocr.options import OcrOptions
@@ -90,10 +84,6 @@ def case_ids(sources: list[Path]) -> list[str]:
     ])
 
 
-def _dump(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
 def content_hash(source: Path) -> str:
     """SHA-256 over the bytes of a case's input files (names included for folders)."""
     digest = hashlib.sha256()
@@ -105,13 +95,6 @@ def content_hash(source: Path) -> str:
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 digest.update(chunk)
     return digest.hexdigest()
-
-
-def write_case_outputs(target: Path, result_, masked: bool, rule_set: str, profile: str, record: dict) -> None:
-    """Everything a reader gets for one case (the writer table of audit.report.outputs)."""
-    from audit.report.outputs import write_case_outputs as write_all
-
-    write_all(target, result_, masked, rule_set, profile, record)
 
 
 @dataclass(slots=True)
@@ -154,70 +137,6 @@ def plan_task(task: dict[str, Any], slots: int, cores: int | None = None) -> dic
     if ocr.threads:
         return task
     return {**task, "ocr": dataclasses.replace(ocr, threads=ocr_threads(slots, cores), workers=1)}
-
-
-def audit_source(source: Path, o: BatchOptions, ocr: OcrOptions, stats: dict[str, Any] | None = None):
-    """Read (from the extracted-case cache where it can), check and score one case."""
-    from audit.batch.casecache import load_case
-    from audit.checks.profile import load_profile
-    from audit.parse.recognise import require_case_file
-    from audit.pipeline import CaseAudit, check_case
-    from audit.score import load_standard, score
-
-    stats = {} if stats is None else stats
-    t0 = time.perf_counter()
-    loaded = load_case(source, ocr, use_cache=o.cache)
-    require_case_file(loaded.case)  # not a case file: an error row with the message, no grade
-    t1 = time.perf_counter()
-    findings = check_case(loaded.case, o.select, o.ignore, o.profile)
-    chosen = o.standard or load_profile(o.profile).get("scoring_standard")
-    result = CaseAudit(loaded.case, findings, score(findings, load_standard(chosen) if chosen else None))
-    stats.update(pages=len(loaded.case.pages), from_cache=loaded.from_cache,
-                 read_s=round(t1 - t0, 4), check_s=round(time.perf_counter() - t1, 4))
-    return result
-
-
-def _audit_task(task: dict[str, Any]) -> dict[str, Any]:
-    """Audit one case and write its outputs (runs in a worker process)."""
-    from audit.report.records import case_record
-
-    source, target, o, ocr = Path(task["source"]), Path(task["target"]), task["options"], task["ocr"]
-    cpu0 = time.process_time()
-    stats: dict[str, Any] = {"ocr": {"engine": ocr.engine, "dpi": ocr.dpi, "threads": ocr.threads,
-                                     "page_cache": not ocr.no_cache, "case_cache": o.cache}}
-    try:
-        if not supported_case(source):
-            from audit import errors
-
-            raise errors.unsupported(source.name)
-        result = audit_source(source, o, ocr, stats)
-        t0 = time.perf_counter()
-        record = case_record(result.case, result.findings, result.score, task["hash"])
-        # the batch's id, unique in the run (two files with one stem are two cases); printable
-        record = printable_tree({**record, "case_id": task["case_id"], "document_case_id": record.get("case_id")})
-        write_case_outputs(target, result, o.masked, task["rule_set"], o.profile, record)
-        write_atomic(target / "done.json", _dump({"key": task["key"], "case_id": task["case_id"],
-                                                  "outputs": manifest(target)}))
-        stats.update(write_s=round(time.perf_counter() - t0, 4), peak_rss_mb=_peak_rss_mb(),
-                     cpu_s=round(time.process_time() - cpu0, 4))  # this process, all its threads
-        return {"record": mask(record) if o.masked else record, "stats": stats}
-    except AuditError as exc:
-        return {"error": printable(f"{exc.zh} / {exc.en}"), "stats": stats}
-    except Exception as exc:  # one bad file must never stop the batch (MemoryError: the worker's ceiling)
-        return {"error": case_failure(exc, source.name), "stats": stats}
-
-
-def _peak_rss_mb() -> float:
-    try:
-        import resource
-
-        return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # Linux: KiB
-    except ImportError:  # pragma: no cover - Windows
-        return 0.0
-
-
-def supported_case(source: Path) -> bool:
-    return source.is_dir() or supported(source)
 
 
 def _resume_key(source_hash: str, rule_set: str, o: BatchOptions, ocr: OcrOptions) -> str:
@@ -346,13 +265,13 @@ def _run_batch(folder: Path, out: Path, options: BatchOptions | None, history: P
         from audit.batch.distributed import run_on_dask
 
         # each Dask worker plans its own OCR threads from the cores of its machine (plan_task)
-        run_on_dask(tasks, _audit_task, o.scheduler, on_result, local_workers=o.jobs or 2, plan=plan_task)
+        run_on_dask(tasks, audit_task, o.scheduler, on_result, local_workers=o.jobs or 2, plan=plan_task)
     else:
         slots = max(1, min(jobs, len(tasks)))
         planned = [plan_task(t, slots) for t in tasks]
         threads = planned[0]["ocr"].threads if planned else 1
-        run_tasks(planned, _audit_task, jobs=jobs, timeout_s=timeout,
-                  initializer=functools.partial(_worker_init, threads), on_result=on_result)
+        run_tasks(planned, audit_task, jobs=jobs, timeout_s=timeout,
+                  initializer=functools.partial(worker_init, threads), on_result=on_result)
 
     for case_id, original in duplicate_numbers(records, ids).items():  # same 文号: counted once
         records.pop(case_id)
@@ -384,9 +303,9 @@ def _run_batch(folder: Path, out: Path, options: BatchOptions | None, history: P
     end_writes = [
         ("汇总工作簿", "the workbook",
          lambda: write_atomic(out / "workbook.xlsx", _workbook_bytes(ordered, failed, duplicates))),
-        ("运行记录", "the run record", lambda: write_atomic(out / "run.json", _dump(run))),
+        ("运行记录", "the run record", lambda: write_atomic(out / "run.json", dump_json(run))),
         ("索引页", "the index page", lambda: write_index(out, run, ids, records, errors, duplicates)),
-        ("汇总", "the summary", lambda: write_atomic(out / "summary.json", _dump([to_dict(r) for r in summary.results]))),
+        ("汇总", "the summary", lambda: write_atomic(out / "summary.json", dump_json([to_dict(r) for r in summary.results]))),
         ("汇总文本", "the summary text", lambda: write_atomic(out / "summary.txt", summary.text() + "\n")),
         ("历史记录", "the history", lambda: _record_history(history, run, ordered)),
     ]
@@ -425,22 +344,6 @@ def _input_size(source: Path) -> int:
         return source.stat().st_size
     except OSError:
         return 0
-
-
-def _worker_init(threads: int = 1) -> None:
-    """A case worker's thread budget: ``threads`` for ONNX Runtime / BLAS, OpenCV single-threaded
-    beside them (workers × threads ≤ cores: no oversubscription)."""
-    from audit import lifeline
-    from audit.limits import LIMITS
-
-    lifeline.set_memory_ceiling(LIMITS.max_worker_mb)  # a runaway case fails alone (MemoryError)
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ[var] = str(threads)
-    try:
-        from audit.ocr.worker import init_worker
-    except ImportError:  # pragma: no cover - OCR dependencies missing: text files still audit
-        return
-    init_worker(threads)
 
 
 def _record_history(history: Path | None, run: dict, records: list[dict]) -> None:
