@@ -120,10 +120,29 @@ class RapidOcrEngine:
             "EngineConfig.onnxruntime.inter_op_num_threads": 1,
         }
         params.update({k: v for k, v in settings.extra if k.startswith(("Det.", "Rec.", "Cls.", "Global."))})
-        ocr = RapidOCR(params=params)
-        self._det = ocr._load_det_model()
-        self._cls = ocr._load_cls_model()
-        self._rec = ocr._load_rec_model()
+        self._ocr = RapidOCR(params=params)
+        self._models: dict[str, object] = {}
+
+    def _model(self, role: str):
+        """A model session, loaded on first use (another engine may need only the recogniser)."""
+        model = self._models.get(role)
+        if model is None:
+            model = getattr(self._ocr, f"_load_{role}_model")()
+            self._models[role] = model
+        return model
+
+    def _det(self, img: np.ndarray):
+        return self._model("det")(img)
+
+    def _cls(self, crops: list[np.ndarray]):
+        return self._model("cls")(crops)
+
+    def _rec(self, args):
+        return self._model("rec")(args)
+
+    def recogniser(self):
+        """The text-line recogniser (``TextRecInput`` in, texts and scores out)."""
+        return self._model("rec")
 
     def identity(self) -> str:
         return identity(self.settings)
