@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: demo test eval lint samples bench clean
+.PHONY: demo test check eval lint samples bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required / 需要 Python 3.11 或更高版本")'
@@ -26,17 +26,23 @@ demo: $(STAMP)  ## audit the bundled sample cases into reports/demo
 	$(BIN)/audit batch $(DEMO_IN) -o reports/demo
 	@echo "报告已写入 reports/demo/：每个案卷一个文件夹（report.html 评查报告、notice.docx 整改通知书、report.txt、JSON），汇总表 workbook.xlsx"
 
-test: $(STAMP)  ## run the test suite
+test: $(STAMP)  ## run the whole test suite (every tier)
 	$(BIN)/python -m pytest
 
-eval: $(STAMP)  ## score extraction and defect detection on every bundled sample (text, scanned, page images)
+check: $(STAMP)  ## the fast tier for day-to-day work (under a minute): no slow, OCR, browser or font-drawing tests
+	$(BIN)/python -m pytest -m "not slow and not ocr and not browser and not fonts" -x -p no:cacheprovider
+
+eval: $(STAMP)  ## score extraction and defect detection on every bundled sample (text, scanned, page images), then the format zoo with the metamorphic suite
 	$(BIN)/audit eval samples --quiet -o reports/eval.json
+	$(BIN)/python -m samples.zoo.build --out reports/zoo-cases
+	$(BIN)/audit eval reports/zoo-cases --quiet --metamorphic --also samples -o reports/eval-zoo.json
 
 lint: $(STAMP)
 	$(BIN)/ruff check audit tests samples
 
-samples: $(STAMP)  ## regenerate the bundled text-layer samples (needs CJK fonts, see README)
-	$(BIN)/python samples/make_text_samples.py --out samples/cases
+samples: $(STAMP)  ## redraw the bundled samples with the generator: samples/cases and samples/corpus, byte-identical (needs CJK fonts, see README)
+	$(BIN)/audit samples cases
+	$(BIN)/audit samples corpus
 
 bench: $(STAMP)  ## OCR benchmark on scanned renderings of the samples (pages/s, peak memory, CER), then the batch benchmark (cold and from cache); JSON in reports/bench/
 	$(BIN)/python -m audit.ocr.bench

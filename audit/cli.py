@@ -107,14 +107,12 @@ def check(path: Path, fmt: str, self_check: bool, show_score: bool, select, igno
     from audit.checks.rules import RuleFileError
     from audit.pipeline import audit_case
     from audit.report.text import findings_text
-    from audit.selfcheck import fix_order, profile_selection, self_check_selection, self_check_text
+    from audit.selfcheck import fix_order, self_check_selection, self_check_text
 
     sel, ign, prof, std = _settings(select, ignore, profile, standard)
     try:
         if self_check:
             prof, sel, ign = self_check_selection(prof, sel, ign)
-        else:
-            sel, ign = profile_selection(prof or DEFAULT_PROFILE, sel, ign)
         result = audit_case(path, sel, ign, prof or DEFAULT_PROFILE, std)
     except AuditError as exc:
         _fail_cleanly(exc)
@@ -172,9 +170,9 @@ def batch(folder: Path, out: Path, history: Path | None, jobs: int, timeout: flo
     before (same files, same reader, same OCR settings) is taken from the case cache, so a
     re-audit after a rule change only runs the checks and writes the reports.
     """
+    from audit.batch.run import BatchOptions, run_batch
     from audit.config import ocr_options
     from audit.limits import LIMITS
-    from audit.run import BatchOptions, run_batch
 
     if max_pages:
         LIMITS.max_pages = max_pages
@@ -226,68 +224,26 @@ def rules_cmd(dimension: str | None, fmt: str) -> None:
 
 @main.command()
 @click.argument("code")
-def explain(code: str) -> None:
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def explain(code: str, fmt: str) -> None:
     """说明一条规则：内容、依据、示例 / Explain one rule: what it checks, why, and its basis.
 
-    The message templates are shown readable: a placeholder (``{date}``) prints as "…", and
-    the rule's first failing example is run so that the sentence a reviewer sees is shown
-    filled in.
+    Placeholders in the message templates print as "…"; the first failing example is run so
+    that the sentence a reviewer sees is shown filled in. ``--format json`` gives the same as data.
     """
-    import string
+    from audit.checks.explain import UnknownRule, explain_rule, explain_text, find_rule
 
-    from audit.checks import load_rules, run_rule
-    from audit.checks.engine import article_text
-    from audit.checks.examples import case_from_example
-    from audit.model import Status
-    from audit.report.text import cite
-
-    class _Unfilled(dict):
-        def __missing__(self, key: str) -> str:
-            return "…"
-
-    def readable(template: str) -> str:
-        try:
-            return string.Formatter().vformat(template, (), _Unfilled())
-        except (ValueError, IndexError):  # stray braces: show the template as written
-            return template
-
-    rules = {r.code: r for r in load_rules()}
-    rule = rules.get(code.upper())
-    if rule is None:
-        import difflib
-
-        near = difflib.get_close_matches(code.upper(), rules, n=3)
-        hint = f"（是否要找：{', '.join(near)}）" if near else ""
+    try:
+        rule = find_rule(code)
+    except UnknownRule as exc:
+        hint = f"（是否要找：{', '.join(exc.near)}）" if exc.near else ""
         click.echo(f"错误：没有规则 {code}{hint} / Error: no rule {code}", err=True)
         sys.exit(2)
-    click.echo(f"{rule.code} {rule.title}（{rule.name}）")
-    click.echo(f"维度：{rule.dimension}　严重程度：{rule.severity.value}　分值：{rule.points:g}")
-    click.echo(f"适用：{'、'.join(rule.applies_to)}　检查方式：{rule.kind}")
-    for b in rule.basis:
-        click.echo(f"依据：{cite(b.instrument, b.article)}")
-        text = b.text or article_text(b.instrument, b.article, b.version)
-        if text:
-            click.echo(f"　　{text}")
-    click.echo(f"为什么：{rule.why}")
-    click.echo(f"应当：{readable(rule.expect)}")
-    click.echo(f"发现问题时：{readable(rule.observed)}")
-    click.echo(f"整改建议：{readable(rule.fix)}")
-    for key, label in (("fail", "不符合示例"), ("needs_review", "待人工核查示例"), ("pass", "符合示例")):
-        for example in rule.examples.get(key, [])[:1]:
-            click.echo(f"{label}：")
-            for doc in example["documents"]:
-                text = doc.get("text", "").replace("\n", " / ")
-                click.echo(f"  [{doc['type']}] {text}")
-            if key == "pass":
-                continue
-            try:
-                finding = run_rule(case_from_example(example), rule)
-            except Exception:  # noqa: BLE001 - the explanation must print even if an example is broken
-                continue
-            if finding.status is Status(key):
-                click.echo(f"  → 审查结论：{finding.observed}")
-    counts = '，'.join(f'{n} {len(rule.examples.get(k, []))} 例' for k, n in (('fail', '不符合'), ('needs_review', '待人工核查'), ('pass', '符合')) if rule.examples.get(k))
-    click.echo(f'示例：{counts}（见 {rule.source}）')
+    data = explain_rule(rule)
+    if fmt == "json":
+        _echo_json(data)
+    else:
+        click.echo(explain_text(data))
 
 
 def _register_commands() -> None:
@@ -296,7 +252,7 @@ def _register_commands() -> None:
     from audit.law.cli import law_group
     from audit.ocr.cli import ocr_command
     from audit.samples_cli import samples_group
-    from audit.stats_cli import history_command, stats_command
+    from audit.stats.cli import history_command, stats_command
     from audit.web.command import serve_command
 
     for command in (stats_command, history_command, law_group, eval_command, samples_group, ocr_command,

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from audit.checks import load_rules, run_checks, select_rules
-from audit.checks.profile import DEFAULT_PROFILE, load_profile
+from audit.checks.profile import DEFAULT_PROFILE, load_profile, profile_selection
 from audit.ingest import load_pages
 from audit.model import Case, Finding, Score
 from audit.overrides import apply_overrides
@@ -91,8 +91,6 @@ def check_case(
     The profile's own ``select`` / ``ignore`` keys join the caller's (the caller's
     ``select`` replaces the profile's; the ``ignore`` lists add up).
     """
-    from audit.selfcheck import profile_selection
-
     select, ignore = profile_selection(profile, select, ignore)
     findings = run_checks(case, select_rules(load_rules(), select, ignore), load_profile(profile))
     return apply_waivers(findings, load_waivers(Path(case.source)))

@@ -1,14 +1,15 @@
 """``audit samples …``: generate sample case files with ground truth (developer tool).
 
 The generator lives in ``samples/generator`` of a source checkout (``samples/`` is not a
-Python package and is not installed with the toolkit); :func:`load_generator` loads that
-folder by path as the package ``casegen``. Drawing needs reportlab (``pip install -e '.[dev]'``)
-and the CJK TrueType fonts named in ``samples/generator/layout.py``; scanned renderings use
-``samples/scan.py``.
+Python package and is not installed with the toolkit). :func:`load_generator` is the one way in
+(the CLI, the Makefile through the CLI, the OCR benchmark and the tests): it loads that folder by
+path as the package ``casegen`` and returns one of its modules. Drawing needs reportlab
+(``pip install -e '.[dev]'``) and the CJK TrueType fonts named in ``samples/generator/layout.py``.
 """
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import sys
 from pathlib import Path
@@ -25,8 +26,7 @@ class GeneratorUnavailable(RuntimeError):
     pass
 
 
-def load_generator() -> ModuleType:
-    """The ``samples/generator`` package of this checkout, imported as ``casegen``."""
+def _package() -> ModuleType:
     if PACKAGE in sys.modules:
         return sys.modules[PACKAGE]
     init = GENERATOR / "__init__.py"
@@ -35,21 +35,31 @@ def load_generator() -> ModuleType:
             f"未找到样例生成器 {GENERATOR}：该命令需要在源码检出目录中运行 / "
             f"the sample generator needs a source checkout ({GENERATOR} not found)"
         )
-    try:
-        import reportlab  # noqa: F401
-    except ImportError as exc:
-        raise GeneratorUnavailable(
-            "生成样例需要 reportlab：pip install -e '.[dev]' / the generator needs reportlab (pip install -e '.[dev]')"
-        ) from exc
     spec = importlib.util.spec_from_file_location(PACKAGE, init, submodule_search_locations=[str(GENERATOR)])
-    module = importlib.util.module_from_spec(spec)
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     sys.modules[PACKAGE] = module
     try:
-        spec.loader.exec_module(module)
+        spec.loader.exec_module(module)  # type: ignore[union-attr]
     except Exception:
         del sys.modules[PACKAGE]
         raise
     return module
+
+
+def load_generator(module: str = "build") -> ModuleType:
+    """A module of ``samples/generator`` (package ``casegen``): ``build`` (random and curated
+    cases: ``build``, ``write``, ``generate``, ``build_corpus``), ``handmade`` (samples/cases),
+    ``scan`` (scanned renderings), or any other of its modules."""
+    _package()
+    try:
+        return importlib.import_module(f"{PACKAGE}.{module}")
+    except ModuleNotFoundError as exc:
+        if not exc.name or exc.name.split(".")[0] == PACKAGE:
+            raise
+        raise GeneratorUnavailable(
+            f"样例生成器需要 {exc.name}：pip install -e '.[dev]' / "
+            f"the sample generator needs {exc.name} (pip install -e '.[dev]')"
+        ) from exc
 
 
 def _fail(message: str) -> None:
@@ -57,13 +67,12 @@ def _fail(message: str) -> None:
     sys.exit(2)
 
 
-def _loaded() -> ModuleType:
+def _loaded(module: str = "build") -> ModuleType:
     try:
-        gen = load_generator()
+        gen = load_generator(module)
     except GeneratorUnavailable as exc:
         _fail(str(exc))
-    layout = sys.modules[f"{PACKAGE}.layout"]
-    missing = layout.missing_fonts()
+    missing = load_generator("layout").missing_fonts()
     if missing:
         _fail("缺少生成样例所需的中文字体 / CJK fonts not installed: " + ", ".join(missing)
               + "\n(apt-get install fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei)")
@@ -123,3 +132,39 @@ def corpus_command(out: Path, cases: tuple[str, ...], scanned: str) -> None:
                              progress=lambda info: click.echo(_line(info)))
     total = sum(i["bytes"] for i in infos)
     click.echo(f"共 {len(infos)} 个案卷，{total / 1e6:.1f} MB，写入 {out}")
+
+
+@samples_group.command("cases")
+@click.option("--out", "out", type=click.Path(path_type=Path), default=ROOT / "samples" / "cases", show_default=True,
+              help="输出目录 / output folder.")
+@click.option("--case", "cases", multiple=True, help="只生成这些案卷 / only these case ids.")
+def cases_command(out: Path, cases: tuple[str, ...]) -> None:
+    """重建 samples/cases 中的三个手工样例 / Redraw the hand-made cases (samples/cases).
+
+    Each case folder gets case.pdf (text layer) and truth.json; the text of every document is
+    given in samples/generator/handmade/cases.yaml. Redrawing gives byte-identical files.
+    """
+    gen = _loaded("handmade")
+    try:
+        infos = gen.build_cases(out, only=list(cases) or None)
+    except ValueError as exc:
+        _fail(f"未知的手工样例 / {exc}")
+    for info in infos:
+        click.echo(_line(info))
+    click.echo(f"共 {len(infos)} 个案卷，写入 {out}")
+
+
+@samples_group.command("scan", context_settings={"ignore_unknown_options": True, "allow_extra_args": True,
+                                                 "help_option_names": []})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def scan_command(args: tuple[str, ...]) -> None:
+    """生成扫描件（无文字层）/ Scanned rendering of a text-layer PDF (image only).
+
+    The options are those of samples/generator/scan.py (``audit samples scan --help``), e.g.
+    ``audit samples scan case.pdf scanned.pdf --storage compact --rotate 3:90 --photo 8``.
+    """
+    try:
+        scan = load_generator("scan")
+    except GeneratorUnavailable as exc:
+        _fail(str(exc))
+    scan.main(list(args), prog="audit samples scan")

@@ -32,27 +32,15 @@ def wording() -> dict[str, Any]:
     return {**DEFAULT_WORDING, **data}
 
 
-def profile_selection(profile: str, select: list[str] | None, ignore: list[str] | None,
-                      ) -> tuple[list[str] | None, list[str] | None]:
-    """The rule selection of ``profile`` (its ``select``/``ignore`` keys) joined to the user's:
-    the user's ``select`` replaces the profile's, the ``ignore`` lists add up."""
-    from audit.checks.profile import load_profile
-
-    data = load_profile(profile)
-    chosen = list(select or []) or list(data.get("select") or [])
-    ignored = list(dict.fromkeys([*(ignore or []), *(data.get("ignore") or [])]))
-    return chosen or None, ignored or None
-
-
 def self_check_selection(profile: str | None, select: list[str] | None, ignore: list[str] | None,
                          ) -> tuple[str, list[str] | None, list[str] | None]:
     """Profile name and rule selection of a self-check: the self-check's rules, with the
-    thresholds of ``profile`` when one is given (a province's), else the self-check's own."""
+    thresholds of ``profile`` when one is given (a province's), else the self-check's own. The
+    chosen profile's own selection is joined once, by :func:`audit.pipeline.check_case`."""
+    from audit.checks.profile import profile_selection
+
     select, ignore = profile_selection(SELF_CHECK_PROFILE, select, ignore)
-    chosen = profile or SELF_CHECK_PROFILE
-    if chosen != SELF_CHECK_PROFILE:
-        select, ignore = profile_selection(chosen, select, ignore)
-    return chosen, select, ignore
+    return profile or SELF_CHECK_PROFILE, select, ignore
 
 
 def fix_order(findings: list[Finding]) -> list[Finding]:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from audit.batch.distributed import _planned, slots_by_worker
+from audit.batch.run import BatchOptions, ocr_threads, plan_task, run_batch
 from audit.cli import main
-from audit.distributed import _planned, slots_by_worker
 from audit.ocr.options import OcrOptions, available_cores
-from audit.run import BatchOptions, ocr_threads, plan_task, run_batch
 
 ROOT = Path(__file__).resolve().parent.parent
 DECISION = ROOT / "tests" / "data" / "decision-2023.txt"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import openpyxl
 
-from audit.run import BatchOptions, run_batch
+from audit.batch.run import BatchOptions, run_batch
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "cases"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from audit import casecache
-from audit.casecache import CaseCache, case_key, load_case
+from audit.batch import casecache
+from audit.batch.casecache import CaseCache, case_key, load_case
 from audit.contract import to_contract
 from audit.model import to_dict
 from audit.ocr.options import OcrOptions

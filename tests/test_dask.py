@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from audit.run import BatchOptions, ocr_threads, run_batch
+from audit.batch.run import BatchOptions, ocr_threads, run_batch
 
 pytest.importorskip("distributed")
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "cases"

@@ -11,9 +11,9 @@ import openpyxl
 import pytest
 from PIL import Image
 
+from audit.batch.run import run_batch
 from audit.pipeline import audit_case
 from audit.report.crops import SCALE, PageImages
-from audit.run import run_batch
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "cases"

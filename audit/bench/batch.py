@@ -83,7 +83,7 @@ def run_phase(phase: str, folder: Path, out: Path, jobs: int, ignore: list[str],
     """``cold``/``cache``: one batch; ``ocr``: the OCR stage alone over the same pages."""
     if phase == "ocr":
         return _ocr_only(folder)
-    from audit.run import BatchOptions, run_batch
+    from audit.batch.run import BatchOptions, run_batch
 
     options = BatchOptions(jobs=jobs, ignore=ignore or None, scheduler=scheduler)
     load = _load()

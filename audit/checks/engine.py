@@ -8,13 +8,7 @@ import string
 from dataclasses import replace
 from typing import Any
 
-from audit.checks import evidence_graph as _evidence_graph  # noqa: F401
-from audit.checks import kinds as _kinds  # noqa: F401  (registers the check kinds)
-from audit.checks import kinds_facts as _kinds_facts  # noqa: F401
-from audit.checks import kinds_forms as _kinds_forms  # noqa: F401
-from audit.checks import kinds_procedure as _kinds_procedure  # noqa: F401
-from audit.checks import kinds_text as _kinds_text  # noqa: F401
-from audit.checks import law_kinds as _law_kinds  # noqa: F401  (legal-application kinds)
+from audit.checks.kinds import documents as _documents  # importing the package registers every kind
 from audit.checks.profile import DEFAULT_PROFILE, load_profile, resolve_params
 from audit.checks.registry import KINDS, Outcome
 from audit.checks.rules import Rule, load_rules
@@ -33,7 +27,7 @@ def run_rule(case: Case, rule: Rule, profile: dict[str, Any] | None = None) -> F
     procedure = case.procedure.value if case.procedure else None
     if procedure and procedure not in rule.applies_to:
         return _finding(rule, Outcome(Status.NOT_APPLICABLE, note=f"不适用于{_PROCEDURE_NAMES[procedure]}案卷"))
-    if rule.whole_file and len(case.documents) < _kinds.MIN_DOCUMENTS_FOR_FILE:
+    if rule.whole_file and len(case.documents) < _documents.MIN_DOCUMENTS_FOR_FILE:
         return _finding(rule, Outcome(Status.NOT_APPLICABLE, note=f"输入仅含 {len(case.documents)} 份文书，不是完整案卷，本规则不适用"))
     if not _in_force(rule, case):
         return _finding(rule, Outcome(Status.NOT_APPLICABLE, note="案件日期不在本规则的适用期间内"))

@@ -47,3 +47,13 @@ def resolve_params(params: Any, profile: dict[str, Any]) -> Any:
     if isinstance(params, list):
         return [resolve_params(v, profile) for v in params]
     return params
+
+
+def profile_selection(profile: str, select: list[str] | None, ignore: list[str] | None,
+                      ) -> tuple[list[str] | None, list[str] | None]:
+    """The rule selection of ``profile`` (its ``select``/``ignore`` keys) joined to the user's:
+    the user's ``select`` replaces the profile's, the ``ignore`` lists add up."""
+    data = load_profile(profile)
+    chosen = list(select or []) or list(data.get("select") or [])
+    ignored = list(dict.fromkeys([*(ignore or []), *(data.get("ignore") or [])]))
+    return chosen or None, ignored or None

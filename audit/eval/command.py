@@ -56,6 +56,7 @@ def render_text(report: dict[str, Any]) -> str:
         out.append("")
         out.append(f"错误 {len(report['errors'])} 个：")
         out += [f"  {e['case']} [{e['rendering']}] {e['error']}" for e in report["errors"][:TOP_MISSES]]
+    out += _false_alarm_lines(report)
     misses = [m for m in report["field_misses"]]
     if misses:
         out.append("")
@@ -66,23 +67,51 @@ def render_text(report: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
+def _false_alarm_lines(report: dict[str, Any]) -> list[str]:
+    """False alarms on clean files per template family, and the metamorphic suite's, for people."""
+    out = []
+    by_template = report.get("false_alarms_by_template") or {}
+    if by_template:
+        out += ["", "三、无缺陷案卷的误报（每个“不符合”都是误报；按渲染件、模板）"]
+        for rendering, templates in by_template.items():
+            for name, v in templates.items():
+                rules = "，".join(f"{k}×{n}" for k, n in v["by_rule"].items()) or "无"
+                out.append(f"  {rendering} {name:<24} 案卷 {v['clean_files']} 个，有误报 {v['files_with_fail']} 个，"
+                           f"误报 {v['fails']} 条（平均每卷 {v['fails'] / v['clean_files']:.1f}）：{rules}")
+    meta = report.get("metamorphic")
+    if meta:
+        out += ["", f"四、变形测试（{meta['samples']} 个无缺陷样本；变形后新增的“不符合”均为误报）", "  按变形："]
+        for name, v in meta["by_transformation"].items():
+            out.append(f"    {name:<18} 样本 {v['files']} 个，有新增误报 {v['files_with_new_fail']} 个，新增误报 {v['new_fails']} 条")
+        out.append("  按模板：")
+        for name, v in meta["by_template"].items():
+            out.append(f"    {name:<24} 变形件 {v['files']} 个，有新增误报 {v['files_with_new_fail']} 个，新增误报 {v['new_fails']} 条")
+    return out
+
+
 @click.command("eval")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--rendering", "renderings", multiple=True, type=click.Choice(["text", "scanned", "images"]),
+@click.option("--rendering", "renderings", multiple=True, type=click.Choice(["text", "scanned", "images", "docx", "web"]),
               help="只评测这些渲染件（默认全部）/ only these renderings (default: all present).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="同时把 JSON 报告写入文件 / also write the JSON report to this file.")
 @click.option("--quiet", is_flag=True, help="不显示逐案进度 / no per-case progress on stderr.")
-def eval_command(directory: Path, fmt: str, renderings: tuple[str, ...], output: Path | None, quiet: bool) -> None:
+@click.option("--metamorphic", is_flag=True,
+              help="对无缺陷样本做保持含义的变形并统计新增误报 / run the metamorphic suite on the clean samples.")
+@click.option("--also", "also", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="变形测试另外包含此文件夹中的无缺陷样本 / more folders of clean samples for --metamorphic.")
+def eval_command(directory: Path, fmt: str, renderings: tuple[str, ...], output: Path | None, quiet: bool,
+                 metamorphic: bool, also: tuple[Path, ...]) -> None:
     """对照标准答案评测提取与审查结果 / Score extraction and findings against truth.json.
 
     DIRECTORY holds case folders with truth.json and their renderings (text.pdf or case.pdf,
-    scanned.pdf, pages/). Prints field accuracy (per field, document type, rendering and
-    template) and defect detection (tp / fp / fn / needs_review, precision and recall per
-    defect type and per rule).
+    scanned.pdf, pages/, and for the format zoo case.docx and case.txt). Prints field accuracy (per
+    field, document type, rendering and template), defect detection (tp / fp / fn / needs_review,
+    precision and recall per defect type and per rule) and the false alarms on clean files per
+    template family; with --metamorphic, the new false alarms per transformation.
     """
-    from audit.eval import RENDERINGS, evaluate
+    from audit.eval.evaluate import RENDERINGS, evaluate
 
     def progress(case_id: str, rendering: str, info: dict) -> None:
         if not quiet:
@@ -90,6 +119,14 @@ def eval_command(directory: Path, fmt: str, renderings: tuple[str, ...], output:
             click.echo(f"  {case_id} [{rendering}] {status}", err=True)
 
     report = evaluate(directory, renderings or RENDERINGS, progress=progress)
+    if metamorphic:
+        from audit.eval.metamorphic import evaluate_metamorphic
+
+        def meta_progress(case_id: str, transformation: str, got: set[str] | None) -> None:
+            if not quiet and got:
+                click.echo(f"  {case_id} [{transformation}] 新增误报 {','.join(sorted(got))}", err=True)
+
+        report["metamorphic"] = evaluate_metamorphic([directory, *also], progress=meta_progress)
     text = json.dumps(report, ensure_ascii=False, indent=2, sort_keys=False)
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 TEXT_NAMES = ("text.pdf", "case.pdf")  # corpus / hand-made samples
+DOCX_NAME = "case.docx"  # format zoo: the same file as a Word document
+WEB_NAME = "case.txt"  # format zoo: a decision published as a web page (its text)
 
 
 @dataclass
@@ -14,7 +16,7 @@ class CaseDir:
     case_id: str
     folder: Path
     truth: dict
-    renderings: dict[str, Path] = field(default_factory=dict)  # text | scanned | images -> path
+    renderings: dict[str, Path] = field(default_factory=dict)  # text | scanned | images | docx | web -> path
 
 
 def find_cases(root: Path) -> list[CaseDir]:
@@ -34,5 +36,9 @@ def find_cases(root: Path) -> list[CaseDir]:
             renderings["scanned"] = folder / "scanned.pdf"
         if (folder / "pages").is_dir() and any((folder / "pages").iterdir()):
             renderings["images"] = folder / "pages"
+        if (folder / DOCX_NAME).exists():
+            renderings["docx"] = folder / DOCX_NAME
+        if (folder / WEB_NAME).exists():
+            renderings["web"] = folder / WEB_NAME
         cases.append(CaseDir(str(truth.get("case_id") or folder.name), folder, truth, renderings))
     return cases

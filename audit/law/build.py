@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from audit.law.numerals import chinese_to_int
+from audit.parse.numerals import chinese_to_int
 
 ARTICLE_RE = re.compile(r"^第([零〇一二三四五六七八九十百]+)条[ 　]+(.*)$")
 ITEM_RE = re.compile(r"^[（(][一二三四五六七八九十]+[)）]")

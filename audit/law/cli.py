@@ -3,8 +3,10 @@
     audit law show "《医疗机构管理条例》第四十三条" [--date 2023-05-01] [--format text|json]
     audit law search 非卫生技术人员 [--date 2023-05-01] [--limit 20] [--format text|json]
 
-``show`` exits 0 when the provision resolved, 1 when it did not (unknown instrument, no text,
-article missing, not in force, renumbered — the output says which), 2 on bad input.
+``show`` exits 0 when the provision resolved, and for a department rule (部门规章) whose text or cited
+article the registry lacks (the output says "法规库未收录该规章全文" or that only an excerpt is held);
+1 when it did not resolve otherwise (unknown instrument, a law without text, article missing, not in
+force, renumbered — the output says which); 2 on bad input.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 
 import click
 
-from audit.law.show import search, search_text, show, show_text
+from audit.law.show import exit_code, search, search_text, show, show_text
 
 
 def _echo_json(data: Any) -> None:
@@ -63,8 +65,9 @@ def show_command(citation: str, on: dt.date | None, fmt: str) -> None:
         _echo_json(view)
     else:
         click.echo(show_text(view))
-    if view["status"] != "resolved":
-        sys.exit(1)
+    code = exit_code(view)
+    if code:
+        sys.exit(code)
 
 
 @law_group.command("search")

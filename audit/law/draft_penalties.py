@@ -31,15 +31,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from audit.law.numerals import amount_to_yuan, chinese_to_int
 from audit.law.registry import Article, Registry, law_dir
+from audit.parse.numerals import amount_to_yuan, chinese_to_int
 
-PENALTY_CHAPTER = re.compile(r"(法律责任|罚\s*则|奖励与处罚)$")
-# Texts without chapter headings: the articles that make up their 法律责任 part.
-PENALTY_ARTICLES: dict[str, tuple[int, int]] = {"blood-donation-law-1997": (18, 23)}
+PENALTY_CHAPTER = re.compile(r"(法律责任|罚\s*则|奖励与处罚|章\s*处\s*罚)$")
+# Texts whose 法律责任 part is not a chapter of its own (no chapter headings, an excerpt without its
+# chapter title, a penalty article inside another chapter): the articles that make it up.
+PENALTY_ARTICLES: dict[str, tuple[int, int]] = {
+    "blood-donation-law-1997": (18, 23),
+    "public-places-hygiene-regulation-implementing-rules-2011": (38, 41),  # excerpt of 第四章 罚则
+    "physician-practice-registration-measures-2017": (23, 23),  # in 第四章 注册变更
+}
 
 CN = "零〇一二两三四五六七八九十百千"
-AMOUNT = rf"(?:[0-9]+(?:\.[0-9]+)?|[{CN}]+)(?:万元|千元|元)"
+AMOUNT = rf"(?:[0-9]+(?:\.[0-9]+)?|[{CN}]+(?:万[{CN}]+)?)(?:万元|千元|元)"
 MULT = r"(?:(?:[0-9]+|[一二两三四五六七八九十]+)倍|百分之[一二三四五六七八九十]+|[0-9]+%)"
 BASE = r"违法所得|非法所得|货值金额|交易额|所获收入|违法收入"
 VERB = r"(?:并?可以(?:根据情节)?(?:并处以|并处|处以|处)|并处以|并处|处以|处)"
@@ -435,7 +440,8 @@ def draft_paragraph(art: Article, number: int | None, lead: str, items: tuple[st
         unsettled.append("no authority found")
     masked = mask(scope_text)
     for word in ("百分之", "%", "千分之", "撤销", "取消", "核减", "不得", "取缔", "整顿", "禁止", "按照各自", "依据职责",
-                 "依照职责", "终身", "对法定代表人", "对有关", "负有责任的", "对接种单位", "注销", "公告", "停建"):
+                 "依照职责", "终身", "对法定代表人", "对有关", "负有责任的", "对接种单位", "注销", "公告", "停建",
+                 "提请", "可处", "可并处"):
         if word in masked:
             unsettled.append(f"word: {word}")
     for t in tiers:

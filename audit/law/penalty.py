@@ -142,6 +142,7 @@ def penalty_json(registry: Registry, facts: PenaltyFacts) -> dict[str, Any]:
     fine = _blank("unspecified") if unresolved_reference(registry, facts) else fine_json(_fine_entries(source))
     return {
         "kinds": list(source.kinds),
+        "referral_kinds": list(source.referral_kinds),  # only proposed (提请) to another body
         "fine": fine,
         "conduct": facts.conduct,
         "authority": facts.authority or source.authority,
@@ -149,7 +150,7 @@ def penalty_json(registry: Registry, facts: PenaltyFacts) -> dict[str, Any]:
         "obligations": _obligations(registry, facts),
         "obligation_note": facts.obligation_note,
         "tiers": [
-            {"condition": t.condition, "quote": t.quote, "authority": t.authority,
+            {"condition": t.condition, "quote": t.quote, "authority": t.authority, "referral": t.referral,
              "sanctions": [{"kind": s.kind, "phrase": s.phrase, "mode": s.mode, "discretion": discretion(s.mode),
                             "term": s.term, "target": s.target} for s in t.sanctions]}
             for t in facts.tiers
@@ -205,6 +206,8 @@ def merge_paragraphs(parts: list[dict[str, Any]]) -> dict[str, Any]:
             fine["max"] = None if any(t["max"] is None for t in fixed) else max(t["max"] for t in fixed)
     return {
         "kinds": kinds,
+        "referral_kinds": list(dict.fromkeys(k for p in parts for k in p.get("referral_kinds", ())
+                                             if k not in kinds)),
         "fine": fine,
         "conduct": "；".join(f"{p['source']['label']}：{p['conduct']}" for p in parts),
         "authority": next((p["authority"] for p in parts if p["authority"]), None),

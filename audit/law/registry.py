@@ -232,6 +232,9 @@ class Tier:
     quote: str
     sanctions: tuple[Sanction, ...]
     authority: str | None = None
+    # True when the entry's authority may only propose these sanctions (提请有关人民政府…责令关闭) and
+    # ``authority`` decides them: they are not kinds the department itself may impose.
+    referral: bool = False
 
 
 @dataclass(frozen=True)
@@ -257,8 +260,15 @@ class PenaltyFacts:
 
     @property
     def kinds(self) -> tuple[str, ...]:
-        """Penalty kinds over all tiers, in text order, without repeats."""
-        return tuple(dict.fromkeys(s.kind for t in self.tiers for s in t.sanctions))
+        """Penalty kinds over all tiers, in text order, without repeats; kinds of referral tiers (that
+        the department only proposes to another body) are not among them — see :attr:`referral_kinds`."""
+        return tuple(dict.fromkeys(s.kind for t in self.tiers if not t.referral for s in t.sanctions))
+
+    @property
+    def referral_kinds(self) -> tuple[str, ...]:
+        """Kinds the department may only propose (提请) to the body its tier names."""
+        return tuple(dict.fromkeys(s.kind for t in self.tiers if t.referral for s in t.sanctions
+                                   if s.kind not in self.kinds))
 
     @property
     def fines(self) -> tuple[Fine, ...]:
@@ -293,6 +303,9 @@ class Exclusion:
     reason: str
     note: str
     authority: str | None = None
+    # The article of the same text that names ``authority`` when the excluded article does not
+    # (药品管理法 2019 第一百三十九条: the penalties of 第一百一十五条至第一百三十八条 are decided by …).
+    authority_article: int | None = None
 
 
 EXCLUSION_REASONS = ("criminal", "civil", "officials", "internal", "other_authority", "no_penalty")
@@ -323,6 +336,7 @@ def _penalty(raw: dict[str, Any]) -> PenaltyFacts:
     tiers = tuple(
         Tier(
             condition=t.get("condition"), quote=t["quote"], authority=t.get("authority"),
+            referral=bool(t.get("referral", False)),
             sanctions=tuple(
                 Sanction(kind=s["kind"], phrase=s["phrase"], mode=s["mode"], fine=_fine(s.get("fine")),
                          fine_note=s.get("fine_note"), term=s.get("term"), target=s.get("target"))
@@ -343,7 +357,8 @@ def _penalty(raw: dict[str, Any]) -> PenaltyFacts:
 
 def _exclusion(raw: dict[str, Any]) -> Exclusion:
     return Exclusion(instrument=raw["instrument"], article=raw["article"], paragraph=raw.get("paragraph"),
-                     reason=raw["reason"], note=raw.get("note", ""), authority=raw.get("authority"))
+                     reason=raw["reason"], note=raw.get("note", ""), authority=raw.get("authority"),
+                     authority_article=raw.get("authority_article"))
 
 
 def _renumber_map(raw: dict[str, Any]) -> _RenumberMap:
@@ -608,6 +623,20 @@ class Registry:
             return entries[0]
         return None
 
+
+    def authority_for(self, instrument: str, article: int, paragraph: int | None = None,
+                      on: Date | None = None):  # -> audit.law.authority.Authority | None
+        """Competent department kind(s) and level of a penalty provision in the version in force on
+        ``on`` (see :mod:`audit.law.authority`); None when unknown."""
+        from audit.law.authority import authority_for
+
+        return authority_for(self, instrument, article, paragraph, on)
+
+    def legal_fact(self, key: str, on: Date):  # -> audit.law.legal_facts.LegalFact | None
+        """A dated legal fact (追责时效, 听证期限 …) that applies on ``on`` (see :mod:`audit.law.legal_facts`)."""
+        from audit.law.legal_facts import legal_fact
+
+        return legal_fact(self, key, on)
 
     def excluded(self, instrument_version_id: str, article: int,
                  paragraph: int | None = None) -> Exclusion | None:

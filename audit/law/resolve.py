@@ -10,7 +10,7 @@ text, or a precise reason it does not resolve. The reasons split in two families
   renumbered instrument (with the right new number).
 
 The date is the caller's choice: the act date for substance (违反条款, 处罚依据), the document or
-decision date for procedure (告知, 陈述申辩, 听证, 加处罚款 …). See ``audit.law.application``.
+decision date for procedure (告知, 陈述申辩, 听证, 加处罚款 …). See ``audit.checks.legal``.
 
 Typical use::
 
@@ -25,10 +25,13 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from audit.law.numerals import int_to_chinese
 from audit.law.registry import Article, InstrumentVersion, Registry, RenumberPair, Work
+from audit.parse.numerals import article_label, int_to_chinese
+
+if TYPE_CHECKING:
+    from audit.law.authority import Authority
 
 Date = dt.date
 
@@ -72,16 +75,6 @@ class Status(enum.StrEnum):
 UNCERTAIN = frozenset({Status.NO_INSTRUMENT, Status.UNKNOWN_INSTRUMENT, Status.NO_TEXT, Status.EXCERPT_GAP})
 DEFECTS = frozenset({Status.ARTICLE_NOT_FOUND, Status.PARAGRAPH_NOT_FOUND, Status.ITEM_NOT_FOUND,
                      Status.NOT_IN_FORCE, Status.RENUMBERED})
-
-
-def article_label(article: int, paragraph: int | None = None, item: int | None = None) -> str:
-    """第四十七条第一款第（三）项 (parts left out when None)."""
-    out = f"第{int_to_chinese(article)}条"
-    if paragraph is not None:
-        out += f"第{int_to_chinese(paragraph)}款"
-    if item is not None:
-        out += f"第（{int_to_chinese(item)}）项"
-    return out
 
 
 def date_cn(day: Date | None) -> str:
@@ -160,6 +153,18 @@ def parse_citation_text(text: str) -> list[SimpleCitation]:
     return [SimpleCitation(c.instrument, c.article, c.paragraph, c.item, c.sub_item, c.raw) for c in found]
 
 
+def authority_of(citation: str, on: Date | None, registry: Registry) -> Authority | None:
+    """:func:`authority_for` from a citation text such as "《医疗机构管理条例》第四十七条"."""
+    from audit.law.authority import authority_for
+
+    reg = registry
+    citations = parse_citation_text(citation)
+    if not citations or not citations[0].instrument:
+        return None
+    c = citations[0]
+    return authority_for(reg, c.instrument, c.article, c.paragraph, on)
+
+
 # ----------------------------------------------------------------------------- resolution
 
 
@@ -202,15 +207,29 @@ def resolve_in(citation: CitationLike, version: InstrumentVersion, registry: Reg
     return _in_version(reg, citation, on, reg.works[version.work], version)
 
 
+NO_TEXT_WORDS = {"部门规章": "该规章", "行政法规": "该行政法规", "法律": "该法律"}
+
+
+def _no_text_reason(reg: Registry, citation: CitationLike, work: Work, version: InstrumentVersion,
+                    where: str) -> str:
+    """Why a provision of a version without text cannot be checked; names another version's text if any."""
+    label = article_label(citation.article)
+    reason = (f"法规库未收录{NO_TEXT_WORDS.get(work.kind, '该文本')}全文：{where}在法规库中没有条文数据，"
+              f"无法核对{label}，请人工核查")
+    other = [v for v in work.versions if v.has_text and reg.article(v.id, citation.article) is not None]
+    if other:
+        ref = other[-1]
+        reason += f"（法规库另收有{version_cn(ref) or ref.id}文本的{label}，不是该日期施行的版本，仅供参考）"
+    return reason
+
+
 def _in_version(reg: Registry, citation: CitationLike, on: Date | None, work: Work,
                 version: InstrumentVersion) -> Resolution:
     base = {"work": work, "version": version}
     title = f"《{work.title}》"
     where = f"{title}（{version_cn(version)}）" if version_cn(version) else title
     if not version.has_text:
-        return Resolution(citation, on, Status.NO_TEXT,
-                          f"{where}在法规库中没有条文数据，无法核对{article_label(citation.article)}，请人工核查",
-                          **base)
+        return Resolution(citation, on, Status.NO_TEXT, _no_text_reason(reg, citation, work, version, where), **base)
     art = reg.article(version.id, citation.article)
     if art is None:
         if reg.metadata(version.id).get("scope") != "全文":

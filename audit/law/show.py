@@ -72,8 +72,9 @@ def show(query: str, on: Date | None = None, registry: Registry | None = None) -
         text = _text_of(shown, c) if shown else None
     number = shown.number if shown else c.article
     paragraph = c.paragraph if res.status is not Status.RENUMBERED else _renumbered_paragraph(res)
-    penalty = excluded = None
+    penalty = excluded = competent = None
     if shown is not None and res.version is not None:
+        competent = _competent_json(reg, shown.instrument_id, number, paragraph)
         penalty = provision_penalty(reg, shown.instrument_id, number, paragraph)
         if penalty is None:
             ex = reg.excluded(shown.instrument_id, number, paragraph)
@@ -82,10 +83,11 @@ def show(query: str, on: Date | None = None, registry: Registry | None = None) -
         "query": query,
         "date": on.isoformat() if on else None,
         "status": res.status.value,
-        "status_text": STATUS_CN[res.status],
+        "status_text": _status_text(res),
         "reason": res.reason,
         "instrument": res.work.title if res.work else c.instrument,
         "work": res.work.key if res.work else None,
+        "instrument_kind": res.work.kind if res.work else None,  # 法律 / 行政法规 / 部门规章
         **_version_json(reg, res.version),
         "article": number,
         "label": article_label(number, paragraph, c.item),
@@ -97,10 +99,39 @@ def show(query: str, on: Date | None = None, registry: Registry | None = None) -
         "paragraphs": _paragraphs_json(shown) if shown else [],
         "penalty": penalty,
         "penalty_excluded": excluded,  # a 法律责任 article (款) that is not a penalty provision, and why
+        "competent_authority": competent,  # who may impose its penalties (职权与管辖), see audit.law.authority
         "suggestion": res.suggestion,
         "cited": {"article": c.article, "paragraph": c.paragraph, "item": c.item,
                   "label": article_label(c.article, c.paragraph, c.item)},
     }
+
+
+def _competent_json(reg: Registry, version_id: str, article: int, paragraph: int | None) -> dict[str, Any] | None:
+    from audit.law.authority import authority_for
+
+    a = authority_for(reg, version_id, article, paragraph)
+    if a is None:
+        return None
+    return {"wording": a.wording, "departments": list(a.departments), "level": a.level, "joint": a.joint,
+            "health": a.health, "source": a.source, "note": a.note,
+            "other_bodies": [{"kind": b.kind, "wording": b.wording, "condition": b.condition, "referral": b.referral}
+                             for b in a.other_bodies]}
+
+
+def _status_text(res: Resolution) -> str:
+    if res.status is Status.NO_TEXT and res.work is not None and res.work.kind == "部门规章":
+        return "法规库未收录该规章全文"
+    return STATUS_CN[res.status]
+
+
+def exit_code(view: dict[str, Any]) -> int:
+    """``audit law show`` exit status: 0 resolved; 0 too for a department rule whose text (or the cited
+    article of its excerpt) the registry lacks — the rule is known, only its text is missing, and the
+    output says so; 1 for every other provision that did not resolve."""
+    if view["status"] == Status.RESOLVED.value:
+        return 0
+    missing = view["status"] in (Status.NO_TEXT.value, Status.EXCERPT_GAP.value)
+    return 0 if missing and view.get("instrument_kind") == "部门规章" else 1
 
 
 def _renumbered_paragraph(res: Resolution) -> int | None:
@@ -130,7 +161,8 @@ def show_text(view: dict[str, Any]) -> str:
         head += f"（{view['version_label']}" + (f"，{'，'.join(when)}" if when else "") + "）"
     lines.append(f"{head}{view['label']}")
     if view["status"] != Status.RESOLVED.value:
-        lines.append(f"【{view['status_text']}】{view['reason']}")
+        reason = view["reason"].removeprefix(f"{view['status_text']}：")
+        lines.append(f"【{view['status_text']}】{reason}")
     if view["chapter"]:
         lines.append(view["chapter"])
     if view["text"]:
@@ -142,6 +174,10 @@ def show_text(view: dict[str, Any]) -> str:
     elif view.get("penalty_excluded"):
         lines.append("")
         lines.append(f"罚则说明：本条（款）不是卫生健康部门的行政处罚条款——{view['penalty_excluded']['note']}")
+    competent = view.get("competent_authority")
+    if competent and (view.get("penalty") or view.get("penalty_excluded")):
+        level = f"（{competent['level']}）" if competent["level"] else ""
+        lines.append(f"处罚职权：{'、'.join(competent['departments']) or competent['wording']}{level}；依据：{competent['source']}")
     return "\n".join(lines)
 
 
@@ -166,7 +202,9 @@ def fine_text(fine: dict[str, Any]) -> str:
     may = "可以" if fine.get("discretion") == "may" else ""
     if kind == "fixed":
         low, high = fine["min"], fine["max"]
-        if low is not None and high is not None:
+        if low is not None and high is not None and low == high:
+            span = _yuan(low)  # a fixed amount (处以三千元罚款)
+        elif low is not None and high is not None:
             span = f"{_yuan(low)}以上{_yuan(high)}以下"
         elif high is not None:
             span = f"{_yuan(high)}以下"
@@ -194,6 +232,10 @@ def _penalty_lines(penalty: dict[str, Any]) -> list[str]:
         target = ref["text"] or f"《{ref['instrument']}》{ref['label']}"
         out.append(f"处罚方式：依照{target}的规定处罚")
     out.append(f"处罚种类：{'、'.join(penalty['kinds']) or '（条文未列明）'}")
+    referral = [t for t in penalty["tiers"] if t.get("referral")]
+    if referral:
+        kinds = "、".join(dict.fromkeys(s["kind"] for t in referral for s in t["sanctions"]))
+        out.append(f"提请处理：{kinds}由{referral[0]['authority']}决定，本部门只能提请，不得自行作出")
     out.append(f"罚款幅度：{fine_text(penalty['fine'])}")
     for tier in penalty["tiers"]:
         if tier["condition"]:

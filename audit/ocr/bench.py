@@ -2,7 +2,7 @@
 
     python -m audit.ocr.bench [--engines rapidocr,tesseract] [--configs 1x2,2x1] [--dpi 200]
 
-Each committed sample ``samples/cases/*/case.pdf`` is rendered as a scan (``samples/scan.py``,
+Each committed sample ``samples/cases/*/case.pdf`` is rendered as a scan (``samples/generator/scan.py``,
 fixed seed: skew, blur, noise, JPEG, a page turned 90°, one 180°, one 270°, one
 photographed) and read by every installed engine with each processes × threads layout,
 each run in a fresh process with the cache off. Reported per run: pages per second for
@@ -19,7 +19,6 @@ text-layer reading of the same page (what the parsers see for a digital file).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import platform
@@ -41,9 +40,9 @@ PHOTOGRAPHED = {8}
 
 def render_scans(out: Path) -> list[tuple[str, Path, Path]]:
     """(case id, scanned PDF, truth.json) for every committed sample; reuses existing scans."""
-    spec = importlib.util.spec_from_file_location("sample_scan", ROOT / "samples" / "scan.py")
-    scan = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(scan)  # type: ignore[union-attr]
+    from audit.samples_cli import load_generator
+
+    scan = load_generator("scan")
     cases = []
     for case in sorted(p for p in SAMPLES.iterdir() if (p / "case.pdf").is_file() and (p / "truth.json").is_file()):
         target = out / f"{case.name}.pdf"

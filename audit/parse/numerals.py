@@ -6,6 +6,8 @@ below are meant to be dropped into regular expressions (``f"[{NUMERAL_CHARS}]+"`
 
 from __future__ import annotations
 
+import re
+
 # Digit characters -> value. Zeros: 〇 (U+3007), ○ (U+25CB), 零, and OCR's O/o/0.
 DIGITS: dict[str, int] = {
     "〇": 0, "○": 0, "零": 0, "O": 0, "o": 0,
@@ -141,3 +143,42 @@ def int_to_capitals(n: int) -> str:
     if n == 0:
         return _FIN[0]
     return group_digits_to_chinese(n, _FIN, ("拾", "佰", "仟"), ("", "万", "亿", "万亿"))
+
+
+# Statute amounts and multiples (法律责任 clauses): 一万元, 10万元, 五千元, 三倍.
+_AMOUNT = re.compile(r"^(?P<num>[0-9０-９.]+|[零〇一二两三四五六七八九十百千万]+)(?P<unit>万元|千元|元)$")
+
+
+def amount_to_yuan(text: str) -> int | None:
+    """Statute amount to yuan: 一万元 -> 10000, 10万元 -> 100000, 5000元 -> 5000, 五千元 -> 5000."""
+    m = _AMOUNT.match(text.strip())
+    if not m:
+        return None
+    num = m["num"].translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if num[0].isdigit():
+        value: float | None = float(num)
+    else:
+        # 五十万元: the unit 万元 is split off, so read 五十 and multiply.
+        value = chinese_to_int(num)
+    if value is None:
+        return None
+    factor = {"万元": 10_000, "千元": 1_000, "元": 1}[m["unit"]]
+    return int(round(value * factor))
+
+
+def multiple_to_number(text: str) -> int | None:
+    """Multiple in a statute (三倍, 5倍, 十倍) to int."""
+    m = re.fullmatch(r"([0-9]+|[一二两三四五六七八九十]+)倍", text.strip())
+    if not m:
+        return None
+    return int(m[1]) if m[1].isdigit() else chinese_to_int(m[1])
+
+
+def article_label(article: int, paragraph: int | None = None, item: int | None = None) -> str:
+    """第四十七条第一款第（三）项 (parts left out when None)."""
+    out = f"第{int_to_chinese(article)}条"
+    if paragraph is not None:
+        out += f"第{int_to_chinese(paragraph)}款"
+    if item is not None:
+        out += f"第（{int_to_chinese(item)}）项"
+    return out

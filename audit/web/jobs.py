@@ -178,15 +178,14 @@ class Job:
         from audit.checks.profile import DEFAULT_PROFILE, load_profile
         from audit.pipeline import check_case
         from audit.score import load_standard, score
-        from audit.selfcheck import profile_selection, self_check_selection
+        from audit.selfcheck import self_check_selection
 
         with self.lock:
             if view not in self._results:
                 if view == "self":
                     profile, select, ignore = self_check_selection(None, None, None)
                 else:
-                    profile = DEFAULT_PROFILE
-                    select, ignore = profile_selection(profile, None, None)
+                    profile, select, ignore = DEFAULT_PROFILE, None, None
                 findings = check_case(self.case(), select, ignore, profile)
                 standard = load_profile(profile).get("scoring_standard")
                 self._results[view] = (findings, score(findings, load_standard(standard) if standard else None))

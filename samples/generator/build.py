@@ -3,27 +3,23 @@
 ``generate(seed, count, out)`` makes a random, deterministic set (for benchmarks; never
 committed); ``build_corpus(out)`` makes the curated set committed under ``samples/corpus``
 from the specs in ``corpus.py``. The same seed (or spec) gives byte-identical truth.json and
-text PDFs; scanned renderings are byte-identical too when ``samples/scan.py`` is unchanged.
+text PDFs; scanned renderings (``scan.py``) are byte-identical too.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
 import shutil
-import sys
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 
 from . import defects as DF
 from .render import render
 from .scenario import Scenario, check_clean, make_scenario
 from .truth import build_truth
 
-SAMPLES = Path(__file__).resolve().parents[1]
 CLEAN_SHARE = 0.3
 
 
@@ -32,21 +28,6 @@ class Built:
     scenario: Scenario
     pdf: bytes
     truth: dict
-
-
-def scan_module() -> ModuleType | None:
-    """``samples/scan.py`` (scanned renderings), or None when it is not there."""
-    path = SAMPLES / "scan.py"
-    if not path.exists():
-        return None
-    name = "casefile_samples_scan"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def make_case(case_id: str, seed_label: str, spec: dict | None = None) -> Scenario:
@@ -88,7 +69,7 @@ def build(case_id: str, seed_label: str, spec: dict | None = None) -> Built:
 def scan_plan(seed_label: str, pages: int, spec: dict | None = None) -> dict:
     """Which pages a scanner turns or a phone photographs (some cases only), and how the scan is stored.
 
-    ``storage`` (see ``samples/scan.py``): ``compact`` (1-bit text over a small paper image,
+    ``storage`` (see ``scan.py``): ``compact`` (1-bit text over a small paper image,
     as office scanners' high-compression PDFs) or ``colour`` (full-page JPEGs); a random case
     draws it (two in three compact), a spec may name it.
     """
@@ -121,14 +102,13 @@ def write(built: Built, out: Path, *, scanned: bool = True, images: bool = False
         shutil.rmtree(folder / "pages")
     truth = dict(built.truth)
     pages = len(truth["pages_text"])
-    scan = scan_module() if (scanned or images) else None
     plan = scan_plan(sc.seed, pages, scan_spec)
     renderings = {"text": "text.pdf"}
-    if scan is None:
+    if not (scanned or images):
         truth["scan"] = None
-        if scanned or images:
-            truth["notes"] = truth["notes"] + ["扫描件未生成：samples/scan.py 不存在。"]
     else:
+        from . import scan  # OpenCV and pdfium: loaded only when a scan is made
+
         info = {"dpi": plan["dpi"], "seed": plan["seed"], "rotations": {str(k): v for k, v in plan["rotations"].items()},
                 "photographed": plan["photographed"]}
         if scanned:

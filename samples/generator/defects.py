@@ -1,6 +1,7 @@
 """Defect injection: one injector per type of ``checklists/defects.yaml``.
 
-An injector checks that its defect fits the scenario (procedure, dates, penalty …), changes the
+Defects that only switch text in a document are rows of ``defect_edits.yaml`` (bottom of this
+file); the others are coded here. An injector checks that its defect fits the scenario (procedure, dates, penalty …), changes the
 scenario only through ``sc.mods`` / ``sc.omit`` / ``sc.dates`` / ``sc.setting`` / penalties, and
 returns the record that goes to truth.json: type, the document it shows in (``where`` is the
 step key used to find its page), a Chinese detail, and the printed text that shows it
@@ -338,15 +339,6 @@ def _single_officer(sc, rng):
     return rec("inspection_record", f"现场笔录只记载执法人员{one.name}一人。", f"{one.name}（{one.certificate}）")
 
 
-@injector("certificate_missing", "inspection_officers")
-def _certificate_missing(sc, rng):
-    if not _ordinary(sc):
-        return None
-    sc.mods["inspection.no_certificates"] = True
-    return rec("inspection_record", "现场笔录执法人员栏只写姓名，未载明执法证件号码。",
-               "执法人员：" + "、".join(o.name for o in sc.officers))
-
-
 @injector("agency_name_outdated", "agency")
 def _agency_outdated(sc, rng):
     if not _ordinary(sc):
@@ -433,15 +425,6 @@ def _increased(sc, rng):
                f"罚款{D.money(sc, lower)}")
 
 
-@injector("receipt_elements_missing", "receipt_decision")
-def _receipt_unsigned(sc, rng):
-    if not _ordinary(sc):
-        return None
-    sc.mods["receipt.decision.unsigned"] = True
-    return rec("service_receipt", "处罚决定书送达回执收件人签名栏空白，也无见证人、留置送达或拍照记录。", "收件人签名",
-               where="receipt:decision")
-
-
 @injector("simple_procedure_misused", "penalties")
 def _simple_over(sc, rng):
     if sc.procedure != "simple":
@@ -504,44 +487,12 @@ def _id_check(sc, rng):
     return rec("interview_record", f"被询问人身份证号码写作“{bad}”，校验位应为“{good[17]}”。", bad)
 
 
-@injector("party_signature_missing", "inspection_signature")
-def _signature_missing(sc, rng):
-    sc.mods["inspection.no_party_signature"] = True
-    return rec("inspection_record", "现场笔录被检查人签名栏空白，也未注明拒绝签名及见证情况。", "被检查人签名：")
-
-
-@injector("interview_rights_missing", "interview_rights")
-def _rights_missing(sc, rng):
-    if not _ordinary(sc):
-        return None
-    sc.mods["interview.no_rights"] = True
-    return rec("interview_record", "询问笔录开头未记载执法人员出示证件、告知申请回避权利和如实回答义务。",
-               f"今天就{sc.story.cause_short}有关情况向你了解")
-
-
-@injector("record_time_missing", "inspection_time")
-def _end_time(sc, rng):
-    sc.mods["inspection.no_end_time"] = True
-    t0, _ = sc.times["inspection"]
-    return rec("inspection_record", "现场笔录检查时间只有开始时间，没有结束时间。",
-               f"检查时间：{ymd(sc.dates['inspected'])}{t0}")
-
-
 @injector("record_contains_conclusion", "inspection_text")
 def _conclusion(sc, rng):
     text = (f"经查，当事人的上述行为已违反{D.cites(sc.setting.violated, sc.dates['inspected'])}的规定，"
             "涉嫌违法，应予处罚。")
     sc.mods["inspection.conclusion"] = text
     return rec("inspection_record", "现场笔录写入“违反…规定，涉嫌违法，应予处罚”等定性结论。", "涉嫌违法，应予处罚")
-
-
-@injector("evidence_copy_unattested", "evidence")
-def _unverified(sc, rng):
-    kinds = [k for k, _ in sc.story.evidence_pages if k in ("licence", "business_licence", "table")]
-    if not kinds:
-        return None
-    sc.mods["evidence.no_verification"] = True
-    return rec("evidence", "书证复印件上没有“与原件核对无误”字样及提供人签名。", "证据来源：")
 
 
 @injector("test_result_not_notified", "omit_test")
@@ -569,14 +520,6 @@ def _facts(sc, rng):
     sc.mods["investigation.facts"] = changed
     return rec("investigation_report", f"调查终结报告认定为“{m.group(1)}{new}{m.group(3)}”，决定书及其他文书为"
                                        f"“{m.group(1)}{old}{m.group(3)}”。", f"{m.group(1)}{new}{m.group(3)}")
-
-
-@injector("case_source_inconsistent", "source")
-def _source(sc, rng):
-    if not _ordinary(sc) or not sc.complaint:
-        return None
-    sc.mods["filing.source"] = "“双随机、一公开”抽查"
-    return rec("filing_report", "立案报告案件来源记为“双随机、一公开”抽查，受理记录及决定书为投诉举报。", "“双随机、一公开”抽查")
 
 
 # --- 法律适用 -----------------------------------------------------------------------------------
@@ -822,22 +765,6 @@ def _review_first(sc, rng):
                "也可以自收到本决定书之日起六个月内")
 
 
-@injector("no_order_to_correct", "decision_order")
-def _order(sc, rng):
-    if not _ordinary(sc):
-        return None
-    sc.mods["decision.no_order"] = True
-    return rec("decision", "处罚决定书未写明责令当事人改正违法行为。", f"决定对{D.you(sc)}作出如下行政处罚")
-
-
-@injector("payment_clause_wrong", "payment_clause")
-def _payment_clause(sc, rng):
-    if not _ordinary(sc) or not (sc.fine or sc.income):
-        return None
-    sc.mods["decision.payment_days"] = "三十日"
-    return rec("decision", "处罚决定书告知自收到之日起三十日内缴纳罚款（应为十五日）。", "三十日内")
-
-
 @injector("panel_conclusion_differs", "panel")
 def _panel(sc, rng):
     if not _ordinary(sc) or not sc.fine:
@@ -846,14 +773,6 @@ def _panel(sc, rng):
     text = D.penalty_text(sc, "decision", D.money(sc, other))
     sc.mods["panel.penalty_text"] = text
     return rec("panel_discussion", f"合议结论为罚款{other}元，决定书为罚款{sc.fine}元，合议后无调整说明。", f"罚款{D.money(sc, other)}")
-
-
-@injector("discretion_reason_missing", "discretion")
-def _discretion(sc, rng):
-    if not _ordinary(sc):
-        return None
-    sc.mods["decision.no_discretion"] = True
-    return rec("decision", "处罚决定书未说明裁量的情节和理由。", f"{sc.story.violation_short}的行为")
 
 
 # --- 文书规范 -----------------------------------------------------------------------------------
@@ -1019,14 +938,6 @@ def _cause_mismatch(sc, rng):
     return rec("filing_report", f"立案报告案由为“{other}”，调查终结报告、审批表等为“{D.cause(sc)}”。", other)
 
 
-@injector("interviewee_identity_missing", "interview_identity")
-def _identity(sc, rng):
-    if not _ordinary(sc):
-        return None
-    sc.mods["interview.no_identity"] = True
-    return rec("interview_record", "询问笔录未记载被询问人的性别、出生日期、身份证号码。", f"被询问人：{sc.interviewee.name}")
-
-
 # --- more 法律适用 -------------------------------------------------------------------------------
 
 
@@ -1058,26 +969,6 @@ def _receipt_missing(sc, rng):
     return rec("service_receipt", f"案卷中没有《{name}》的送达回执。", kind="absent")
 
 
-@injector("lodged_service_unwitnessed", "receipt_decision")
-def _lodged(sc, rng):
-    if not _ordinary(sc):
-        return None
-    sc.mods["receipt.decision.method"] = "留置送达"
-    sc.mods["receipt.decision.note"] = "受送达人拒绝签收，执法人员将文书留置于其经营场所。"
-    return rec("service_receipt", "决定书采用留置送达，回执无见证人签名，也无拍照录像记录。", "受送达人拒绝签收",
-               where="receipt:decision")
-
-
-@injector("electronic_service_unconsented", "receipt_decision")
-def _electronic(sc, rng):
-    if not _ordinary(sc):
-        return None
-    sc.mods["receipt.decision.method"] = "电子送达"
-    sc.mods["receipt.decision.note"] = "已通过电子邮件发送至当事人邮箱。"
-    return rec("service_receipt", "决定书以电子邮件送达，案卷中无当事人同意电子送达的确认书。", "已通过电子邮件发送",
-               where="receipt:decision")
-
-
 @injector("hearing_not_held", "hearing", "defence")
 def _hearing_not_held(sc, rng):
     if not _ordinary(sc) or not sc.hearing_right or sc.hearing_held:
@@ -1091,14 +982,6 @@ def _hearing_not_held(sc, rng):
     sc.mods["defence.hearing_request"] = True
     return rec("defence_record", "当事人在陈述申辩中明确要求举行听证，案卷中无听证通知书、听证笔录，直接作出处罚决定。",
                "我方要求举行听证")
-
-
-@injector("onsite_not_filed", "onsite_record")
-def _onsite_record(sc, rng):
-    if sc.procedure != "simple":
-        return None
-    sc.mods["onsite.no_record"] = True
-    return rec("onsite_decision", "当场处罚决定书无报所属行政机关备案的记载。", sc.case_number)
 
 
 @injector("late_payment_unhandled", "dates")
@@ -1116,68 +999,55 @@ def _late_payment(sc, rng):
                                   "未加处罚款，也无延期缴纳批准。", ymd(new))
 
 
-# --- 文书要素缺失 --------------------------------------------------------------------------------
+# --- text switches: the rows of defect_edits.yaml ---------------------------------------------
+
+EDITS = Path(__file__).with_name("defect_edits.yaml")
+
+REQUIRES: dict[str, Callable[[Scenario], bool]] = {
+    "ordinary": _ordinary,
+    "simple": lambda sc: sc.procedure == "simple",
+    "money": lambda sc: bool(sc.fine or sc.income),
+    "complaint": lambda sc: bool(sc.complaint),
+    "attestable_evidence": lambda sc: any(k in ("licence", "business_licence", "table")
+                                          for k, _ in sc.story.evidence_pages),
+}
+
+FIELDS: dict[str, Callable[[Scenario], str]] = {
+    "you": D.you,
+    "officers": lambda sc: sc.officer_names(),
+    "interviewee": lambda sc: sc.interviewee.name,
+    "case_number": lambda sc: sc.case_number,
+    "cause_short": lambda sc: sc.story.cause_short,
+    "violation_short": lambda sc: sc.story.violation_short,
+    "inspection_start": lambda sc: ymd(sc.dates["inspected"]) + sc.times["inspection"][0],
+}
 
 
-@injector("decision_elements_missing", "remedy")
-def _decision_elements(sc, rng):
-    if not _ordinary(sc):
-        return None
-    sc.mods["decision.no_remedy"] = True
-    return rec("decision", "处罚决定书未告知申请行政复议、提起行政诉讼的途径和期限。", "（本决定书一式三份")
+class _Fields(dict):
+    """The placeholders of a row's text, each computed from the scenario when used."""
+
+    def __init__(self, sc: Scenario):
+        super().__init__()
+        self.sc = sc
+
+    def __missing__(self, key: str) -> str:
+        return FIELDS[key](self.sc)
 
 
-@injector("notice_elements_missing", "notice_rights")
-def _notice_elements(sc, rng):
-    if not _ordinary(sc):
-        return None
-    sc.mods["notice.no_rights"] = True
-    return rec("advance_notice", "事先告知书未告知当事人陈述、申辩的权利及期限。", f"联系人：{sc.officer_names()}")
+def _edit(row: dict) -> Callable[[Scenario, random.Random], dict | None]:
+    requires = [REQUIRES[name] for name in row.get("requires", ["ordinary"])]
+    omitted = row.get("unless_omitted")
+
+    def inject_row(sc: Scenario, rng: random.Random) -> dict | None:
+        if not all(ok(sc) for ok in requires) or (omitted and omitted in sc.omit):
+            return None
+        sc.mods.update(row["mods"])
+        return rec(row["document"], row["detail"], row["text"].format_map(_Fields(sc)), where=row.get("where"))
+
+    return inject_row
 
 
-@injector("filing_elements_missing", "filing_head")
-def _filing_elements(sc, rng):
-    if not _ordinary(sc):
-        return None
-    sc.mods["filing.no_head"] = True
-    return rec("filing_report", "立案报告负责人审批意见栏空白，无审批人签名和日期。", "负责人审批意见")
-
-
-@injector("report_elements_missing", "report_advice")
-def _report_elements(sc, rng):
-    if not _ordinary(sc) or "investigation_report" in sc.omit:
-        return None
-    sc.mods["investigation.no_advice"] = True
-    return rec("investigation_report", "调查终结报告缺少裁量理由和处理意见部分。", "四、违法性质及法律适用")
-
-
-@injector("record_elements_missing", "panel_host", "panel")
-def _record_elements(sc, rng):
-    if not _ordinary(sc):
-        return None
-    sc.mods["panel.no_host"] = True
-    return rec("panel_discussion", "合议记录未载明主持人、记录人，也没有合议结论。", "参加人员：")
-
-
-@injector("approval_missing", "approval_head")
-def _approval_missing(sc, rng):
-    if not _ordinary(sc) or "decision_approval" in sc.omit:
-        return None
-    sc.mods["approval.no_head"] = True
-    return rec("decision_approval", "行政处罚决定审批表负责人审批意见栏空白。", "负责人审批意见")
-
-
-@injector("closing_elements_missing", "closing_execution")
-def _closing_elements(sc, rng):
-    if not _ordinary(sc) or "closing_report" in sc.omit:
-        return None
-    sc.mods["closing.no_execution"] = True
-    return rec("closing_report", "结案报告执行方式、执行情况栏空白。", "执行情况")
-
-
-@injector("remarks_elements_missing", "remarks_signers")
-def _remarks_elements(sc, rng):
-    if not _ordinary(sc) or "file_remarks" in sc.omit:
-        return None
-    sc.mods["remarks.no_signers"] = True
-    return rec("file_remarks", "卷内备考表立卷人、检查人栏空白。", "立卷人")
+for _row in yaml.safe_load(EDITS.read_text(encoding="utf-8")):
+    if _row["type"] in INJECTORS:
+        raise ValueError(f"{EDITS.name}: {_row['type']} is also a coded injector")
+    injector(_row["type"], *_row["slots"])(_edit(_row))

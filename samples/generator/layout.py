@@ -1,7 +1,7 @@
 """Drawing: a reportlab canvas that records what it draws (text, seals) and numbers pages.
 
-Adapted from ``samples/make_text_samples.py`` (which stays as it is for the three hand-made
-cases) with the hooks the visual templates need: fill-in fonts, page-number styles, page
+Used by the random and curated cases and, with the default style, the hand-made ones
+(``handmade/``). Hooks for the visual templates: fill-in fonts, page-number styles, page
 frames, title rules, seals with a slight turn, handwriting with a small baseline wobble.
 Output is deterministic: reportlab ``invariant=1`` and no randomness outside the scenario.
 """
@@ -187,11 +187,12 @@ def _reader(name: str, turn: int, inner: str) -> ImageReader:
 class Writer:
     """A canvas that records every string it draws, tracks documents and numbers pages."""
 
-    def __init__(self, fileobj, *, title: str, author: str, style, plan: list[dict] | None = None):
+    def __init__(self, fileobj, *, title: str, author: str, style, plan: list[dict] | None = None,
+                 creator: str = "samples/generator (casefile-audit)"):
         self.c = canvas.Canvas(fileobj, pagesize=A4, invariant=1, pageCompression=1)
         self.c.setTitle(title)
         self.c.setAuthor(author)
-        self.c.setCreator("samples/generator (casefile-audit)")
+        self.c.setCreator(creator)
         self.style, self.plan = style, plan
         self.LM, self.RM, self.TM, self.BM = style.margins
         self.page, self.open = 0, False
@@ -310,7 +311,7 @@ class Writer:
             raise ValueError(f"font {font} has no glyph for {missing!r} in {s!r}")
         w = width_of(s, font, size)
         x -= {"left": 0, "center": w / 2, "right": w}[align]
-        if font == "kai":
+        if font == "kai" and self.style.wobble:
             y += _wobble(self.page, x, s)
         self.c.setFillColor(color)
         self.c.setFont(font, size)

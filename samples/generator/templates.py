@@ -32,6 +32,7 @@ class Style:
     record_font: str = "song"  # body of 笔录 (kai: written by hand)
     unnumbered: tuple[str, ...] = ("file_index", "file_remarks")
     agency_name: str = ""
+    wobble: bool = True  # handwriting drawn with a small baseline wobble
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@
 import json
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 from PIL import Image, ImageDraw
 
@@ -13,8 +12,8 @@ ROOT = Path(__file__).resolve().parents[2]
 KEYS = {"cases", "fields", "defects", "rules", "clean_cases_with_fail"}
 
 
-def test_hand_made_samples_score_perfectly():
-    report = evaluate(ROOT / "samples" / "cases", ["text"])
+def test_hand_made_samples_score_perfectly(hand_made_eval):
+    report = hand_made_eval
     assert report["cases"] == 3 and report["renderings"] == {"text": 3}
     assert report["fields"]["accuracy"] == 1.0, report["field_misses"]
     assert report["defects"]["by_type"]["party_name_mismatch"]["tp"] == 1
@@ -61,13 +60,8 @@ def test_image_only_rendering_is_reported_not_crashed(tmp_path):
     assert report["defects"]["by_type"]["seal_missing"]["injected"] == 1
 
 
-@pytest.mark.skipif(not (ROOT / "samples" / "corpus").exists(), reason="no committed corpus")
-def test_committed_corpus_evaluates(tmp_path):
-    result = CliRunner().invoke(eval_command, [str(ROOT / "samples" / "corpus"), "--rendering", "text", "--quiet",
-                                               "-o", str(tmp_path / "corpus.json")])
-    assert result.exit_code == 0, result.output
-    report = json.loads((tmp_path / "corpus.json").read_text(encoding="utf-8"))
+def test_committed_corpus_evaluates(corpus_text_eval):
+    report = corpus_text_eval
     assert report["cases"] >= 12 and not report["errors"]
     assert report["fields"]["accuracy"] > 0.8
     assert report["defects"]["injected"] >= 40
-    print(result.output)

@@ -1,6 +1,8 @@
-"""Fixtures for the sample generator (samples/generator, loaded by path as ``casegen``)."""
+"""Fixtures for the sample generator (samples/generator, loaded by path as the package ``casegen``)."""
 
 from __future__ import annotations
+
+import importlib
 
 import pytest
 
@@ -9,5 +11,8 @@ from audit.samples_cli import load_generator
 
 @pytest.fixture(scope="session")
 def gen():
+    """The package ``casegen`` with its modules loaded (``gen.build.build``, ``gen.defects``…)."""
     pytest.importorskip("reportlab")
-    return load_generator()
+    for module in ("build", "corpus", "handmade", "scan"):
+        load_generator(module)
+    return importlib.import_module("casegen")

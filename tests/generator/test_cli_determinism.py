@@ -3,7 +3,7 @@
 import json
 
 from click.testing import CliRunner
-from generator_testutil import needs_fonts
+from generator_testutil import ROOT, needs_fonts
 
 from audit.samples_cli import samples_group
 
@@ -31,8 +31,8 @@ def test_same_seed_gives_identical_files(tmp_path, gen):
 
 @needs_fonts
 def test_other_seed_gives_other_cases(tmp_path, gen):
-    a = gen.build("x", "1:0").truth
-    b = gen.build("x", "2:0").truth
+    a = gen.build.build("x", "1:0").truth
+    b = gen.build.build("x", "2:0").truth
     assert a["pages_text"] != b["pages_text"]
 
 
@@ -40,14 +40,12 @@ def test_other_seed_gives_other_cases(tmp_path, gen):
 def test_scanned_rendering_is_deterministic_and_has_no_text_layer(tmp_path, gen):
     import pypdfium2 as pdfium
 
-    if gen.scan_module() is None:
-        return
     spec = {"template": "zhejiang", "violation": "publicplace_health_cert", "procedure": "simple", "year": 2023,
             "defects": []}
     sizes = []
     for name in ("a", "b"):
-        built = gen.build("scan-case", "scan-test", spec)
-        gen.write(built, tmp_path / name, scanned=True)
+        built = gen.build.build("scan-case", "scan-test", spec)
+        gen.build.write(built, tmp_path / name, scanned=True)
         sizes.append((tmp_path / name / "scan-case" / "scanned.pdf").read_bytes())
     assert sizes[0] == sizes[1]
     pdf = pdfium.PdfDocument(tmp_path / "a" / "scan-case" / "scanned.pdf")
@@ -65,3 +63,12 @@ def test_missing_generator_is_reported(monkeypatch, tmp_path):
     monkeypatch.delitem(__import__("sys").modules, cli.PACKAGE, raising=False)
     result = CliRunner().invoke(cli.samples_group, ["generate", "--out", str(tmp_path / "o")])
     assert result.exit_code == 2 and "源码检出" in result.output
+
+
+def test_scan_command_is_the_scan_module(tmp_path, gen):
+    simple = ROOT / "samples" / "cases" / "simple-2024-publicplace" / "case.pdf"
+    out = tmp_path / "cli.pdf"
+    result = CliRunner().invoke(samples_group, ["scan", str(simple), str(out), "--seed", "3", "--storage", "compact"])
+    assert result.exit_code == 0, result.output
+    gen.scan.render_scanned_pdf(simple, tmp_path / "module.pdf", seed=3, storage="compact")
+    assert out.read_bytes() == (tmp_path / "module.pdf").read_bytes()

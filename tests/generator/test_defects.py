@@ -48,6 +48,22 @@ def test_every_generated_type_has_an_injector(gen):
     assert generated == set(gen.defects.INJECTORS)
 
 
+def test_text_switch_rows_name_known_conditions_and_placeholders(gen):
+    """Rows of defect_edits.yaml: known conditions and placeholders, documents the docs draw."""
+    import string
+
+    df = gen.defects
+    rows = yaml.safe_load(df.EDITS.read_text(encoding="utf-8"))
+    catalogue = {t["type"]: t for t in CATALOGUE}
+    for row in rows:
+        assert row["type"] in catalogue and row["slots"], row
+        assert set(row.get("requires", ["ordinary"])) <= set(df.REQUIRES), row
+        names = {f for _, f, _, _ in string.Formatter().parse(row["text"]) if f}
+        assert names <= set(df.FIELDS), row
+        assert row["mods"] and row["detail"].endswith("。"), row
+    assert len(rows) >= 20
+
+
 @pytest.fixture(scope="module")
 def injected(gen):
     """For every injectable type, a rendered case carrying it (several types share a case)."""

@@ -66,12 +66,12 @@ def test_public_places_and_disinfection_carry_no_unverifiable_fine(law):
         assert law.VIOLATIONS[key].setting(on).note
 
 
-def test_procedural_law_by_date(law):
+def test_procedural_law_by_date(gen, law):
     assert law.penalty_law_articles(D("2021-07-14"))["notice_pair"] == "第三十一条、第三十二条"
     assert law.penalty_law_articles(D("2021-07-15"))["notice_pair"] == "第四十四条、第四十五条"
     assert law.simple_procedure_limit(D("2021-07-14"), "organisation") == 1000
     assert law.simple_procedure_limit(D("2021-07-15"), "individual") == 200
     assert not law.review_first_required(D("2023-12-31")) and law.review_first_required(D("2024-01-01"))
-    district = __import__("casegen.world", fromlist=["DISTRICTS"]).DISTRICTS["zhejiang"][0]
+    district = gen.world.DISTRICTS["zhejiang"][0]
     assert law.remedy_text(district, D("2024-01-02"), simple=False)["review_body"] == district.government
     assert "卫生健康委员会" in law.remedy_text(district, D("2023-12-29"), simple=False)["review_body"]

@@ -7,7 +7,10 @@ import datetime as dt
 import pytest
 
 from audit.checks.examples import case_from_example
-from audit.law.application import (
+from audit.checks.kinds.citations import precision_problem
+from audit.checks.kinds.penalties import _bounds, income_in
+from audit.checks.kinds.remedy import periods, region_of
+from audit.checks.legal import (
     act_date,
     candidates,
     cited,
@@ -18,9 +21,6 @@ from audit.law.application import (
     readings,
     similarity,
 )
-from audit.law.checks_citations import precision_problem
-from audit.law.checks_penalties import _bounds, income_in
-from audit.law.checks_remedy import periods, region_of
 from audit.law.resolve import SimpleCitation
 from audit.parse.doctext import DocText
 
@@ -164,7 +164,7 @@ CATALOGUE_PAIRS = [  # (instrument, date, violated (article, 款), basis (articl
 def test_alternative_never_flags_correct_pairs(registry):
     """The text heuristic of link() never calls a right pair a mismatch: the curated pairs (as if the
     obligations were not curated) and the violation catalogue of the sample generator."""
-    from audit.law.application import _alternative
+    from audit.checks.legal import _alternative
     from audit.law.resolve import resolve_in
 
     checked = 0

@@ -25,7 +25,9 @@ BASES = [(r.code, b) for r in RULES for b in r.basis]
      "违反本条例第二十八条规定，使用非卫生技术人员从事医疗卫生技术工作的，由县级以上人民政府卫生行政部门责令其限期改正，"
      "并可以处以5000元以下的罚款；情节严重的，吊销其《医疗机构执业许可证》。"),
     # None: no text, not in force, no such provision, a standard, unknown
-    ("行政处罚法", "第四十四条", None, dt.date(2020, 1, 1), None),
+    ("行政处罚法", "第四十四条", None, dt.date(2016, 1, 1), None),
+    ("行政处罚法", "第四十四条", None, dt.date(2020, 1, 1), "行政处罚决定依法作出后，当事人应当在行政处罚决定的期限内，予以履行。"),
+    ("卫生行政处罚程序", "第二十九条第一款", "1997", None, "卫生行政机关应当自立案之日起三个月内作出行政处罚决定。"),
     ("行政处罚法", "第五十九条第一款第（七）项", "2021", None, None),
     ("行政处罚法", "第五十九条第三款", "2021", None, None),
     ("行政处罚法", "第八十七条", "2021", None, None),
@@ -60,6 +62,9 @@ def test_every_rule_basis_resolves(registry, code, basis):
     if not version.has_text:
         return  # known, no text (部门规章, 执业医师法, 行政处罚法 before 2021 …): any article wording
     ref = parse_basis_article(basis.article)
+    excerpt = registry.metadata(version.id).get("scope") != "全文"
+    if ref is None and excerpt:
+        return  # e.g. "立案条款" of an excerpt: the article is not held, so its number cannot be checked
     assert ref is not None, f"{code}: article not readable: {basis.article}"
     text = basis_text(basis.instrument, basis.article, basis.version, None)
     if registry.metadata(version.id).get("scope") != "全文" and registry.article(version.id, ref.article) is None:

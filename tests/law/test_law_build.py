@@ -9,7 +9,7 @@ import pytest
 from law_testutil import LAW_DATA
 
 from audit.law.build import build, dump, parse_articles, parse_readme_table
-from audit.law.numerals import chinese_to_int
+from audit.parse.numerals import chinese_to_int
 
 ARTICLES = LAW_DATA / "articles"
 
@@ -43,6 +43,29 @@ EXPECTED = {
     "administrative-reconsideration-law-2017": ("全文", 43, 1, 43),
     "administrative-reconsideration-law-2023": ("全文", 90, 1, 90),
     "administrative-litigation-law-2017": ("摘录", 14, 2, 97),
+    "administrative-penalty-law-2017": ("全文", 64, 1, 64),
+    "administrative-coercion-law-2011": ("全文", 71, 1, 71),
+    "mental-health-law-2018": ("全文", 85, 1, 85),
+    "drug-administration-law-2015": ("全文", 104, 1, 104),
+    "drug-administration-law-2019": ("全文", 155, 1, 155),
+    "public-health-emergency-response-law-2025": ("全文", 65, 1, 65),
+    "rural-doctors-regulation-2003": ("全文", 49, 1, 49),
+    "public-health-emergency-regulation-2011": ("全文", 54, 1, 54),
+    "maternal-infant-health-law-implementing-measures-2017": ("全文", 45, 1, 45),
+    "maternal-infant-health-law-implementing-measures-2023": ("全文", 45, 1, 45),
+    "medical-accident-regulation-2002": ("全文", 63, 1, 63),
+    "medical-security-fund-regulation-2021": ("全文", 50, 1, 50),
+    "infectious-disease-law-implementing-measures-1991": ("全文", 76, 1, 76),
+    "tcm-regulation-2003": ("全文", 39, 1, 39),
+    "cosmetics-hygiene-regulation-2019": ("全文", 35, 1, 35),
+    "health-administrative-penalty-procedure-2025": ("摘录", 10, 1, 56),
+    "health-administrative-penalty-procedure-1997": ("摘录", 7, 29, 53),
+    "health-enforcement-documents-norms-2017": ("摘录", 8, 1, 25),
+    "prescription-administration-measures-2007": ("全文", 63, 1, 63),
+    "medical-quality-management-measures-2016": ("全文", 48, 1, 48),
+    "physician-practice-registration-measures-2017": ("全文", 26, 1, 26),
+    "medical-institutions-regulation-implementing-rules-1994": ("全文", 91, 1, 91),
+    "public-places-hygiene-regulation-implementing-rules-2011": ("摘录", 4, 38, 41),
 }
 
 
@@ -69,7 +92,7 @@ def test_expected_table_matches_readme(laws_dir):
     rows = parse_readme_table(laws_dir / "README.md")
     parsed = {}
     for stem, row in rows.items():
-        m = re.fullmatch(r"(全文|摘录)（(\d+)条，第(\d+)—(\d+)条）", row["范围"])
+        m = re.fullmatch(r"(全文|摘录)（(\d+)条，第(\d+)—(\d+)条(?:；[^）]*)?）", row["范围"])  # "；1994年文本"
         assert m, row["范围"]
         parsed[stem] = (m[1], int(m[2]), int(m[3]), int(m[4]))
     assert parsed == EXPECTED

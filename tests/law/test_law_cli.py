@@ -107,10 +107,34 @@ def test_unresolved_provisions_exit_1_with_reason():
     code, data = show_json("《医疗机构管理条例》第五十五条", "--date", "2023-01-01")
     assert code == 1 and data["status"] == "renumbered" and data["suggestion"] == "第五十三条"
     assert data["article"] == 53 and data["text"].startswith("本条例自1994年9月1日起施行")
-    code, data = show_json("《公共场所卫生管理条例实施细则》第三十八条")
-    assert code == 1 and data["status"] == "no_text" and data["instrument"] == "公共场所卫生管理条例实施细则"
+    code, data = show_json("《中华人民共和国执业医师法》第三十七条", "--date", "2021-01-01")
+    assert code == 1 and data["status"] == "no_text" and data["status_text"] == "法规库无该法规条文数据"
     code, data = show_json("《人体器官移植条例》第二十六条", "--date", "2024-06-01")
     assert code == 1 and data["text"].startswith("违反本条例规定，买卖人体器官")  # last text it had
+
+
+def test_department_rule_without_text_exits_0_and_says_so():
+    """A known department rule whose text the registry lacks is not an error of the citation."""
+    result = invoke("show", "《生活饮用水卫生监督管理办法》第二十六条")
+    assert result.exit_code == 0
+    assert "【法规库未收录该规章全文】" in result.output and "请人工核查" in result.output
+    code, data = show_json("《生活饮用水卫生监督管理办法》第二十六条")
+    assert code == 0 and data["status"] == "no_text" and data["instrument_kind"] == "部门规章"
+    assert data["status_text"] == "法规库未收录该规章全文" and data["text"] is None
+    # 2017 version of the 实施细则 is not held; the 1994 text is named for reference only.
+    code, data = show_json("《医疗机构管理条例实施细则》第八十条", "--date", "2020-01-01")
+    assert code == 0 and data["version_id"] == "medical-institutions-regulation-implementing-rules-2017"
+    assert "法规库另收有1994年版文本的第八十条" in data["reason"]
+    code, data = show_json("《医疗机构管理条例实施细则》第八十条", "--date", "2016-01-01")
+    assert code == 0 and data["status"] == "resolved" and data["penalty"]["fine"]["kind"] == "tiered"
+    # An excerpt without the cited article: exit 0, says the excerpt lacks it.
+    code, data = show_json("《卫生健康行政处罚程序规定》第三十条", "--date", "2025-07-01")
+    assert code == 0 and data["status"] == "excerpt_gap" and "摘录" in data["reason"]
+    # The 1994 text's penalty article, with its fixed 3000 yuan fine.
+    code, data = show_json("《医疗机构管理条例实施细则》第八十条第二款", "--date", "2016-01-01")
+    assert (data["penalty"]["fine"]["min"], data["penalty"]["fine"]["max"]) == (3000, 3000)
+    text = invoke("show", "《医疗机构管理条例实施细则》第八十条第二款", "--date", "2016-01-01").output
+    assert "罚款幅度：处3000元罚款" in text
 
 
 def test_show_text_and_bad_input():
@@ -134,7 +158,8 @@ def test_search_json_shape_and_filters():
     first = data["results"][0]
     assert {"instrument", "version", "version_id", "article", "label", "paragraph", "text", "in_force"} <= set(first)
     dated = json.loads(invoke("search", "非卫生技术人员", "--date", "2020-01-01", "--format", "json").output)
-    assert {h["version_id"] for h in dated["results"]} == {"medical-institutions-regulation-2016"}
+    assert {h["version_id"] for h in dated["results"]} == {"medical-institutions-regulation-2016",
+                                                           "medical-quality-management-measures-2016"}
     both = json.loads(invoke("search", "医疗废物", "生活垃圾", "--format", "json").output)
     assert all("生活垃圾" in h["text"] and "医疗废物" in h["text"] for h in both["results"]) and both["count"] >= 2
     none = json.loads(invoke("search", "不存在的词语组合甲乙丙", "--format", "json").output)
@@ -183,3 +208,15 @@ def test_an_excluded_article_says_why():
     assert "罚则说明" in text and "责令改正" in text
     _, curated = show_json("《中华人民共和国献血法》第十八条")
     assert curated["penalty"] is not None and curated["penalty_excluded"] is None
+
+
+def test_show_names_the_competent_authority():
+    _, data = show_json("《传染病防治法》第一百零三条", "--date", "2025-10-01")
+    competent = data["competent_authority"]
+    assert competent["departments"] == ["疾病预防控制部门"] and competent["level"] == "县级以上"
+    text = invoke("show", "《麻醉药品和精神药品管理条例》第七十二条", "--date", "2025-03-01").output
+    assert "处罚职权：卫生健康主管部门（设区的市级）" in text
+    _, radio = show_json("《放射性同位素与射线装置安全和防护条例》第五十二条")
+    assert radio["competent_authority"]["departments"] == ["生态环境主管部门"] and not radio["competent_authority"]["health"]
+    _, plain = show_json("《行政处罚法》第四十四条")
+    assert plain["competent_authority"] is None

@@ -9,8 +9,8 @@ import yaml
 from law_testutil import LAW_DATA, amounts_in, multiples_in
 
 from audit.law.draft_penalties import mask, penalty_articles
-from audit.law.numerals import amount_to_yuan, chinese_to_int, multiple_to_number
 from audit.law.registry import EXCLUSION_REASONS, Exclusion, PenaltyFacts, Registry
+from audit.parse.numerals import amount_to_yuan, chinese_to_int, multiple_to_number
 
 RAW_DATA = yaml.safe_load((LAW_DATA / "penalties.yaml").read_text(encoding="utf-8"))
 RAW = RAW_DATA["penalties"]
@@ -22,10 +22,10 @@ KIND_PATTERNS = {
     "警告": r"警告",
     "通报批评": r"通报批评",
     "罚款": r"罚款",
-    "没收违法所得": r"没收(违法|非法)所得|没收.*所获收入",
+    "没收违法所得": r"没收(其)?(违法|非法)所得|没收.*所获收入|予以没收",
     "没收非法财物": r"没收.*(药品|器械|非法财物|疫苗|物品|工具|设备|血液|器官|制剂|饮片|材料|装置|财物)",
     "暂扣许可证件": r"暂扣",
-    "吊销许可证件": r"吊销|取消.*资格|撤销.*(登记|批准文件|资格)",
+    "吊销许可证件": r"吊销|取消.*资格|撤销.*(登记|批准文件|批准文号|资格)",
     "降低资质等级": r"降低资质等级",
     "责令停产停业": r"停业整顿|停产停业|责令停止.*(作业|活动)|暂停.*(业务|使用活动)",
     "责令停止执业活动": r"停止.{0,4}执业活动",
@@ -131,11 +131,15 @@ def test_exclusions_are_justified(registry, exclusion):
     elif e.reason == "officials":
         assert re.search(r"处分|引咎辞职|监察机关|公职人员", text)
     elif e.reason == "internal":
-        assert re.search(r"上级|上一级|本级人民政府|有关部门", text)
+        assert re.search(r"上级|上一级|下级|本级人民政府|有关部门", text)
     elif e.reason == "other_authority":
-        assert e.authority or "治安管理处罚" in text, "name the authority"
+        assert e.authority or "治安管理处罚" in text or "未载明处罚机关" in e.note, "name the authority"
+        named_in = text
+        if e.authority_article is not None:
+            named_in = registry.article(e.instrument, e.authority_article).text
+            assert "规定的行政处罚" in named_in  # 本条例规定的 / 本法第X条至第Y条规定的行政处罚，由…决定
         for part in re.split(r"或者|；", e.authority or ""):
-            assert part in text, part
+            assert part in named_in, part
     if e.reason in ("criminal", "civil", "officials"):
         assert not PENALTY_WORDS.search(mask(text)), "the masked text still names a penalty"
     assert registry.excluded(e.instrument, e.article, e.paragraph) is e
@@ -156,6 +160,8 @@ def test_quotes_and_phrases_are_verbatim(registry, entry):
         if tier.authority:
             for part in re.split(r"或者|；", tier.authority):
                 assert part in tier.quote, part
+        if tier.referral:
+            assert tier.authority and "提请" in tier.quote, "a referral names the body it is proposed to"
         for s in tier.sanctions:
             assert s.phrase in tier.quote, f"phrase not in quote: {s.phrase}"
             assert s.mode in MODES
@@ -206,7 +212,7 @@ def test_fine_figures_appear_in_quote(registry, entry):
                     if value is not None:
                         assert value in amounts_in(s.phrase), f"{value} not in {s.phrase}"
             if f.min is not None and f.max is not None:
-                assert f.min < f.max
+                assert f.min <= f.max  # equal: a fixed amount (处以三千元罚款)
             if f.min_multiple is not None:
                 assert f.min_multiple < f.max_multiple
             if f.no_income_min is not None:
@@ -271,6 +277,9 @@ def test_every_sanction_word_is_curated(registry, entry):
     assert not missing, missing
 
 
+MAY = re.compile(r"可以|可并?处")
+
+
 def _clause_before(quote: str, phrase: str) -> tuple[str, str]:
     """(the clause up to and including the phrase, the sentence part since the last ；)."""
     at = quote.index(phrase)
@@ -281,13 +290,13 @@ def _clause_before(quote: str, phrase: str) -> tuple[str, str]:
 
 
 def test_modes_match_wording(registry, entry):
-    """must / may follows the text: 可以 (可以并处, 并可以, 可以…给予) in the clause -> optional;
-    no 可以 anywhere in the sentence -> mandatory or one of 或者 alternatives."""
+    """must / may follows the text: 可以 (可以并处, 并可以, 可以…给予; 可处 / 可并处 in older rules) in
+    the clause -> optional; no such word anywhere in the sentence -> mandatory or one of 或者 alternatives."""
     for tier in entry.tiers:
         for s in tier.sanctions:
             clause, sentence = _clause_before(tier.quote, s.phrase)
-            may_local = "可以" in clause
-            may_sentence = "可以" in sentence
+            may_local = bool(MAY.search(clause))
+            may_sentence = bool(MAY.search(sentence))
             optional = s.mode.startswith("optional")
             if may_local:
                 assert optional, (s.phrase, s.mode)
@@ -380,12 +389,30 @@ def test_unlicensed_practice_old_and_new(registry, stem, article):
     assert p is not None and "罚款" in p.kinds
 
 
-def test_fallback_numerals_agree_with_shared_module():
-    from audit.law import numerals
+def test_article_numerals_round_trip():
+    from audit.parse import numerals
 
     for n in range(0, 1200):
-        text = numerals._fallback_int_to_chinese(n)
-        assert numerals._fallback_chinese_to_int(text) == n
-        assert text == numerals.int_to_chinese(n)
-        assert numerals.chinese_to_int(text) == n
-    assert numerals._fallback_chinese_to_int("五十万") == 500_000
+        assert numerals.chinese_to_int(numerals.int_to_chinese(n)) == n
+    assert numerals.chinese_to_int("五十万") == 500_000
+    assert numerals.int_to_chinese(110) == "一百一十"
+
+
+def test_referrals_are_not_the_departments_kinds(registry):
+    """职业病防治法: 责令关闭 is proposed (提请) to the government, not imposed by the health department."""
+    for article in (69, 72, 75, 77):
+        p = registry.penalty("occupational-disease-law-2018", article)
+        assert "责令关闭" not in p.kinds and p.referral_kinds == ("责令关闭",), article
+        assert "责令停产停业" in p.kinds
+        referral = [t for t in p.tiers if t.referral]
+        assert referral and all(t.authority == "有关人民政府" for t in referral)
+    # 医师法 第五十八条: 吊销 or 责令停止非法执业活动 (alternatives), 禁止从业 always.
+    p = registry.penalty("physicians-law-2021", 58)
+    modes = {s.kind: s.mode for t in p.tiers for s in t.sanctions}
+    assert modes == {"吊销许可证件": "alternative", "责令停止执业活动": "alternative", "限制从业": "mandatory"}
+    # 麻精条例 第七十五条: the base tier (撤销资格, 5年内不得申请) precedes 情节严重.
+    for version in ("narcotic-psychotropic-drugs-regulation-2016", "narcotic-psychotropic-drugs-regulation-2024"):
+        p = registry.penalty(version, 75)
+        assert p.tiers[0].condition is None
+        assert [s.kind for s in p.tiers[0].sanctions] == ["吊销许可证件", "限制从业"]
+        assert p.tiers[1].condition == "情节严重" and p.fine.max == 30_000

@@ -162,3 +162,16 @@ def test_unchanged_numbering_maps(registry):
     assert registry.renumbered("医疗器械监督管理条例", 82, "2021", "2024") == 82
     assert registry.renumbered("医疗机构管理条例", 47, "2022", "2022") == 47  # same version
     assert registry.renumbered("未知条例", 1, "2016", "2022") is None
+
+
+def test_penalty_law_pre_2021_pairs_are_best_text_match(registry):
+    """Each 1996/2009/2017 -> 2021 pair (or one of its `also` targets) is the 2021 article closest in text to
+    the 2017 article (or 款) it maps."""
+    old, new = "administrative-penalty-law-2017", "administrative-penalty-law-2021"
+    (m,) = maps_between(registry, old, new)
+    for p in m.pairs:
+        art = registry.article(old, p.from_article)
+        text = art.paragraph(p.from_paragraph).full_text if p.from_paragraph else art.text
+        scores = {n: similarity(text, a.text) for n, a in registry.articles(new).items()}
+        best = max(scores, key=scores.get)
+        assert best in (p.to_article, *p.also), (p.from_article, best, p.to_article)

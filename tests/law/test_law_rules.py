@@ -84,8 +84,8 @@ def judge(code: str, *docs: dict):
 
 GUARDS = [
     # rule text without article data: needs_review, never fail
-    ("公共场所细则无条文", "2024年3月11日",
-     "违反了《公共场所卫生管理条例实施细则》第十条的规定。依据《公共场所卫生管理条例实施细则》第三十八条第一款的规定，"
+    ("饮用水办法无条文", "2024年3月11日",
+     "违反了《生活饮用水卫生监督管理办法》第六条的规定。依据《生活饮用水卫生监督管理办法》第二十六条第一款的规定，"
      "本机关决定对你单位作出如下行政处罚：警告，并处罚款人民币贰仟元整（¥2,000.00）。", "二〇二四年四月九日",
      {"LAW003": "needs_review", "LAW004": "needs_review", "LAW005": "needs_review", "LAW006": "needs_review",
       "LAW007": "needs_review", "LAW008": "needs_review", "LAW011": "pass"}),

@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+
+from audit.samples_cli import load_generator
 
 ROOT = Path(__file__).resolve().parents[2]
 SIMPLE = ROOT / "samples" / "cases" / "simple-2024-publicplace" / "case.pdf"
 
 
-def load_scan_module():
-    if "sample_scan" in sys.modules:
-        return sys.modules["sample_scan"]
-    spec = importlib.util.spec_from_file_location("sample_scan", ROOT / "samples" / "scan.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["sample_scan"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="session")
 def scan():
-    return load_scan_module()
+    return load_generator("scan")
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit.checks.kinds import consistent_across_documents
+from audit.checks.kinds.documents import consistent_across_documents
 from audit.model import Case, Document, Field, Line, LineSource, Page, Status
 from audit.parse.identifiers import find_credit_codes
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit.checks.kinds_text import signature_each_page
+from audit.checks.kinds.wording import signature_each_page
 from audit.model import Case, Document, Line, LineSource, Page, Status
 
 LABEL = "被检查人签名|被询问人签名|当事人签名"

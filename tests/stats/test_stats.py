@@ -6,9 +6,8 @@ from collections import defaultdict
 
 import pytest
 
-from audit import store
 from audit.parse.segment import type_names
-from audit.stats import StatsError, compute, load_dataset
+from audit.stats import StatsError, compute, load_dataset, store
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,8 @@ import json
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from audit import store
-from audit.stats_cli import history_command, stats_command
+from audit.stats import store
+from audit.stats.cli import history_command, stats_command
 
 
 def _db(tmp_path, runs):

@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 from PIL import Image, ImageStat
 
 from audit.stats import StatsError, compute, load_dataset, write_outputs
-from audit.stats_charts import NO_FONT_EN, NO_FONT_ZH, find_cjk_font, render_charts, write_html
+from audit.stats.charts import NO_FONT_EN, NO_FONT_ZH, find_cjk_font, render_charts, write_html
 
 SYSTEM_FONTS = [Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
                 Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")]
@@ -143,7 +143,7 @@ def test_the_font_package_is_used_when_no_system_font(monkeypatch, stats):
     real = next((p for p in SYSTEM_FONTS if p.is_file()), None)
     if real is None:
         pytest.skip("no CJK font file to stand in for the package's")
-    import audit.stats_charts as charts
+    import audit.stats.charts as charts
 
     module = types.ModuleType("pylopdf_fonts_zh_cn")
     module.sans_path = lambda: real
@@ -158,7 +158,7 @@ def test_the_font_package_is_used_when_no_system_font(monkeypatch, stats):
 
 
 def test_no_font_anywhere(monkeypatch):
-    import audit.stats_charts as charts
+    import audit.stats.charts as charts
 
     monkeypatch.setitem(sys.modules, "pylopdf_fonts_zh_cn", None)  # import fails
     monkeypatch.setattr(charts, "_system_font", lambda names: None)
@@ -168,7 +168,7 @@ def test_no_font_anywhere(monkeypatch):
 def test_a_font_without_chinese_glyphs_is_not_chosen():
     from matplotlib import font_manager
 
-    from audit.stats_charts import _covers
+    from audit.stats.charts import _covers
 
     dejavu = font_manager.findfont("DejaVu Sans")
     assert Path(dejavu).is_file() and not _covers(dejavu, 0)

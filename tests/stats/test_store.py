@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-from audit import store
+from audit.stats import store
 
 
 def _counts(db) -> tuple[int, int, int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from audit.checks import load_rules
@@ -12,7 +13,7 @@ from audit.cli import main
 from audit.model import Field, Finding, Severity, Status
 from audit.selfcheck import SELF_CHECK_PROFILE, fix_order, self_check_selection
 
-from .helpers import CORPUS, SAMPLE
+from .helpers import SAMPLE
 
 
 def test_self_check_profile_keeps_the_national_thresholds():
@@ -31,12 +32,11 @@ def test_self_check_selection():
     assert profile == "national-default" and {"DOC", *listed} <= set(ignore)
 
 
-def test_no_self_check_rule_raises_a_false_alarm_on_the_corpus():
+@pytest.mark.slow
+def test_no_self_check_rule_raises_a_false_alarm_on_the_corpus(corpus_text_eval):
     """The measurement behind the self-check profile: a rule that raises a false alarm on the
     corpus must be fixed or listed under ``ignore`` in self-check.yaml (with the reason)."""
-    from audit.eval import evaluate
-
-    report = evaluate(CORPUS, ["text"])
+    report = corpus_text_eval
     assert report["cases"] >= 12 and not report["errors"]
     ignored = set(load_profile(SELF_CHECK_PROFILE)["ignore"])
     noisy = {code: entry["fp"] for code, entry in report["rules"].items() if entry["fp"] and code not in ignored}

@@ -1,0 +1,21 @@
+"""Check kinds: the code behind rule declarations, each registered by name with ``check_kind``
+next to its function. Importing this package registers every kind.
+
+- ``documents`` — required documents, cross-document consistency, money forms, identifiers;
+- ``wording`` — required wording, officers, certificates, seals, signatures, page numbers …;
+- ``forms`` — approval-form cells and signing dates; ``facts`` — facts restated across documents;
+- ``procedure`` — ordering, periods and threshold duties; ``evidence`` — evidence elements;
+- ``citations``, ``penalties``, ``remedy`` — legal application against the law registry.
+"""
+
+from audit.checks.kinds import (  # noqa: F401  (registers the kinds)
+    citations,
+    documents,
+    evidence,
+    facts,
+    forms,
+    penalties,
+    procedure,
+    remedy,
+    wording,
+)
