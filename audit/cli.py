@@ -155,11 +155,14 @@ def check(path: Path, fmt: str, self_check: bool, show_score: bool, select, igno
                    "(neither the OCR page cache nor cached case readings are used; new readings are stored).")
 @click.option("--no-cache", is_flag=True,
               help="不读也不写任何缓存（页面识别与案卷读取）/ use no cache at all (OCR pages and case readings).")
+@click.option("--no-pdf", is_flag=True,
+              help="不生成整改通知书 PDF（默认在装有 LibreOffice 时整批一次生成）/ make no notice.pdf (by default "
+                   "made for the whole batch in one LibreOffice call where it is installed).")
 @with_selection
 @mask_option
 def batch(folder: Path, out: Path, history: Path | None, jobs: int, timeout: float | None, max_pages: int | None,
           no_resume: bool, scheduler: str | None, ocr_engine: str | None, dpi: int | None, no_ocr_cache: bool,
-          no_cache: bool, select, ignore, profile, standard, no_mask: bool) -> None:
+          no_cache: bool, no_pdf: bool, select, ignore, profile, standard, no_mask: bool) -> None:
     """批量审查文件夹中的案卷 / Audit every case in FOLDER and write reports to OUT.
 
     Each sub-folder, PDF, DOCX or TXT file directly under FOLDER is one case. For each case
@@ -179,7 +182,7 @@ def batch(folder: Path, out: Path, history: Path | None, jobs: int, timeout: flo
     sel, ign, prof, std = _settings(select, ignore, profile, standard)
     ocr = ocr_options(engine=ocr_engine, dpi=dpi, no_cache=True if no_ocr_cache or no_cache else None)
     options = BatchOptions(sel, ign, prof, std, masked=not no_mask, jobs=jobs, timeout_s=timeout,
-                           resume=not no_resume, scheduler=scheduler, ocr=ocr, cache=not no_cache)
+                           resume=not no_resume, scheduler=scheduler, ocr=ocr, cache=not no_cache, pdf=not no_pdf)
     from audit.checks.rules import RuleFileError
 
     try:

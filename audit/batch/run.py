@@ -96,7 +96,7 @@ def content_hash(source: Path) -> str:
 def write_case_outputs(target: Path, result_, masked: bool, rule_set: str, profile: str, record: dict) -> None:
     """Everything a reader gets for one case: JSON, text, HTML report, DOCX notice."""
     from audit.report.html import render_html
-    from audit.report.notice import notice_pdf, write_notice
+    from audit.report.notice import write_notice
     from audit.report.text import findings_text
 
     protect = mask if masked else (lambda x: x)
@@ -109,8 +109,7 @@ def write_case_outputs(target: Path, result_, masked: bool, rule_set: str, profi
     write_atomic(target / "report.html", render_html(case, findings, result_.score, masked, rule_set, profile))
     tmp = target / ".notice.docx.tmp"
     write_notice(case, findings, tmp, masked=masked)
-    os.replace(tmp, target / "notice.docx")
-    notice_pdf(target / "notice.docx")  # only where LibreOffice is installed
+    os.replace(tmp, target / "notice.docx")  # its PDF: audit.batch.notices, once per batch
 
 
 @dataclass(slots=True)
@@ -126,6 +125,7 @@ class BatchOptions:
     scheduler: str | None = None  # Dask scheduler address, or "local"; None: local process pool
     ocr: OcrOptions | None = None  # None: the settings' (audit.toml); threads None: planned per worker
     cache: bool = True  # False: neither the OCR page cache nor the extracted-case cache is used
+    pdf: bool = True  # notice.pdf beside notice.docx (LibreOffice, one call per batch, changed notices only)
 
 
 def ocr_threads(slots: int, cores: int | None = None) -> int:
@@ -340,6 +340,10 @@ def run_batch(folder: Path, out: Path, options: BatchOptions | None = None, hist
     for case_id, source in zip(ids, sources, strict=True):
         summary.results.append(_result_of(case_id, source, records.get(case_id), errors.get(case_id),
                                           stats.get(case_id)))
+    if o.pdf:
+        from audit.batch.notices import make_pdfs
+
+        make_pdfs([out / c for c in ids if c in records])
     ordered = [records[c] for c in ids if c in records]
     write_workbook(ordered, [{"case_id": c, "error": e} for c, e in errors.items()], out / ".workbook.xlsx.tmp")
     os.replace(out / ".workbook.xlsx.tmp", out / "workbook.xlsx")
