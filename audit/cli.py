@@ -113,7 +113,13 @@ def check(path: Path, fmt: str, self_check: bool, show_score: bool, select, igno
     try:
         if self_check:
             prof, sel, ign = self_check_selection(prof, sel, ign)
-        result = audit_case(path, sel, ign, prof or DEFAULT_PROFILE, std)
+        if path.exists():  # read from the extracted-case cache when the case is unchanged
+            from audit.batch.run import BatchOptions, audit_source
+            from audit.config import ocr_options
+
+            result = audit_source(path, BatchOptions(sel, ign, prof or DEFAULT_PROFILE, std), ocr_options())
+        else:
+            result = audit_case(path, sel, ign, prof or DEFAULT_PROFILE, std)
     except AuditError as exc:
         _fail_cleanly(exc)
     except RuleFileError as exc:

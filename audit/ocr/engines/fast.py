@@ -200,7 +200,7 @@ def form_boxes(page: np.ndarray, lines: list[RawLine]) -> list[RawLine]:
     ink = (page < 128).astype(np.uint8)
     contours, _ = cv2.findContours(ink, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
     found: list[tuple[int, int, int, int]] = []
-    for c in contours:
+    for c in sorted(contours, key=cv2.contourArea, reverse=True):  # a box's outer outline before its inner one
         x, y, w, h = cv2.boundingRect(c)
         if not (lo <= w <= hi and lo <= h <= hi and 0.8 <= w / h <= 1.25):
             continue
