@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from audit import __version__
+from audit.cli_guard import AuditGroup
 from audit.contract import to_contract
 from audit.errors import AuditError
 from audit.model import Status, to_dict
@@ -56,7 +57,7 @@ def with_selection(fn):
     return fn
 
 
-@click.group()
+@click.group(cls=AuditGroup)
 @click.version_option(__version__, prog_name="audit")
 def main() -> None:
     """卫生健康行政处罚案卷评查工具 / Audit health administrative penalty case files."""
@@ -93,10 +94,13 @@ def extract(path: Path, fmt: str, no_mask: bool) -> None:
               help="执法人员自查：只运行准确率高的规则，按先改什么排列，不显示评分 / officer self-check: "
                    "precise rules only, what to fix first, plain wording, no score.")
 @click.option("--score", "show_score", is_flag=True, help="自查时也显示评分 / show the score in a self-check.")
+@click.option("-o", "--output", "out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="把评查报告、整改通知书等写入该文件夹（与批量评查每个案卷的输出相同）/ write the per-case "
+                   "outputs (report.html, notice.docx, report.txt, JSON) to this folder, as a batch does.")
 @with_selection
 @mask_option
-def check(path: Path, fmt: str, self_check: bool, show_score: bool, select, ignore, profile, standard,
-          no_mask: bool) -> None:
+def check(path: Path, fmt: str, self_check: bool, show_score: bool, out: Path | None, select, ignore, profile,
+          standard, no_mask: bool) -> None:
     """审查案卷并列出问题 / Run the checklist rules on PATH and print the findings and score.
 
     With --self: the officer's self-check (checklists/profiles/self-check.yaml): only the rules
@@ -126,6 +130,8 @@ def check(path: Path, fmt: str, self_check: bool, show_score: bool, select, igno
         click.echo(f"错误：{exc}", err=True)
         sys.exit(2)
     findings = fix_order(result.findings) if self_check else result.findings
+    if out is not None:
+        _write_case_outputs(path, out, result, prof or DEFAULT_PROFILE, not no_mask)
     if fmt == "json":
         data = {"case": to_contract(result.case), "findings": [to_dict(f) for f in findings]}
         if not self_check or show_score:
@@ -141,7 +147,7 @@ def check(path: Path, fmt: str, self_check: bool, show_score: bool, select, igno
 
 
 @main.command()
-@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("folder", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=Path("reports/latest"),
               show_default=True, help="输出文件夹 / output folder.")
 @click.option("--history", type=click.Path(path_type=Path), default=None,
@@ -164,31 +170,50 @@ def check(path: Path, fmt: str, self_check: bool, show_score: bool, select, igno
 @click.option("--no-pdf", is_flag=True,
               help="不生成整改通知书 PDF（默认在装有 LibreOffice 时整批一次生成）/ make no notice.pdf (by default "
                    "made for the whole batch in one LibreOffice call where it is installed).")
+@click.option("--cache-days", type=float, default=None,
+              help="缓存保留天数，更早的条目在开始时删除（默认 30）/ days cache entries are kept; older ones are "
+                   "deleted at the start (default 30, $AUDIT_CACHE_DAYS).")
+@click.option("--name", "run_name", default="",
+              help="本批次的名称，如“2024年第一季度评查”，显示在索引页、统计和趋势中 / a name for this run, shown in "
+                   "the index, statistics and trends.")
 @with_selection
 @mask_option
 def batch(folder: Path, out: Path, history: Path | None, jobs: int, timeout: float | None, max_pages: int | None,
           no_resume: bool, scheduler: str | None, ocr_engine: str | None, dpi: int | None, no_ocr_cache: bool,
-          no_cache: bool, no_pdf: bool, select, ignore, profile, standard, no_mask: bool) -> None:
+          no_cache: bool, no_pdf: bool, cache_days: float | None, run_name: str, select, ignore, profile, standard,
+          no_mask: bool) -> None:
     """批量审查文件夹中的案卷 / Audit every case in FOLDER and write reports to OUT.
 
     Each sub-folder, PDF, DOCX or TXT file directly under FOLDER is one case. For each case
     OUT/<case>/ holds report.html (评查报告), notice.docx (整改通知书), report.txt and JSON;
     OUT/workbook.xlsx gathers all cases. A case that cannot be read is reported and skipped.
+    Exit code: 0 the batch ran, 2 every case was unusable, 3 an end-of-run write failed (the
+    finished cases' reports are complete), 130/143 interrupted (finished cases are kept).
 
     Each case worker reads its scanned pages with cores ÷ jobs OCR threads. A case read
     before (same files, same reader, same OCR settings) is taken from the case cache, so a
     re-audit after a rule change only runs the checks and writes the reports.
     """
     from audit.batch.run import BatchOptions, run_batch
+    from audit.cache_admin import prune
     from audit.config import ocr_options
     from audit.limits import LIMITS
+
+    if not folder.is_dir():
+        from audit import errors
+
+        _fail_cleanly(errors.not_found(str(folder)) if not folder.exists() else errors.InputError(
+            "not_a_folder", f"批量评查需要一个文件夹：{folder}（单个案卷请用 audit check）",
+            f"audit batch needs a folder: {folder} (use audit check for one case)"))
 
     if max_pages:
         LIMITS.max_pages = max_pages
     sel, ign, prof, std = _settings(select, ignore, profile, standard)
     ocr = ocr_options(engine=ocr_engine, dpi=dpi, no_cache=True if no_ocr_cache or no_cache else None)
+    prune(ocr.cache_root(), cache_days)  # the retention: older cached case text is deleted
     options = BatchOptions(sel, ign, prof, std, masked=not no_mask, jobs=jobs, timeout_s=timeout,
-                           resume=not no_resume, scheduler=scheduler, ocr=ocr, cache=not no_cache, pdf=not no_pdf)
+                           resume=not no_resume, scheduler=scheduler, ocr=ocr, cache=not no_cache, name=run_name,
+                           pdf=not no_pdf)
     from audit.checks.rules import RuleFileError
 
     try:
@@ -199,7 +224,20 @@ def batch(folder: Path, out: Path, history: Path | None, jobs: int, timeout: flo
         click.echo(f"错误：{exc}", err=True)
         sys.exit(2)
     click.echo(summary.text())
-    sys.exit(0)
+    for problem in summary.problems:
+        click.echo(f"错误：{problem}", err=True)
+    sys.exit(summary.exit_code())
+
+
+def _write_case_outputs(path: Path, out: Path, result, profile: str, masked: bool) -> None:
+    """The files a batch writes for one case, under ``out``."""
+    from audit.batch.run import content_hash
+    from audit.report.outputs import write_case_outputs
+    from audit.report.records import case_record, rule_set_version
+
+    record = case_record(result.case, result.findings, result.score, content_hash(Path(path)))
+    written = write_case_outputs(out, result, masked, rule_set_version(), profile, record)
+    click.echo(f"已写入 {out}：{'、'.join(p.name for p in written)}", err=True)
 
 
 def _progress_printer():
@@ -226,8 +264,10 @@ def rules_cmd(dimension: str | None, fmt: str) -> None:
             for r in rules
         ])
         return
+    from audit import labels
+
     for r in rules:
-        click.echo(f"{r.code}  {r.dimension:<8}  {r.severity.value:<6} {r.points:>4g}分  {r.title}")
+        click.echo(f"{r.code}  {r.dimension:<8}  {labels.severity(r.severity):<4} {r.points:>4g}分  {r.title}")
     click.echo(f"共 {len(rules)} 条规则")
 
 
@@ -257,6 +297,7 @@ def explain(code: str, fmt: str) -> None:
 
 def _register_commands() -> None:
     """Commands that live beside the modules they drive."""
+    from audit.cache_admin import cache_group
     from audit.eval import eval_command
     from audit.law.cli import law_group
     from audit.ocr.cli import ocr_command
@@ -264,7 +305,7 @@ def _register_commands() -> None:
     from audit.stats.cli import history_command, stats_command
     from audit.web.command import serve_command
 
-    for command in (stats_command, history_command, law_group, eval_command, samples_group, ocr_command,
+    for command in (cache_group, stats_command, history_command, law_group, eval_command, samples_group, ocr_command,
                     serve_command):
         main.add_command(command)
 

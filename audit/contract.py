@@ -84,6 +84,7 @@ def to_contract(case: Case) -> dict[str, Any]:
             "review_days": s(case.remedy.review_days),
             "court": s(case.remedy.court),
             "litigation_months": s(case.remedy.litigation_months),
+            "litigation_after_review_days": s(case.remedy.litigation_after_review_days),
         },
         "pages": [
             {"number": p.number, "source_file": p.source_file, "source_page": p.source_page,

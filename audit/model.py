@@ -182,10 +182,19 @@ class Penalty:
 
 @dataclass(slots=True)
 class Remedy:
+    """The remedy notice of the decision. The scalars can be corrected by a reviewer; the lists
+    hold every mention (a second, different period is checked too)."""
+
     review_body: Field | None = None
-    review_days: Field | None = None
+    review_days: Field | None = None  # detail.unit: 日 | 个月 as written
     court: Field | None = None
-    litigation_months: Field | None = None
+    litigation_months: Field | None = None  # detail.unit: 个月 | 日 as written
+    litigation_after_review_days: Field | None = None
+    review_bodies: list[Field] = field(default_factory=list)
+    periods: list[Field] = field(default_factory=list)  # value {what, value, unit}
+    review_first: Field | None = None  # 先申请行政复议 (on-the-spot decisions, 复议前置)
+    direct_litigation: list[Field] = field(default_factory=list)  # 也可以直接提起行政诉讼
+    notice: Field | None = None  # the remedy sentence
 
 
 DATE_KEYS: tuple[str, ...] = (
@@ -261,6 +270,7 @@ class Finding:
     points: float = 0.0  # deduction at stake
     fix: str = ""
     waiver: dict[str, str] | None = None  # {reason, who, date} when a reviewer waived it
+    veto_basis: str = ""  # veto rules: the provision that makes a failure a veto, in Chinese
 
 
 @dataclass(slots=True)
@@ -272,6 +282,7 @@ class Score:
     grade: str = ""
     needs_review_points: float = 0.0
     standard: str = ""
+    vetoes: dict[str, str] = field(default_factory=dict)  # failed veto rule -> why it is a veto
 
 
 # ---------------------------------------------------------------------------

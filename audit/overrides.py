@@ -96,14 +96,18 @@ def override_path(source: Path) -> Path:
     source = Path(source)
     if source.is_dir():
         return source / OVERRIDES_NAME
-    return source.with_name(source.stem + OVERRIDES_SUFFIX)
+    from audit.sidefiles import side_path
+
+    return side_path(source.parent, source.stem, OVERRIDES_SUFFIX)
 
 
 def load_overrides(source: Path) -> tuple[list[Override], list[str]]:
     """The entries of the case's override file (none when there is no file) and notes on
     entries that could not be used."""
+    from audit.sidefiles import exists
+
     path = override_path(source)
-    if not path.is_file():
+    if not exists(path):
         return [], []
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
@@ -194,7 +198,10 @@ def _apply_one(case: Case, entry: Override) -> tuple[str, bool]:
         confidence=1.0,
         detail=detail,
     )
-    return f"已按人工更正：{FIELD_NAMES.get(entry.field, entry.field)}（{document.id}）＝{value} / corrected by hand: {label}", True
+    from audit.parse.segment import type_names
+
+    where = f"{type_names().get(document.type, '文书')}第{document.first_page}页"
+    return f"已按人工更正：{where}的{FIELD_NAMES.get(entry.field, entry.field)}＝{value} / corrected by hand: {label}", True
 
 
 def normalise(key: str, value: Any) -> tuple[Any, dict[str, Any]]:

@@ -14,9 +14,10 @@ from audit.model import Case, Finding, Score
 from audit.overrides import apply_overrides
 from audit.parse.consolidate import consolidate
 from audit.parse.extract import extract_documents
+from audit.parse.recognise import require_case_file
 from audit.parse.segment import segment, split_text_pages
 from audit.score import load_standard, score
-from audit.waivers import apply_waivers, load_waivers
+from audit.waivers import apply_waivers, read_waivers
 
 if TYPE_CHECKING:
     from audit.ocr.options import OcrOptions
@@ -93,7 +94,10 @@ def check_case(
     """
     select, ignore = profile_selection(profile, select, ignore)
     findings = run_checks(case, select_rules(load_rules(), select, ignore), load_profile(profile))
-    return apply_waivers(findings, load_waivers(Path(case.source)))
+    waivers, problem = read_waivers(Path(case.source))
+    if problem and problem not in case.warnings:
+        case.warnings.append(problem)  # audited without the waivers; the line says why
+    return apply_waivers(findings, waivers)
 
 
 @dataclass(slots=True)
@@ -110,8 +114,10 @@ def audit_case(
     profile: str = DEFAULT_PROFILE,
     standard: str | None = None,
 ) -> CaseAudit:
-    """Read, check and score one case."""
+    """Read, check and score one case; an input with no penalty case document is refused
+    (:class:`audit.errors.InputError`, no score)."""
     case = read_case(path)
+    require_case_file(case)
     findings = check_case(case, select, ignore, profile)
     chosen = standard or load_profile(profile).get("scoring_standard")
     return CaseAudit(case, findings, score(findings, load_standard(chosen) if chosen else None))

@@ -30,6 +30,9 @@ def process_context():
     workers stuck until the case time limit). The fork server is a clean single-threaded
     process with the heavy modules imported once; workers fork from it.
     """
+    from audit import lifeline
+
+    lifeline.mark_main()  # workers (and the fork server's) die with this process
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
         ctx.set_forkserver_preload(PRELOAD)
@@ -46,6 +49,9 @@ class TaskResult:
 
 
 def _worker(conn: Connection, fn: Callable[[Any], Any], initializer: Callable[[], None] | None) -> None:
+    from audit import lifeline
+
+    lifeline.bind()  # dies with the program; Ctrl-C is the program's to handle
     if initializer is not None:
         initializer()  # e.g. load OCR models once per worker, set ONNX Runtime threads
     while True:
@@ -138,7 +144,10 @@ def run_tasks(
                     w.stop(kill=True)
                     finish(TaskResult(lost, False, error="timeout" if overdue else "crash"))
                     workers[i] = _Worker(ctx, fn, initializer)
-    finally:
+    except BaseException:  # interrupted (Ctrl-C, SIGTERM): the cases in hand are abandoned now
         for w in workers:
-            w.stop()
+            w.stop(kill=True)
+        raise
+    for w in workers:
+        w.stop()
     return [done[i] for i in range(len(items))]

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from audit import labels
 from audit.model import Case, Finding, Score, Severity, Status
 
 SELF_CHECK_PROFILE = "self-check"
 STATUS_RANK = {Status.FAIL: 0, Status.NEEDS_REVIEW: 1, Status.ERROR: 2}
 SEVERITY_RANK = {Severity.VETO: 0, Severity.MAJOR: 1, Severity.MINOR: 2, Severity.ADVICE: 3}
-SEVERITY_LABELS = {Severity.VETO: "否决项", Severity.MAJOR: "重要", Severity.MINOR: "一般", Severity.ADVICE: "建议"}
+SEVERITY_LABELS = {s: labels.severity(s) for s in Severity}
 DEFAULT_WORDING: dict[str, Any] = {
     "show_score": False,
     "labels": {"fail": "需要修改", "needs_review": "请核对", "error": "未能检查"},

@@ -75,3 +75,18 @@ def test_readme_layout_names_every_wing():
     loose = sorted(p.name for p in AUDIT.glob("*.py") if p.name != "__init__.py")
     missing = [w for w in wings + loose if w not in layout]
     assert not missing, f"README's layout section does not name: {missing}"
+
+
+LONG = 420  # lines; "no module over about 400 lines without a written reason" (issue 13)
+
+
+def test_long_modules_say_why():
+    """A module past ``LONG`` lines states why in its docstring ("Length: …")."""
+    import ast as _ast
+
+    silent = []
+    for path in sorted(AUDIT.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        if text.count("\n") > LONG and "Length:" not in (_ast.get_docstring(_ast.parse(text)) or ""):
+            silent.append(f"{path.relative_to(ROOT)} ({text.count(chr(10))} lines)")
+    assert not silent, f"long modules without a written reason: {silent}"

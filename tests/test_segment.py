@@ -121,3 +121,11 @@ def test_agency_line_above_a_title_stays_with_its_document():
                  "送达回执", "受送达人：甲", geometry=False)
     docs = segment(split_text_pages([page]))
     assert [(d.type, d.pages) for d in docs] == [("decision", [1]), ("service_receipt", [2])]
+
+
+def test_a_form_row_at_the_top_of_a_page_continues_the_form():
+    pages = [_page(1, "行政处罚决定审批表", "承办人意见：建议罚款人民币贰万元整。", "签名：王建平 2023年6月5日"),
+             _page(2, "法制审核意见", "签名：周敏 2023年6月5日", "负责人审批意见：同意。")]
+    assert [(d.type, d.pages) for d in segment(pages)] == [("decision_approval", [1, 2])]
+    alone = [_page(1, "行政处罚事先告知书", "当事人：某诊所"), _page(2, "法制审核意见", "经审核，同意。")]
+    assert [d.type for d in segment(alone)] == ["advance_notice", "legal_review"]

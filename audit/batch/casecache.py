@@ -31,6 +31,7 @@ import functools
 import gc
 import hashlib
 import json
+import os
 import pickle
 from collections.abc import Callable, Iterator
 from importlib import metadata
@@ -98,7 +99,7 @@ def input_hash(source: Path) -> str:
     """SHA-256 over the names and bytes of :func:`input_files` (overrides and notes left out)."""
     digest = hashlib.sha256()
     for path in input_files(source):
-        digest.update(path.name.encode("utf-8") + b"\0")
+        digest.update(os.fsencode(path.name) + b"\0")  # bytes: a name need not be valid UTF-8
         with path.open("rb") as fh:
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 digest.update(chunk)

@@ -15,9 +15,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from audit.atomic import write_atomic
-from audit.contract import to_contract
+from audit.batch.guards import (
+    case_failure,
+    combined_failures,
+    manifest,
+    outputs_intact,
+    printable,
+    printable_tree,
+    run_id,
+    unique_ids,
+)
 from audit.errors import AuditError
-from audit.ingest import SIDE_FILES, supported
+from audit.ingest import supported
 from audit.model import to_dict
 from audit.privacy import mask
 
@@ -40,9 +49,20 @@ class CaseResult:
 class BatchSummary:
     output: Path
     results: list[CaseResult] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # end-of-run writes that failed (bilingual lines)
+    duplicates: dict[str, str] = field(default_factory=dict)  # case id → the line naming its original
+
+    def exit_code(self) -> int:
+        """0 the batch ran; 2 every case was unusable; 3 an end-of-run write failed."""
+        if self.problems:
+            return 3
+        return 2 if self.results and all(r.error for r in self.results) else 0
 
     def text(self) -> str:
         lines = [f"共 {len(self.results)} 个案卷，报告已写入 {self.output}"]
+        if self.duplicates:
+            lines.append(f"重复提交 {len(self.duplicates)} 份（未重复计数）/ {len(self.duplicates)} duplicates (counted once):")
+            lines += [f"  ＝ {line}" for line in self.duplicates.values()]
         for r in self.results:
             if r.error:
                 lines.append(f"  ✗ {r.case_id}：无法审查 — {r.error}")
@@ -55,25 +75,19 @@ class BatchSummary:
 
 
 def find_cases(folder: Path, out: Path | None = None) -> list[Path]:
-    """Every entry directly under ``folder`` is one case: sub-folders and files (unsupported
-    files too, so that each is accounted for with a reason); hidden entries, side files
-    (.json/.yaml/.md) and the output folder are left out."""
-    entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
-    out = out.resolve() if out else None
-    return [
-        p for p in entries
-        if (p.is_dir() and p.resolve() != out) or (p.is_file() and p.suffix.lower() not in SIDE_FILES
-                                                  and not p.name.endswith(".waivers.yaml"))
-    ]
+    """The cases under ``folder`` (see :func:`audit.batch.inputs.find_cases`)."""
+    from audit.batch.inputs import find_cases as cases_in
+
+    return cases_in(folder, out)
 
 
 def case_ids(sources: list[Path]) -> list[str]:
     """Folder name or file stem; a stem shared by two files gets its suffix appended."""
     stems = [p.name if p.is_dir() else p.stem for p in sources]
-    return [
+    return unique_ids([
         stem if stems.count(stem) == 1 else f"{stem}-{p.suffix.lstrip('.').lower() or 'file'}"
         for stem, p in zip(stems, sources, strict=True)
-    ]
+    ])
 
 
 def _dump(data: Any) -> str:
@@ -86,7 +100,7 @@ def content_hash(source: Path) -> str:
     files = sorted(p for p in source.rglob("*") if p.is_file()) if source.is_dir() else [source]
     for path in files:
         if source.is_dir():
-            digest.update(str(path.relative_to(source)).encode("utf-8"))
+            digest.update(os.fsencode(path.relative_to(source)))
         with path.open("rb") as fh:
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 digest.update(chunk)
@@ -94,22 +108,10 @@ def content_hash(source: Path) -> str:
 
 
 def write_case_outputs(target: Path, result_, masked: bool, rule_set: str, profile: str, record: dict) -> None:
-    """Everything a reader gets for one case: JSON, text, HTML report, DOCX notice."""
-    from audit.report.html import render_html
-    from audit.report.notice import write_notice
-    from audit.report.text import findings_text
+    """Everything a reader gets for one case (the writer table of audit.report.outputs)."""
+    from audit.report.outputs import write_case_outputs as write_all
 
-    protect = mask if masked else (lambda x: x)
-    case, findings = result_.case, result_.findings
-    write_atomic(target / "extraction.json", _dump(protect(to_contract(case))))
-    write_atomic(target / "findings.json", _dump(protect([to_dict(f) for f in findings])))
-    write_atomic(target / "score.json", _dump(to_dict(result_.score)))
-    write_atomic(target / "record.json", _dump(protect(record)))
-    write_atomic(target / "report.txt", protect(findings_text(case, findings, result_.score)) + "\n")
-    write_atomic(target / "report.html", render_html(case, findings, result_.score, masked, rule_set, profile))
-    tmp = target / ".notice.docx.tmp"
-    write_notice(case, findings, tmp, masked=masked)
-    os.replace(tmp, target / "notice.docx")  # its PDF: audit.batch.notices, once per batch
+    write_all(target, result_, masked, rule_set, profile, record)
 
 
 @dataclass(slots=True)
@@ -125,6 +127,7 @@ class BatchOptions:
     scheduler: str | None = None  # Dask scheduler address, or "local"; None: local process pool
     ocr: OcrOptions | None = None  # None: the settings' (audit.toml); threads None: planned per worker
     cache: bool = True  # False: neither the OCR page cache nor the extracted-case cache is used
+    name: str = ""  # the run's name ("2024年第一季度评查"), shown in the index, stats and trends
     pdf: bool = True  # notice.pdf beside notice.docx (LibreOffice, one call per batch, changed notices only)
 
 
@@ -158,12 +161,14 @@ def audit_source(source: Path, o: BatchOptions, ocr: OcrOptions, stats: dict[str
     """Read (from the extracted-case cache where it can), check and score one case."""
     from audit.batch.casecache import load_case
     from audit.checks.profile import load_profile
+    from audit.parse.recognise import require_case_file
     from audit.pipeline import CaseAudit, check_case
     from audit.score import load_standard, score
 
     stats = {} if stats is None else stats
     t0 = time.perf_counter()
     loaded = load_case(source, ocr, use_cache=o.cache)
+    require_case_file(loaded.case)  # not a case file: an error row with the message, no grade
     t1 = time.perf_counter()
     findings = check_case(loaded.case, o.select, o.ignore, o.profile)
     chosen = o.standard or load_profile(o.profile).get("scoring_standard")
@@ -189,15 +194,18 @@ def _audit_task(task: dict[str, Any]) -> dict[str, Any]:
         result = audit_source(source, o, ocr, stats)
         t0 = time.perf_counter()
         record = case_record(result.case, result.findings, result.score, task["hash"])
+        # the batch's id, unique in the run (two files with one stem are two cases); printable
+        record = printable_tree({**record, "case_id": task["case_id"], "document_case_id": record.get("case_id")})
         write_case_outputs(target, result, o.masked, task["rule_set"], o.profile, record)
-        write_atomic(target / "done.json", _dump({"key": task["key"], "case_id": task["case_id"]}))
+        write_atomic(target / "done.json", _dump({"key": task["key"], "case_id": task["case_id"],
+                                                  "outputs": manifest(target)}))
         stats.update(write_s=round(time.perf_counter() - t0, 4), peak_rss_mb=_peak_rss_mb(),
                      cpu_s=round(time.process_time() - cpu0, 4))  # this process, all its threads
         return {"record": mask(record) if o.masked else record, "stats": stats}
     except AuditError as exc:
-        return {"error": f"{exc.zh} / {exc.en}", "stats": stats}
-    except Exception as exc:  # one bad file must never stop the batch
-        return {"error": f"处理时发生意外错误 / unexpected error: {type(exc).__name__}: {exc}", "stats": stats}
+        return {"error": printable(f"{exc.zh} / {exc.en}"), "stats": stats}
+    except Exception as exc:  # one bad file must never stop the batch (MemoryError: the worker's ceiling)
+        return {"error": case_failure(exc, source.name), "stats": stats}
 
 
 def _peak_rss_mb() -> float:
@@ -224,10 +232,11 @@ def _resume_key(source_hash: str, rule_set: str, o: BatchOptions, ocr: OcrOption
 
 
 def _finished(target: Path, key: str) -> dict | None:
-    """The stored record of a case already audited with the same inputs and settings."""
+    """The stored record of a case already audited with the same inputs and settings, when
+    every output it lists is still there with its size and hash (else the case is redone)."""
     try:
         done = json.loads((target / "done.json").read_text(encoding="utf-8"))
-        if done.get("key") == key:
+        if done.get("key") == key and outputs_intact(target, done.get("outputs")):
             return json.loads((target / "record.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
@@ -236,7 +245,7 @@ def _finished(target: Path, key: str) -> dict | None:
 
 def _result_of(case_id: str, source: Path, record: dict | None, error: str | None,
                stats: dict[str, Any] | None = None) -> CaseResult:
-    result = CaseResult(case_id=case_id, source=str(source), error=error, stats=stats or {})
+    result = CaseResult(case_id=case_id, source=printable(str(source)), error=error, stats=stats or {})
     if record is not None:
         result.counts = record["counts"]
         result.score, result.grade = record["score"], record["grade"]
@@ -250,15 +259,25 @@ def run_batch(folder: Path, out: Path, options: BatchOptions | None = None, hist
 
     Resumable: a case whose inputs and settings are unchanged since its outputs were written
     (``done.json``, written last) is not audited again; after an interruption, re-running the
-    same command finishes the rest and duplicates nothing.
+    same command finishes the rest and duplicates nothing. A second batch into the same
+    ``out`` waits for this one (advisory lock); the end-of-run writes never raise: a failure
+    is a bilingual line in ``summary.problems``.
     """
+    from audit.batch.guards import output_lock
+
+    with output_lock(out, progress):
+        return _run_batch(folder, out, options, history, progress)
+
+
+def _run_batch(folder: Path, out: Path, options: BatchOptions | None, history: Path | None,
+               progress: Callable[[str], None] | None) -> BatchSummary:
+    from audit.batch.index import write_index
+    from audit.batch.inputs import duplicate_line, duplicate_numbers
     from audit.checks import load_rules, select_rules
     from audit.limits import LIMITS
     from audit.ocr.options import available_cores
     from audit.pool import run_tasks
     from audit.report.records import rule_set_version
-    from audit.report.workbook import write_workbook
-
     o = options or BatchOptions()
     started = dt.datetime.now().isoformat(timespec="seconds")
     select_rules(load_rules(), o.select, o.ignore)  # an unknown rule code stops here, not in every case
@@ -277,22 +296,22 @@ def run_batch(folder: Path, out: Path, options: BatchOptions | None = None, hist
     sizes: dict[str, int] = {}
     tasks: list[dict[str, Any]] = []
     seen_hashes: dict[str, str] = {}
+    duplicates: dict[str, str] = {}
     skipped = 0
     for case_id, source in zip(ids, sources, strict=True):
         try:
             digest = content_hash(source)
         except OSError as exc:
-            errors[case_id] = f"无法读取：{exc} / cannot read: {exc}"
+            errors[case_id] = printable(f"无法读取：{exc} / cannot read: {exc}")
             continue
-        if digest in seen_hashes:
-            errors[case_id] = (f"与案卷 {seen_hashes[digest]} 内容完全相同，未重复审查 / "
-                               f"identical to case {seen_hashes[digest]}; not audited twice")
+        if digest in seen_hashes and _input_size(source) > 0:  # two empty files are not one case
+            duplicates[case_id] = duplicate_line(case_id, seen_hashes[digest], "hash")
             continue
         seen_hashes[digest] = case_id
         key = _resume_key(digest, rule_set, o, ocr)
         finished = _finished(out / case_id, key) if o.resume else None
         if finished is not None:
-            records[case_id] = finished
+            records[case_id] = {**finished, "case_id": case_id}
             skipped += 1
             continue
         sizes[case_id] = _input_size(source)
@@ -336,8 +355,13 @@ def run_batch(folder: Path, out: Path, options: BatchOptions | None = None, hist
         run_tasks(planned, _audit_task, jobs=jobs, timeout_s=timeout,
                   initializer=functools.partial(_worker_init, threads), on_result=on_result)
 
-    summary = BatchSummary(out)
+    for case_id, original in duplicate_numbers(records, ids).items():  # same 文号: counted once
+        records.pop(case_id)
+        duplicates[case_id] = duplicate_line(case_id, original, "number")
+    summary = BatchSummary(out, duplicates=duplicates)
     for case_id, source in zip(ids, sources, strict=True):
+        if case_id in duplicates:
+            continue
         summary.results.append(_result_of(case_id, source, records.get(case_id), errors.get(case_id),
                                           stats.get(case_id)))
     if o.pdf:
@@ -345,26 +369,51 @@ def run_batch(folder: Path, out: Path, options: BatchOptions | None = None, hist
 
         make_pdfs([out / c for c in ids if c in records])
     ordered = [records[c] for c in ids if c in records]
-    write_workbook(ordered, [{"case_id": c, "error": e} for c, e in errors.items()], out / ".workbook.xlsx.tmp")
-    os.replace(out / ".workbook.xlsx.tmp", out / "workbook.xlsx")
+    failed = [{"case_id": c, "error": e} for c, e in errors.items()]
     run = {
-        "run_id": f"{out.name}-{started}",
+        "run_id": run_id(out, started),
+        "name": o.name,
+        "output": printable(str(out.resolve())),
         "started": started,
         "finished": dt.datetime.now().isoformat(timespec="seconds"),
         "rule_set_version": rule_set,
         "profile": o.profile,
         "standard": o.standard or "",
-        "source": str(folder),
-        "cases": ids,
+        "source": printable(str(folder)),
+        "cases": [c for c in ids if c not in duplicates],
+        "duplicates": duplicates,
         "reused": skipped,
         "read_from_cache": sum(1 for s in stats.values() if s.get("from_cache")),
         "ocr": {"engine": ocr.engine, "dpi": ocr.dpi, "page_cache": not ocr.no_cache, "case_cache": o.cache},
     }
-    write_atomic(out / "run.json", _dump(run))
-    write_atomic(out / "summary.json", _dump([to_dict(r) for r in summary.results]))
-    write_atomic(out / "summary.txt", summary.text() + "\n")
-    _record_history(history, run, ordered)
+    end_writes = [
+        ("汇总工作簿", "the workbook",
+         lambda: write_atomic(out / "workbook.xlsx", _workbook_bytes(ordered, failed, duplicates))),
+        ("运行记录", "the run record", lambda: write_atomic(out / "run.json", _dump(run))),
+        ("索引页", "the index page", lambda: write_index(out, run, ids, records, errors, duplicates)),
+        ("汇总", "the summary", lambda: write_atomic(out / "summary.json", _dump([to_dict(r) for r in summary.results]))),
+        ("汇总文本", "the summary text", lambda: write_atomic(out / "summary.txt", summary.text() + "\n")),
+        ("历史记录", "the history", lambda: _record_history(history, run, ordered)),
+    ]
+    failures: list[tuple[str, str, Exception]] = []
+    for zh, en, write in end_writes:
+        try:
+            write()
+        except Exception as exc:  # noqa: BLE001 - the end of a batch must not lose the run
+            failures.append((zh, en, exc))
+    summary.problems += combined_failures(failures)
     return summary
+
+
+def _workbook_bytes(records: list[dict], failed: list[dict], duplicates: dict[str, str]) -> bytes:
+    """The workbook, built in the system's temporary folder (a full output disk then fails
+    only the one write of its bytes, atomically)."""
+    import tempfile
+
+    from audit.report.workbook import write_workbook
+
+    with tempfile.TemporaryDirectory(prefix="audit-workbook-") as folder:
+        return write_workbook(records, failed, Path(folder) / "workbook.xlsx", duplicates).read_bytes()
 
 
 def errors_timeout(task: dict[str, Any], timeout: float):
@@ -386,6 +435,10 @@ def _input_size(source: Path) -> int:
 def _worker_init(threads: int = 1) -> None:
     """A case worker's thread budget: ``threads`` for ONNX Runtime / BLAS, OpenCV single-threaded
     beside them (workers × threads ≤ cores: no oversubscription)."""
+    from audit import lifeline
+    from audit.limits import LIMITS
+
+    lifeline.set_memory_ceiling(LIMITS.max_worker_mb)  # a runaway case fails alone (MemoryError)
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[var] = str(threads)
     try:

@@ -8,6 +8,7 @@ import string
 from dataclasses import replace
 from typing import Any
 
+from audit import labels
 from audit.checks.kinds import documents as _documents  # importing the package registers every kind
 from audit.checks.profile import DEFAULT_PROFILE, load_profile, resolve_params
 from audit.checks.registry import KINDS, Outcome
@@ -29,13 +30,17 @@ def run_rule(case: Case, rule: Rule, profile: dict[str, Any] | None = None) -> F
         return _finding(rule, Outcome(Status.NOT_APPLICABLE, note=f"不适用于{_PROCEDURE_NAMES[procedure]}案卷"))
     if rule.whole_file and len(case.documents) < _documents.MIN_DOCUMENTS_FOR_FILE:
         return _finding(rule, Outcome(Status.NOT_APPLICABLE, note=f"输入仅含 {len(case.documents)} 份文书，不是完整案卷，本规则不适用"))
-    if not _in_force(rule, case):
-        return _finding(rule, Outcome(Status.NOT_APPLICABLE, note="案件日期不在本规则的适用期间内"))
+    outside = window_outcome(rule, case)
+    if outside is not None and outside.status is Status.NOT_APPLICABLE:
+        return _finding(rule, outside)
     try:
         params = resolve_params(rule.params, profile or load_profile(DEFAULT_PROFILE))
         outcome = KINDS[rule.kind].fn(case, params)
     except Exception as exc:  # a rule bug must not stop the audit of the case
         return _finding(rule, Outcome(Status.ERROR, note=f"规则执行出错（{type(exc).__name__}: {exc}），请人工核查"))
+    if outside is not None and outcome.status in (Status.FAIL, Status.NEEDS_REVIEW):
+        # the act may lie outside the window: a defect under this version only asks for a check
+        return _finding(rule, Outcome(Status.NEEDS_REVIEW, outcome.values, outcome.evidence, note=outside.note))
     if outcome.status is Status.FAIL and rule.review_only:
         outcome.status = Status.NEEDS_REVIEW
         outcome.note = render(rule.observed, outcome.values) + "（本规则为提示性规则，请人工判断）"
@@ -47,20 +52,54 @@ def run_rule(case: Case, rule: Rule, profile: dict[str, Any] | None = None) -> F
     return _finding(rule, outcome)
 
 
-_PROCEDURE_NAMES = {"ordinary": "普通程序", "simple": "简易程序"}
+_PROCEDURE_NAMES = labels.names(labels.PROCEDURE)  # audit.labels: one table of words
 
 
-def _in_force(rule: Rule, case: Case) -> bool:
-    """Judge the rule's effective window on the case's own decision (or filing) date."""
+def window_outcome(rule: Rule, case: Case) -> Outcome | None:
+    """None when the rule's effective window covers the case; else why it does not apply.
+
+    The window is judged on the date of the act the rule names (``effective.judged_on``): a
+    procedural act of checklists/procedure.yaml, or ``violation``, the date the violation was
+    done. When the file does not state that date, a procedural rule falls back to the decision
+    (then filing) date; a violation-dated rule falls back to the discovery date, and answers
+    needs_review when the act may lie on either side of a cut-over (the violation can precede
+    its discovery by up to ``lookback_years``, 行政处罚法 第三十六条).
+    """
     if rule.effective_from is None and rule.effective_to is None:
-        return True
-    anchor = case.dates.get("decided") or case.dates.get("filed")
-    if anchor is None or not anchor.value:
-        return True
-    day = dt.date.fromisoformat(anchor.value)
-    if rule.effective_from and day < rule.effective_from:
-        return False
-    return not (rule.effective_to and day > rule.effective_to)
+        return None
+    from audit.checks.windows import judged_date
+
+    day, how, stated = judged_date(case, rule.judged_on)
+    if day is None:
+        return None
+    start, end = rule.effective_from, rule.effective_to
+    if stated:
+        if start and day < start or end and day > end:
+            return Outcome(Status.NOT_APPLICABLE, note=_outside_note(rule, how, day))
+        return None
+    earliest = _years_before(day, rule.lookback_years)
+    if start and day < start or end and earliest > end:
+        return Outcome(Status.NOT_APPLICABLE, note=_outside_note(rule, how, day))
+    if start and earliest < start or end and day > end:
+        window = _window_text(rule)
+        return Outcome(Status.NEEDS_REVIEW, note=(
+            f"案卷未载明违法行为发生的时间，{how}为{day:%Y年%-m月%-d日}；违法行为可能发生在本规则适用期间"
+            f"（{window}）之前或之后，请核实违法行为发生时间后确定适用的法律版本"))
+    return None
+
+
+def _years_before(day: dt.date, years: float) -> dt.date:
+    return day - dt.timedelta(days=round(365.25 * years))
+
+
+def _window_text(rule: Rule) -> str:
+    start = f"{rule.effective_from:%Y年%-m月%-d日}起" if rule.effective_from else ""
+    end = f"至{rule.effective_to:%Y年%-m月%-d日}" if rule.effective_to else ""
+    return start + end
+
+
+def _outside_note(rule: Rule, how: str, day: dt.date) -> str:
+    return f"{how}为{day:%Y年%-m月%-d日}，不在本规则的适用期间（{_window_text(rule)}）内"
 
 
 class _Defaults(dict):
@@ -106,4 +145,17 @@ def _finding(rule: Rule, outcome: Outcome) -> Finding:
         basis=[replace(b, text=b.text or article_text(b.instrument, b.article, b.version)) for b in rule.basis],
         points=rule.points if outcome.status in (Status.FAIL, Status.NEEDS_REVIEW) else 0.0,
         fix=render(rule.fix, outcome.values) if outcome.status in (Status.FAIL, Status.NEEDS_REVIEW) else "",
+        veto_basis=veto_text(rule),
     )
+
+
+def veto_text(rule: Rule) -> str:
+    """Why a failure of a veto rule makes the file 不合格: the article and its reason, in Chinese."""
+    if rule.severity.value != "veto" or not rule.veto_basis:
+        return ""
+    from audit.report.text import cite
+
+    vb = rule.veto_basis
+    v = str(vb.get("version") or "")
+    version = "" if v in ("", "2021") else f"（{v}年文本）" if v.isdigit() else f"（{v}）"
+    return f"{cite(vb['instrument'], vb['article'])}{version}：{vb['why']}"

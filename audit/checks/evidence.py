@@ -25,6 +25,16 @@ def doc_field(case: Case, doc: Document, note: str = "") -> Field:
     return Field(note or doc.title, doc.title, doc.id, doc.pages[0], box, conf)
 
 
+def first_line_field(case: Case, doc: Document) -> Field:
+    """Evidence pointing at a document by its first line, with that line's confidence (how
+    sure the reading of the rest is, is the finding's own matter)."""
+    page = case.page(doc.pages[0])
+    first = next((ln for ln in page.lines if ln.text.strip()), None) if page else None
+    if first is None:
+        return Field(doc.title or doc.type, "", doc.id, doc.pages[0], None, 1.0)
+    return Field(doc.title or doc.type, first.text, doc.id, doc.pages[0], first.box, first.confidence)
+
+
 def is_ocr(case: Case, doc: Document) -> bool:
     return any(ln.source is LineSource.OCR for p in doc.pages if (pg := case.page(p)) for ln in pg.lines)
 

@@ -13,14 +13,13 @@ import difflib
 import string
 from typing import Any
 
-from audit.checks.engine import article_text, run_rule
+from audit import labels
+from audit.checks.engine import article_text, run_rule, veto_text
 from audit.checks.examples import case_from_example
 from audit.checks.rules import Rule, load_rules
 from audit.model import Status
 
 EXAMPLE_LABELS = (("fail", "不符合示例"), ("needs_review", "待人工核查示例"), ("pass", "符合示例"))
-SEVERITY_WORDS = {"veto": "否决项", "major": "重要", "minor": "一般", "advice": "建议"}
-PROCEDURE_WORDS = {"ordinary": "普通程序", "simple": "简易程序"}
 
 
 class UnknownRule(LookupError):
@@ -74,10 +73,12 @@ def explain_rule(rule: Rule) -> dict[str, Any]:
             })
     return {
         "code": rule.code, "name": rule.name, "title": rule.title, "dimension": rule.dimension,
-        "severity": rule.severity.value, "severity_label": SEVERITY_WORDS.get(rule.severity.value, rule.severity.value),
+        "severity": rule.severity.value, "severity_label": labels.severity(rule.severity),
         "points": rule.points, "applies_to": list(rule.applies_to), "kind": rule.kind,
+        "inspection": labels.inspection(rule.kind),
         "effective_from": rule.effective_from.isoformat() if rule.effective_from else None,
         "effective_to": rule.effective_to.isoformat() if rule.effective_to else None,
+        "judged_on": rule.judged_on, "unchanged": rule.unchanged, "veto_basis": veto_text(rule),
         "basis": [{"instrument": b.instrument, "article": b.article, "version": b.version,
                    "text": b.text or article_text(b.instrument, b.article, b.version)} for b in rule.basis],
         "why": rule.why, "expect": readable(rule.expect), "observed": readable(rule.observed),
@@ -93,17 +94,21 @@ def explain_text(data: dict[str, Any]) -> str:
     from audit.report.text import cite
 
     names = type_names()
-    applies = "、".join(PROCEDURE_WORDS.get(p, p) for p in data["applies_to"])
+    applies = "、".join(labels.procedure(p) for p in data["applies_to"])
     window = ""
     if data["effective_from"] or data["effective_to"]:
         window = f"　适用期间：{data['effective_from'] or '不限'}至{data['effective_to'] or '今'}"
     lines = [f"{data['code']} {data['title']}",
              f"维度：{data['dimension']}　严重程度：{data['severity_label']}　分值：{data['points']:g}",
-             f"适用：{applies}{window}"]
+             f"适用：{applies}{window}　检查方式：{data['inspection']}"]
     for b in data["basis"]:
         lines.append(f"依据：{cite(b['instrument'], b['article'])}")
         if b["text"]:
             lines.append(f"　　{b['text']}")
+    if data.get("veto_basis"):
+        lines.append(f"否决依据：{data['veto_basis']}")
+    if data.get("unchanged"):
+        lines.append(f"不分版本的理由：{data['unchanged']}")
     lines += [f"为什么：{data['why']}", f"应当：{data['expect']}", f"发现问题时：{data['observed']}",
               f"整改建议：{data['fix']}"]
     for example in data["examples"]:

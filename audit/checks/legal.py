@@ -6,10 +6,12 @@ share. The law registry itself is ``audit.law``; this module is rule logic.
 Dates — a documented choice, since a case file rarely states the date of the act itself:
 
 - act date (substance: 违反条款, 处罚依据, penalty kinds and ranges, 从旧兼从轻 under 行政处罚法
-  第三十七条): the earliest of the case's acceptance, inspection and filing dates
-  (``case.dates`` accepted / inspected / filed). The act happened on or before its discovery, so
-  the proxy errs towards the older version, which keeps old-law citations from being reported
-  as out of force when the act may have preceded a change.
+  第三十七条): the date the file states the violation was done (its end when it continued;
+  ``case.dates`` act_ended / act_began, read by ``audit.parse.violation``); where the file does not
+  state it, the earliest of the case's acceptance, inspection and filing dates (``case.dates``
+  accepted / inspected / filed). The act happened on or before its discovery, so the proxy errs
+  towards the older version; and a version change within the two years before the proxy date
+  (行政处罚法 第三十六条) makes LAW011 / LAW015 ask for review instead of failing.
 - procedure date (告知, 陈述申辩, 听证, 救济告知 …): the document's own date, else the decision
   date (``case.dates["decided"]``).
 
@@ -39,6 +41,7 @@ from audit.law.resolve import (
     resolve_in,
 )
 from audit.model import Case, Document, Field
+from audit.parse.decision_text import INLINE_FURNITURE, clean_text
 
 Date = dt.date
 
@@ -75,9 +78,20 @@ def _as_date(f: Field | None) -> Date | None:
 
 
 def act_date(case: Case) -> tuple[Date | None, Field | None]:
-    """Proxy of the act date: the earliest of accepted / inspected / filed (see module doc)."""
-    found = [(d, f) for key in ACT_DATE_KEYS if (d := _as_date(f := case.dates.get(key))) is not None]
-    return min(found, key=lambda x: x[0]) if found else (None, None)
+    """The act date: the date the file states the violation was done (its end when it continued,
+    ``case.dates`` act_ended / act_began), else the proxy, the earliest of accepted / inspected /
+    filed (see module doc)."""
+    from audit.checks.windows import violation_date
+
+    day, f, _ = violation_date(case)
+    return day, f
+
+
+def act_date_stated(case: Case) -> bool:
+    """Whether the act date is the one the file states (not the discovery-date proxy)."""
+    from audit.checks.windows import violation_date
+
+    return violation_date(case)[2]
 
 
 def decision_date(case: Case) -> tuple[Date | None, Field | None]:
@@ -97,38 +111,11 @@ def document_date(case: Case, doc: Document) -> tuple[Date | None, Field | None]
 # ----------------------------------------------------------------------------- citations
 
 
-_FURNITURE = regex.compile(
-    r"^\s*(?:第\s*\d+\s*页(?:\s*[，,]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页|[-－—]\s*\d+\s*[-－—]|\d{1,3})\s*$"
-)
-_INLINE_FURNITURE = regex.compile(r"第\s*\d+\s*页|共\s*\d+\s*页|[-－—]\s*\d+\s*[-－—]")
-
-
-def clean_text(case: Case, doc: Document):
-    """The document's text without page furniture: page numbers (第 2 页, - 2 -) and the agency
-    header repeated at the top of continuation pages, so a sentence (or an amount, or a title)
-    broken by a page break reads whole again."""
-    from audit.parse.doctext import DocText
-
-    header = None
-    pages = []
-    for i, number in enumerate(doc.pages):
-        page = case.page(number)
-        if page is None:
-            continue
-        lines = [ln for ln in page.lines if not _FURNITURE.match(ln.text)]
-        if i == 0 and lines:
-            header = lines[0].text.strip()
-        elif header and lines and lines[0].text.strip() == header:
-            lines = lines[1:]
-        pages.append((page.number, lines))
-    return DocText(doc, pages)
-
-
 def clean_instrument(name: str | None, case: Case | None = None) -> str | None:
     """An instrument title without page furniture a page break put inside it (基本医疗卫生与第22页健康促进法)."""
     if not name:
         return name
-    cleaned = _INLINE_FURNITURE.sub("", name)
+    cleaned = INLINE_FURNITURE.sub("", name)
     if case is not None and case.agency is not None and isinstance(case.agency.value, str):
         cleaned = cleaned.replace(case.agency.value, "")
     cleaned = "".join(cleaned.split())
@@ -161,9 +148,6 @@ class Cited:
 
 
 ROLE_KEYS = {"violated": "violated", "basis": "basis"}
-# Form labels (审批表 …) under which a citation is written without the 违反…规定 / 依据…规定 sentence
-ROLE_LABELS = {"violated": ("违反条款", "违反的法律条款", "违反法律条款", "违法条款"),
-               "basis": ("处罚依据", "处罚的法律依据", "法律依据")}
 
 
 def cited(case: Case, role: str, doc_types: Iterable[str]) -> list[Cited]:
@@ -178,61 +162,18 @@ def cited(case: Case, role: str, doc_types: Iterable[str]) -> list[Cited]:
     for doc in sorted(case.documents, key=lambda d: d.pages[0]):
         if doc.type not in wanted:
             continue
-        fields = doc.fields.get(ROLE_KEYS[role]) or _labelled(case, doc, role)
+        fields = doc.fields.get(ROLE_KEYS[role]) or doc.fields.get(f"{role}_cell") or []
         if not fields and role == "basis":
-            fields = scan_basis(case, doc)
+            fields = doc.fields.get("basis_sentences", [])
         for f in fields:
             if isinstance(f, Field) and isinstance(f.value, dict) and f.value.get("article"):
                 out.append(Cited(f, role, doc.type, clean_instrument(f.value.get("instrument"), case)))
     return out
 
 
-_BASIS_SENTENCE = regex.compile(
-    r"(?:依据|依照|根据)(?P<body>[^。；]{0,200}?)(?:的|之)?(?:有关)?规定[，,]?\s*(?P<after>[^。；]{0,80})"
-)
-_DECIDES = regex.compile(
-    r"^(?:本机关|本局|我局|本委|我委|本所|现)?\s*(?:现|拟|依法|当场|经研究|经集体讨论)*\s*"
-    r"(?:决定|作出|给予|处以|予以|责令|对你|对当事人|对该|建议)"
-)
-_DECIDES_LATER = regex.compile(r"^[^依根]{0,60}?(?:决定对|决定给予|作出如下|予以处罚|并处|处以)")
-
-
 def scan_basis(case: Case, doc: Document) -> list[Field]:
-    """Penalty-basis citations of a 依据…的规定，决定/责令/给予… sentence (page furniture removed)."""
-    from audit.parse.fields import citations_in
-
-    text = clean_text(case, doc)
-    out: list[Field] = []
-    seen: set[tuple] = set()
-    for m in _BASIS_SENTENCE.finditer(text.flat, overlapped=True):
-        body = m.group("body")
-        after = m.group("after")
-        if "违反" in body or ("《" not in body and "条" not in body):
-            continue
-        if not (_DECIDES.match(after) or _DECIDES_LATER.match(after)):
-            continue
-        for f in citations_in(text, m.start("body"), m.end("body")):
-            key = tuple(sorted(f.value.items()))
-            if key not in seen:
-                seen.add(key)
-                out.append(f)
-    return out
-
-
-def _labelled(case: Case, doc: Document, role: str) -> list[Field]:
-    from audit.parse.citations import parse_citations
-    from audit.parse.doctext import DocText
-    from audit.parse.fields import labelled
-
-    cell = labelled(DocText.of(case, doc), ROLE_LABELS[role])
-    if cell is None or not isinstance(cell.value, str) or "条" not in cell.value:
-        return []
-    out = []
-    for c in parse_citations(cell.value):
-        value = {"instrument": c.instrument, "article": c.article, "paragraph": c.paragraph, "item": c.item,
-                 "sub_item": c.sub_item}
-        out.append(Field(value, c.raw, cell.document, cell.page, cell.box, cell.confidence))
-    return out
+    """Penalty-basis citations of a 依据…的规定，决定/责令/给予… sentence, as read."""
+    return list(doc.fields.get("basis_sentences", []))
 
 
 def first_decision(case: Case) -> Document | None:

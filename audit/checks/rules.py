@@ -48,6 +48,10 @@ class Rule:
     status: str = "stable"
     whole_file: bool = False
     review_only: bool = False
+    judged_on: str = "decided"  # the act whose date places the case in the rule's window
+    unchanged: str = ""  # why the legal content never changed (rules without a window)
+    lookback_years: float = 2.0  # judged_on violation, no stated act date: 行政处罚法 第三十六条
+    veto_basis: dict[str, str] | None = None  # {instrument, article, version, why}: what makes it a veto
 
 
 @functools.cache
@@ -104,9 +108,23 @@ def load_rule_file(path: Path) -> list[Rule]:
                 status=raw.get("status", "stable"),
                 whole_file=bool(raw.get("whole_file", False)),
                 review_only=bool(raw.get("review_only", False)),
+                judged_on=_judged_on(path, raw["code"], effective.get("judged_on", "decided")),
+                unchanged=effective.get("unchanged", ""),
+                lookback_years=float(effective.get("lookback_years", 2)),
+                veto_basis=raw.get("veto_basis"),
             )
         )
     return rules
+
+
+def _judged_on(path: Path, code: str, key: str) -> str:
+    """The act a rule's window is judged on: an act of checklists/procedure.yaml or ``violation``."""
+    from audit.checks.timeline import procedure
+
+    if key != "violation" and key not in procedure()["acts"]:
+        raise RuleFileError(f"{path.name}: rule {code}: effective.judged_on {key!r} is not an act "
+                            f"of checklists/procedure.yaml nor 'violation'")
+    return key
 
 
 def _date(value: Any) -> dt.date | None:

@@ -8,13 +8,17 @@ import docx
 from docx.oxml.ns import qn
 
 from audit import errors
+from audit.budgets import check_zip_parts
 from audit.model import Line, LineSource, Page
 
 
 def read_docx(path: Path, display_name: str, first_number: int = 1) -> list[Page]:
     """Read a .docx into pages. Page breaks the author inserted start a new page."""
+    check_zip_parts(path, display_name)  # zip bombs: refused before python-docx unpacks a part
     try:
         document = docx.Document(str(path))
+    except MemoryError:  # the worker's memory ceiling: reported as such, not as a corrupt file
+        raise
     except Exception as exc:  # python-docx raises zipfile/KeyError/lxml errors on broken files
         raise errors.corrupt(display_name, type(exc).__name__) from exc
 

@@ -1,4 +1,6 @@
-"""Page images (JPEG/PNG/TIFF, multi-page TIFF): pages that the OCR stage must read."""
+"""Page images (JPEG/PNG/TIFF, multi-page TIFF, HEIC phone photos): pages that the OCR
+stage must read. HEIC/HEIF is read through pillow-heif, registered with Pillow on import so
+that every later ``Image.open`` (OCR, crops) reads it too."""
 
 from __future__ import annotations
 
@@ -7,9 +9,25 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from audit import errors
+from audit.budgets import check_pixels
 from audit.model import Page
 
+HEIF_SUFFIXES = {".heic", ".heif"}
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp"}
+
+
+def _register_heif() -> bool:
+    try:
+        from pillow_heif import register_heif_opener
+    except ImportError:  # optional: without it a .heic file gets a message saying how to convert it
+        return False
+    register_heif_opener()
+    return True
+
+
+HEIF_AVAILABLE = _register_heif()
+if HEIF_AVAILABLE:
+    IMAGE_SUFFIXES |= HEIF_SUFFIXES
 
 
 def read_image(path: Path, display_name: str, first_number: int = 1) -> list[Page]:
@@ -19,8 +37,7 @@ def read_image(path: Path, display_name: str, first_number: int = 1) -> list[Pag
     Image.MAX_IMAGE_PIXELS = LIMITS.max_pixels  # beyond: DecompressionBombError, reported below
     try:
         with Image.open(path) as image:
-            if image.size[0] * image.size[1] > LIMITS.max_pixels:
-                raise errors.too_large(display_name, f"{image.size[0]}×{image.size[1]} 像素", f"{LIMITS.max_pixels:,} 像素")
+            check_pixels(image.size[0], image.size[1], display_name)
             pages = []
             for frame in range(getattr(image, "n_frames", 1)):
                 image.seek(frame)
@@ -38,5 +55,8 @@ def read_image(path: Path, display_name: str, first_number: int = 1) -> list[Pag
                     )
                 )
             return pages
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError, ValueError, EOFError) as exc:
+    except Image.DecompressionBombError as exc:  # a frame past the limit: too large, not corrupt
+        raise errors.too_large(display_name, "图像像素过多", f"{LIMITS.max_pixels:,} 像素",
+                               "too many pixels", f"{LIMITS.max_pixels:,} pixels") from exc
+    except (UnidentifiedImageError, OSError, ValueError, EOFError) as exc:
         raise errors.corrupt(display_name, type(exc).__name__) from exc

@@ -28,32 +28,94 @@ SCAN_IMAGE_COVERAGE = 0.5
 SCAN_MAX_TEXT_CHARS = 40
 
 
+PAGES_MISMATCH = "pdfium-only"  # marks the note of a page pdfplumber did not see
+
+
 def read_pdf(path: Path, display_name: str, first_number: int = 1) -> list[Page]:
-    """Read every page of a PDF into :class:`Page` objects numbered from ``first_number``."""
-    pdfium_doc = _open_pdfium(path)
+    """Read every page of a PDF into :class:`Page` objects numbered from ``first_number``.
+
+    pdfium's pages are the pages: pdfplumber's reading of a page is used where pdfplumber
+    sees the same number of pages; when it sees fewer (a damaged cross-reference table) or
+    cannot open the file at all, the pages are read by pdfium alone and a warning says so.
+    Every page's physical size is checked first (:func:`audit.budgets.check_page_size`).
+    """
+    from audit.budgets import check_page_size
     from audit.limits import LIMITS
 
-    if len(pdfium_doc) > LIMITS.max_pages:
-        count = len(pdfium_doc)
-        pdfium_doc.close()
-        raise errors.too_large(display_name, f"{count} 页", f"{LIMITS.max_pages} 页")
-    if len(pdfium_doc) == 0:
-        pdfium_doc.close()
-        raise errors.no_pages(display_name)
+    pdfium_doc = _open_pdfium(path)
     try:
-        with pdfplumber.open(path) as plumber_doc:
+        count = len(pdfium_doc)
+        if count > LIMITS.max_pages:
+            raise errors.too_large(display_name, f"{count} 页", f"{LIMITS.max_pages} 页",
+                                   f"{count} pages", f"{LIMITS.max_pages} pages")
+        if count == 0:
+            raise errors.no_pages(display_name)
+        for index in range(count):
+            width, height = pdfium_doc.get_page_size(index)
+            check_page_size(width, height, display_name, index + 1)
+        plumber_doc = _open_plumber(path)
+        try:
+            plumber_pages = plumber_doc.pages if plumber_doc is not None else []
+            agree = len(plumber_pages) == count
             pages = []
-            for index, plumber_page in enumerate(plumber_doc.pages):
-                pages.append(
-                    _read_page(plumber_page, pdfium_doc[index], display_name, index, first_number)
-                )
+            for index in range(count):
+                pdfium_page = pdfium_doc[index]
+                try:
+                    if agree:
+                        page = _read_page(plumber_pages[index], pdfium_page, display_name, index, first_number)
+                    else:
+                        page = _read_pdfium_page(pdfium_page, display_name, index, first_number,
+                                                 len(plumber_pages), count)
+                finally:
+                    pdfium_page.close()
+                    if agree and hasattr(plumber_pages[index], "close"):
+                        plumber_pages[index].close()  # drop its parsed objects: one page in memory
+                pages.append(page)
             return pages
+        finally:
+            if plumber_doc is not None:
+                plumber_doc.close()
     except errors.AuditError:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types on broken files
         raise errors.corrupt(display_name, type(exc).__name__) from exc
     finally:
         pdfium_doc.close()
+
+
+def _open_plumber(path: Path):
+    """pdfplumber's view of the file, or None where it cannot open it (pdfium still can)."""
+    try:
+        doc = pdfplumber.open(path)
+        len(doc.pages)  # pdfminer parses the page tree lazily: fail here, not mid-way
+        return doc
+    except Exception:  # noqa: BLE001 - pdfminer raises many unrelated types on broken files
+        return None
+
+
+def _read_pdfium_page(pdfium_page, name: str, index: int, first: int, plumber_count: int, count: int) -> Page:
+    """A page read by pdfium alone (pdfplumber saw ``plumber_count`` of ``count`` pages)."""
+    width, height = pdfium_page.get_size()
+    page = Page(number=first + index, source_file=name, source_page=index + 1, width=width, height=height)
+    lines = _pdfium_lines(pdfium_page, height)
+    if is_usable("\n".join(line.text for line in lines)):
+        page.lines, page.text_engine = lines, "pypdfium2"
+        page.note = f"{PAGES_MISMATCH}: pdfplumber saw {plumber_count} of {count} pages; read by pypdfium2"
+    else:
+        page.needs_ocr = True
+        page.note = f"{PAGES_MISMATCH}: pdfplumber saw {plumber_count} of {count} pages; no usable text layer"
+    return page
+
+
+def reader_warnings(pages: list[Page], name: str) -> list[str]:
+    """The bilingual warnings a reader left on the pages of one file."""
+    odd = [p for p in pages if p.note.startswith(PAGES_MISMATCH)]
+    if not odd:
+        return []
+    seen = odd[0].note.split("saw ", 1)[1].split(" pages")[0]  # "N of M"
+    plumber, total = seen.split(" of ")
+    return [f"PDF 页数读取不一致（pdfplumber {plumber} 页，pdfium {total} 页），已按 pdfium 读取全部页面：{name} / "
+            f"page counts disagree (pdfplumber {plumber}, pdfium {total}); every page was read with pdfium: {name}"]
 
 
 def _open_pdfium(path: Path) -> pdfium.PdfDocument:

@@ -19,6 +19,9 @@ could not decide (a target other than the party, several authorities, a referral
 words the kind table does not know …); ``curation: drafted`` marks an entry taken over after
 review, ``curation: hand`` one the drafting could not settle. ``tests/law/test_law_penalties.py``
 checks every curated quote, phrase, figure, mode and obligation against the text.
+
+Length: a curation tool run by hand, never by an audit. Its patterns for 法律责任 wording form
+one table read top to bottom, and each draft rule sits beside the pattern it fills.
 """
 
 from __future__ import annotations

@@ -14,6 +14,10 @@ Typical use::
     reg.article_text("医疗机构管理条例", 47, on=date(2022, 6, 1))
     reg.exists("执业医师法", 37, on=date(2021, 1, 1))           # -> Existence.UNKNOWN (no text)
     reg.penalty("medical-institutions-regulation-2022", 47).fine.max  # -> 100000
+
+Length: one data model (works, versions, articles, renumbering maps, penalty facts, exclusions)
+with its loader. The dataclasses and their look-ups are read together and each look-up is a few
+lines; splitting them would spread one schema over several files.
 """
 
 from __future__ import annotations

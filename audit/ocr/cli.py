@@ -98,13 +98,16 @@ def page_text(page: Page) -> str:
 @click.option("--model-dir", multiple=True, metavar="ROLE=FOLDER",
               help="本地模型文件夹（paddleocr：det、rec、cls）/ local model folder (paddleocr: det, rec, cls).")
 @click.option("--workers", type=click.IntRange(1, 64), default=None, help="进程数 / worker processes.")
+@click.option("--no-mask", is_flag=True, help="显示完整的身份证号和电话号码（默认遮盖）/ show ID and phone numbers unmasked.")
 def ocr_command(paths: tuple[Path, ...], engine: str, dpi: int, no_cache: bool, fmt: str,
-                model_dir: tuple[str, ...], workers: int | None) -> None:
+                model_dir: tuple[str, ...], workers: int | None, no_mask: bool) -> None:
     """识别扫描页并输出逐行文字、置信度和位置 / Print the text of each page with confidence and boxes.
 
-    Several PATHs are the pages of one case, in the order given.
+    Several PATHs are the pages of one case, in the order given. ID and phone numbers are
+    masked unless --no-mask, as in every other output.
     """
     from audit.ocr.pages import ocr_pages
+    from audit.privacy import mask
 
     options = OcrOptions(engine=engine, dpi=dpi, no_cache=no_cache, workers=workers,
                          model_dirs=_model_dirs(model_dir))
@@ -116,8 +119,9 @@ def ocr_command(paths: tuple[Path, ...], engine: str, dpi: int, no_cache: bool, 
         sys.exit(exc.exit_code)
     for warning in warnings:
         click.echo(warning, err=True)
+    protect = (lambda x: x) if no_mask else mask
     if fmt == "json":
-        click.echo(json.dumps({"pages": [page_json(p) for p in pages]}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(protect({"pages": [page_json(p) for p in pages]}), ensure_ascii=False, indent=2))
     else:
-        click.echo("\n\n".join(page_text(p) for p in pages))
+        click.echo(protect("\n\n".join(page_text(p) for p in pages)))
     click.echo(stats.summary(), err=True)

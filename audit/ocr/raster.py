@@ -17,9 +17,11 @@ import cv2
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from audit.ingest.images import IMAGE_SUFFIXES  # one list, HEIC included (opener registered there)
+
 PDF_SUFFIXES = {".pdf"}
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp"}
 MAX_LONG_SIDE = 3600  # larger photos are shrunk before OCR (the engine reads ≤ 2000 px anyway)
+MAX_RENDER_PIXELS = 40_000_000  # a PDF page renders to at most this (A3 at 300 dpi is 17 M): ≈ 280 MB peak
 
 
 class BadImage(Exception):
@@ -88,8 +90,9 @@ def _pdf_page(path: Path, source_page: int, dpi: int, max_pixels: int) -> PageIm
         width, height = page.get_size()
         note = ""
         pixels = width * height * (dpi / 72) ** 2
-        if pixels > max_pixels:
-            dpi = max(1, int(dpi * math.sqrt(max_pixels / pixels)))
+        cap = min(max_pixels, MAX_RENDER_PIXELS)
+        if pixels > cap:
+            dpi = max(1, int(dpi * math.sqrt(cap / pixels)))
             note = f"页面过大，按 {dpi} dpi 渲染 / page too large, rendered at {dpi} dpi"
         bitmap = page.render(scale=dpi / 72, rev_byteorder=True)
         rgb = np.ascontiguousarray(bitmap.to_numpy()[:, :, :3])

@@ -166,8 +166,10 @@ def _round_box(box: tuple[float, float, float, float]) -> tuple[float, float, fl
 
 def init_worker(threads: int) -> None:
     """Process-pool initializer: keep OpenCV single-threaded beside ONNX Runtime's threads."""
+    from audit import lifeline
     from audit.ocr import raster
 
+    lifeline.bind()  # dies with the program that started the pool (serve, check)
     cv2.setNumThreads(1)
     os.environ["OMP_NUM_THREADS"] = str(threads)
     raster._PDF_CACHE.clear()  # documents opened by the parent share its file offsets: reopen

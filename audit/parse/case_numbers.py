@@ -21,7 +21,7 @@ SECTORS = "医公食妆职放传水消学血妇母计中综监疾"
 
 _PATTERN = regex.compile(
     rf"(?P<region>[\p{{Han}}A-Z×]{{0,8}}?)(?P<agency>卫健|卫)"
-    rf"(?:(?P<sector>\p{{Han}}{{1,2}}?)(?P<nature>{'|'.join(NATURES)})|(?P<sector>[{SECTORS}]))"
+    rf"(?:(?P<sector>\p{{Han}}{{0,2}}?)(?P<nature>{'|'.join(NATURES)})|(?P<sector>[{SECTORS}]))"
     rf"(?P<zi>字)?{GAP}(?P<open>〔){GAP}(?P<year>(?:19|20)[0-9]{{2}}){GAP}(?P<close>〕){GAP}"
     rf"(?P<di>第)?{GAP}(?P<serial>[0-9A-Za-z][0-9A-Za-z\-]{{0,9}}){GAP}号"
 )

@@ -8,6 +8,7 @@ The per-document values stay on the documents, where cross-document rules compar
 from __future__ import annotations
 
 from audit.model import Case, Citation, Document, Field, Officer, Party, Penalty, Remedy
+from audit.parse.procedure_facts import procedure_facts
 
 # Where to look first for facts stated in several documents.
 AUTHORITY = (
@@ -70,6 +71,12 @@ def consolidate(case: Case) -> None:
         review_days=_first(case, "review_days", decisions),
         court=_first(case, "court", decisions),
         litigation_months=_first(case, "litigation_months", decisions),
+        litigation_after_review_days=_first(case, "litigation_after_review_days", decisions),
+        review_bodies=_first_list(case, "review_bodies", decisions),
+        periods=_first_list(case, "remedy_periods", decisions),
+        review_first=_first(case, "review_first", decisions),
+        direct_litigation=_first_list(case, "direct_litigation", decisions),
+        notice=_first(case, "remedy_notice", decisions),
     )
 
 
@@ -140,6 +147,7 @@ def _dates(case: Case) -> None:
     )
     d["paid"] = _first(case, "paid", ("payment_receipt",))
     d["closed"] = _first(case, "closed", ("closing_report",))
+    d.update(procedure_facts(case))  # violation, hearing, preservation, enforcement … dates
 
 
 def _citation(f: Field) -> Citation:

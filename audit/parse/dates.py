@@ -43,14 +43,20 @@ def _time(p: str) -> str:
     )
 
 
+# a date wrapped inside a table cell (PDF text layers, OCR) breaks between its parts:
+# "2024年5月\n6日" is one date, not an incomplete one
+_WRAP = rf"{_G}(?:\n{_G})?"
+
+
 def _cn_date(p: str) -> str:
-    return rf"(?P<{p}y>{_YEAR}){_G}年{_G}(?P<{p}m>{_MD}){_G}月{_G}(?P<{p}d>{_MD}){_G}[日号]"
+    return rf"(?P<{p}y>{_YEAR}){_WRAP}年{_WRAP}(?P<{p}m>{_MD}){_WRAP}月{_WRAP}(?P<{p}d>{_MD}){_G}[日号]"
 
 
 def _num_date(p: str) -> str:
     return (
         rf"(?<![0-9A-Za-z./\-])(?P<{p}y>(?:19|20)[0-9]{{2}})(?P<{p}sep>[./\-])"
-        rf"(?P<{p}m>0?[1-9]|1[0-2])(?P={p}sep)(?P<{p}d>0?[1-9]|[12][0-9]|3[01])(?![0-9])(?!\.[0-9])"
+        rf"(?P<{p}m>0?[1-9]|1[0-2])(?P={p}sep)(?P<{p}d>[12][0-9]|3[01]|0?[1-9])"
+        rf"(?:(?![0-9])|(?=[0-9]{{1,2}}{_G}[时点]))(?!\.[0-9])"  # 2024.05.069时30分: the hour follows
     )
 
 

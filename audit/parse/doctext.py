@@ -105,6 +105,11 @@ class DocText:
                     spans.append((seg.start, seg.start + len(seg.line.text)))
         return spans
 
+    @property
+    def flat_index(self) -> list[int]:
+        """For every character of :attr:`flat`, its offset in :attr:`text` (ascending)."""
+        return self._flat_index
+
     def unflatten(self, start: int, end: int) -> tuple[int, int]:
         """Offsets in :attr:`text` of the flat-text span ``[start, end)``."""
         if end <= start:
@@ -149,6 +154,15 @@ class DocText:
             )
             return Field(raw, raw, self.document.id, seg.page, union, min(s.line.confidence for s in values))
         return None
+
+    def sub(self, start: int, end: int) -> DocText:
+        """The document's lines ``[start, end)`` (by index) as a text of their own, same provenance."""
+        by_page: list[tuple[int, list[Line]]] = []
+        for seg in self._segments[start:end]:
+            if not by_page or by_page[-1][0] != seg.page:
+                by_page.append((seg.page, []))
+            by_page[-1][1].append(seg.line)
+        return DocText(self.document, by_page)
 
     def lines(self) -> list[tuple[int, str]]:
         """(offset, text) of every line."""

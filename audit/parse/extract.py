@@ -13,6 +13,9 @@ import regex
 
 from audit.model import Case, Document, Field
 from audit.parse import fields as F
+from audit.parse import mentions as M
+from audit.parse import statements as S
+from audit.parse import vocabulary
 from audit.parse.doctext import DocText
 from audit.parse.segment import match_title
 
@@ -36,6 +39,7 @@ def extract_documents(case: Case) -> None:
         if not dt.text.strip():
             continue
         _common(dt, document)
+        _decision_text(case, dt, document)
         specific = EXTRACTORS.get(document.type)
         if specific:
             specific(dt, document)
@@ -52,14 +56,45 @@ def _common(dt: DocText, doc: Document) -> None:
     _put(doc, "case_number_refs", [f for f in F.all_case_numbers(dt) if "罚" in (f.detail.get("nature") or "")])
     _put(doc, "agency", F.agency(dt))
     _put(doc, "party_name", F.party_name(dt))
-    _put(doc, "legal_representative", F.labelled(dt, F.LEGAL_REP_LABELS))
+    _put(doc, "legal_representative", F.legal_representative(dt))
     _put(doc, "party_address", F.labelled(dt, F.ADDRESS_LABELS))
     _put(doc, "cause", F.labelled(dt, F.CAUSE_LABELS))
     _put(doc, "officers", F.officers(dt))
+    _put(doc, "named_officers", S.named_officers(dt))
+    _put(doc, "orders", S.orders(dt))
     _put(doc, "amounts", F.amounts(dt))
+    _put(doc, "citations", M.citations(dt))
+    for key, found in M.hints(dt).items():
+        _put(doc, key, found)
     _put(doc, "date", F.last_date(dt))
+    _put(doc, "seal_mark", F.seal_mark(dt))
     for key, found in F.identifiers(dt).items():
         _put(doc, key, found)
+
+
+_CITING = ("filing_report", "investigation_report", "panel_discussion", "legal_review", "collective_discussion",
+           "decision_approval", "notice_approval", "advance_notice", "hearing_notice", "hearing_summons",
+           "supervision_opinion", "demand_notice", "decision", "onsite_decision")
+
+
+def _decision_text(case: Case, dt: DocText, doc: Document) -> None:
+    """Readings over the text without page furniture: citation cells and basis sentences of
+    the documents that cite law; the 违法所得 and fine amounts stated in a decision."""
+    from audit.parse import decision_text as D
+
+    if doc.type not in _CITING:
+        return
+    for role in ("violated", "basis"):
+        _put(doc, f"{role}_cell", D.cell_citations(dt, role))
+    clean = D.clean_text(case, doc)
+    _put(doc, "basis_sentences", D.basis_sentence_citations(clean))
+    if doc.type in ("decision", "onsite_decision"):
+        income = D.income_stated(clean.flat)
+        if income is not None:
+            doc.fields["income_stated"] = Field(income, "违法所得", doc.id, doc.pages[0])
+        readings = D.fine_readings(clean.flat)
+        if readings:
+            doc.fields["fine_readings"] = Field(readings, "罚款", doc.id, doc.pages[0])
 
 
 @extractor("acceptance_record")
@@ -74,6 +109,7 @@ def _filing(dt: DocText, doc: Document) -> None:
     _put(doc, "filed", F.labelled_date(dt, ("立案时间", "立案日期")) or doc.fields.get("date"))
     _put(doc, "case_source", F.case_source(dt))
     _put(doc, "violated", F.violated_provisions(dt))
+    _put(doc, "proposal", F.labelled(dt, vocabulary.labels("proposal")))
 
 
 @extractor("inspection_record")
@@ -84,12 +120,16 @@ def _inspection(dt: DocText, doc: Document) -> None:
 @extractor("interview_record")
 def _interview(dt: DocText, doc: Document) -> None:
     _put(doc, "interviewed", F.labelled_date(dt, ("询问时间", "调查时间", "时间")) or F.first_date(dt))
-    _put(doc, "interviewee", F.labelled(dt, ("被询问人", "被调查人", "姓名")))
+    interviewee = F.labelled(dt, ("被询问人", "被调查人", "姓名"))
+    if interviewee is not None:
+        interviewee.value = F.plain_name(interviewee.value)
+    _put(doc, "interviewee", interviewee)
 
 
 @extractor("investigation_report", "panel_discussion", "legal_review", "collective_discussion",
            "decision_approval", "notice_approval")
 def _internal(dt: DocText, doc: Document) -> None:
+    _put(doc, "proposal", F.labelled(dt, vocabulary.labels("proposal")))  # 承办人意见 and its variants
     if doc.type == "investigation_report":
         _put(doc, "case_source", F.case_source(dt))
     _put(doc, "violated", F.violated_provisions(dt))
@@ -97,6 +137,11 @@ def _internal(dt: DocText, doc: Document) -> None:
     _put(doc, "penalties", penalties(dt))
     if doc.type in ("panel_discussion", "collective_discussion"):
         _put(doc, "conclusion_penalties", conclusion_penalties(dt))
+    if doc.type in ("panel_discussion", "collective_discussion", "legal_review"):
+        held = F.row_date(dt, vocabulary.date_labels("meeting"))
+        if held is not None and held.value:
+            doc.fields["held"] = held
+            doc.fields["date"] = held  # the meeting's own row before any date of its narrative
 
 
 @extractor("advance_notice", "hearing_notice", "hearing_summons", "supervision_opinion", "demand_notice")
@@ -106,6 +151,8 @@ def _notice(dt: DocText, doc: Document) -> None:
     _put(doc, "violated", F.violated_provisions(dt))
     _put(doc, "basis", F.penalty_basis(dt))
     _put(doc, "penalties", penalties(dt))
+    if doc.type == "advance_notice":
+        _put(doc, "defence_period", S.defence_period(dt))
     hearing = regex.search(r"听证", dt.text)
     if hearing:
         doc.fields["hearing_right"] = dt.field(True, hearing.start(), hearing.end())
@@ -117,11 +164,25 @@ def _decision(dt: DocText, doc: Document) -> None:
         _put(doc, "party_name", F.addressee(dt))
     _put(doc, "decided", F.labelled_date(dt, ("处罚时间", "决定日期", "作出日期", "处罚日期")))
     _put(doc, "served", F.labelled_date(dt, ("当事人签收", "签收时间", "签收日期")))
+    if doc.type == "onsite_decision":
+        _put(doc, "party_signature", F.labelled(dt, vocabulary.labels("party_signature")))
     _put(doc, "violated", F.violated_provisions(dt))
     _put(doc, "basis", F.penalty_basis(dt))
     _put(doc, "penalties", penalties(dt))
     for key, value in remedy(dt).items():
         _put(doc, key, value)
+    _put(doc, "published_copy", _published_copy(dt))
+
+
+def _published_copy(dt: DocText) -> Field | None:
+    """A decision as published (a web page): its title and number on one line. Such a copy
+    shows no seal, whatever the original bears."""
+    from audit.parse.case_numbers import find_case_numbers
+
+    for offset, text in dt.lines()[:6]:
+        if match_title(text) and find_case_numbers(text):
+            return dt.field(True, offset, offset + len(text))
+    return None
 
 
 @extractor("service_receipt")
@@ -135,8 +196,13 @@ def _receipt(dt: DocText, doc: Document) -> None:
     numbers = F.all_case_numbers(dt)
     if numbers:
         doc.fields["served_case_number"] = numbers[0]
-        if served_type is None and numbers[0].detail.get("nature", "") and "告" in numbers[0].detail["nature"]:
+        nature = numbers[0].detail.get("nature") or ""
+        if served_type is None and "告" in nature:
             served_type = "advance_notice"
+    if served_type is None:
+        served_type, served_name = _served_title(dt) or (None, served_name)
+    if served_type is None and numbers and (numbers[0].detail.get("nature") or "") == "罚":
+        served_type = "decision"  # only a decision carries a number of the 罚 series
     if served_type:
         doc.fields["served_type"] = Field(served_type, served_name.raw if served_name else "", doc.id)
     _put(doc, "served", F.labelled_date(dt, ("送达时间", "送达日期", "签收时间", "签收日期", "收到时间", "收件时间",
@@ -144,6 +210,30 @@ def _receipt(dt: DocText, doc: Document) -> None:
          or doc.fields.get("date"))
     _put(doc, "service_method", F.labelled(dt, ("送达方式",)))
     _put(doc, "recipient", F.labelled(dt, ("受送达人", "收件人", "签收人")))
+
+
+@extractor("file_index")
+def _index(dt: DocText, doc: Document) -> None:
+    from audit.parse.pagination import index_rows
+
+    _put(doc, "index_rows", index_rows(dt))
+
+
+@extractor("defence_record")
+def _defence(dt: DocText, doc: Document) -> None:
+    _put(doc, "defence_waived", S.defence_waived(dt))
+
+
+def _served_title(dt: DocText) -> tuple[str, Field] | None:
+    """The outward document a receipt names without a 送达文书 label (a table row or a sentence:
+    行政处罚决定书 杭西卫医罚〔2024〕7号): the first outward title in its text below its own title."""
+    from audit.parse.segment import external_types, titles_in
+
+    for offset, text in dt.lines()[1:]:
+        for code, start, end in titles_in(text):
+            if code in external_types():
+                return code, dt.field(text[start:end], offset + start, offset + end)
+    return None
 
 
 @extractor("payment_receipt")
@@ -167,13 +257,15 @@ PENALTY_KINDS: tuple[tuple[str, str], ...] = (
     ("没收非法财物", r"没收(?:非法财物|[\p{Han}]{0,8}(?:药品|器械|设备|物品))"),
     ("罚款", r"(?<!加处)罚款(?!缴纳|数额|的缴纳)"),
     ("暂扣许可证件", r"暂扣[\p{Han}“”\"]{0,14}(?:许可证|执照|执业证书)"),
-    ("吊销许可证件", r"吊销[\p{Han}“”\"]{0,14}(?:许可证|执照|执业证书)"),
+    ("吊销许可证件", r"吊销[\p{Han}“”\"《》]{0,16}(?:许可证|执照|执业证书)"),
     ("降低资质等级", r"降低资质等级"),
     ("责令停产停业", r"责令(?:停产停业|停业整顿|暂停[\p{Han}]{0,6}(?:执业|营业)|停止执业活动)|暂停[\p{Han}]{0,4}执业活动"),
     ("限制从业", r"限制(?:从业|开展生产经营活动)"),
+    # 行政处罚法 第九条第（四）项; not "提请……人民政府……责令关闭" (another body's sanction)
+    ("责令关闭", r"(?<!提请[^。；]{0,30})责令关闭"),
 )
 _DECIDES = regex.compile(
-    r"(?:决定|拟|现|予以|依法|当场)\s*(?:对(?:你|你单位|当事人|该单位)\s*)?(?:作出|给予|处以|予以|作如下|如下)"
+    r"(?:决定|拟|现|予以|依法|当场)\s*(?:对[^，。；：\n]{1,30}?\s*)?(?:作出|给予|处以|予以|作如下|如下)"
 )
 _REGION_END = regex.compile(
     r"(?:自收到|自接到|收到本|接到本|如不服|逾期不|当事人应|你单位应|你应|限你|请你|同时责令|缴纳方式|缴款方式)"
@@ -196,7 +288,10 @@ def penalties(dt: DocText) -> list[Field]:
         found = _penalties_in(dt, start, end)
         if found:
             return found
-    return []
+    from audit.parse.sections import sections
+
+    span = sections(dt).get("basis_and_kinds")  # 行政处罚依据和种类：…警告；罚款人民币伍仟元整
+    return _penalties_in(dt, *span) if span else []
 
 
 _CONCLUSION = regex.compile(r"(?:合议|讨论|会议)?(?:结论|决定|意见)[：:]|经(?:合议|讨论|研究)[，,]")
@@ -265,25 +360,45 @@ _LITIGATION = regex.compile(
 )
 
 
-def remedy(dt: DocText) -> dict[str, Field]:
-    """The remedy notice: review body and period, court and litigation period."""
+def remedy(dt: DocText) -> dict[str, Field | list[Field]]:
+    """The remedy notice: review body and period, court and litigation period, and every
+    mention of them (:mod:`audit.parse.remedy`)."""
+    from audit.parse import remedy as R
     from audit.parse.numerals import chinese_to_int
 
     text = dt.flat
-    out: dict[str, Field] = {}
+    out: dict[str, Field | list[Field]] = {}
     m = _REVIEW.search(text) or _REVIEW_ALT.search(text)
     if m:
         out["review_body"] = dt.flat_field(m.group("body"), m.start("body"), m.end("body"))
     d = _REVIEW_DAYS.search(text)
     if d:
-        out["review_days"] = dt.flat_field(_to_int(d.group("days"), chinese_to_int), d.start("days"), d.end("days"))
+        out["review_days"] = dt.flat_field(_to_int(d.group("days"), chinese_to_int), d.start("days"), d.end("days"),
+                                           detail={"unit": "日"})
     c = _COURT.search(text)
     if c:
         out["court"] = dt.flat_field(c.group("court"), c.start("court"), c.end("court"))
     lit = _LITIGATION.search(text)
     if lit:
         group = "n" if lit.group("n") else "n2"
-        out["litigation_months"] = dt.flat_field(_to_int(lit.group(group), chinese_to_int), lit.start(group), lit.end(group))
+        out["litigation_months"] = dt.flat_field(_to_int(lit.group(group), chinese_to_int), lit.start(group), lit.end(group),
+                                                 detail={"unit": "个月"})
+    found = R.periods(dt)
+    out["remedy_periods"] = found
+    for what, key in (("review", "review_days"), ("litigation", "litigation_months"),
+                      ("litigation_after_review", "litigation_after_review_days")):
+        scalar = R.period_scalar(found, what)
+        if scalar is not None and (key not in out or scalar.value != out[key].value
+                                   or scalar.detail["unit"] != out[key].detail["unit"]):
+            out[key] = scalar  # read clause by clause: the unit as written, never a payment period
+    out["review_bodies"] = R.review_bodies(dt)
+    out["direct_litigation"] = R.direct_litigation(dt)
+    first = R.review_first(dt)
+    if first is not None:
+        out["review_first"] = first
+    sentence = R.notice(dt)
+    if sentence is not None:
+        out["remedy_notice"] = sentence
     return out
 
 

@@ -8,13 +8,14 @@ from collections.abc import Iterable
 import regex
 
 from audit.model import Field
+from audit.parse import vocabulary
 from audit.parse.case_numbers import find_case_numbers
-from audit.parse.citation_cells import CleanText, cell_citations, clean_text
-from audit.parse.citations import parse_citations
+from audit.parse.cited import citations_in, penalty_basis, violated_provisions  # noqa: F401 (exported for the extractors)
 from audit.parse.dates import DateMatch, find_dates
 from audit.parse.doctext import DocText
 from audit.parse.identifiers import find_credit_codes, find_id_numbers, find_phones
 from audit.parse.money import find_amounts
+from audit.parse.officers import officers  # noqa: F401 (exported for the extractors)
 
 # A value runs to the end of the line or to the next "label：" on the same line.
 # labels that end a value even with no space before them (OCR often drops the gap between
@@ -27,32 +28,15 @@ _VALUE = (
 )
 BLANK_VALUES = {"", "/", "\\", "／", "无", "—", "--", "-", "（空）", "空白"}
 
-PARTY_NAME_LABELS = (
-    "当事人名称", "当事人", "名称", "被检查单位", "被检查人", "被处罚单位", "被处罚人", "单位名称",
-    "受送达人", "被告知人", "缴款单位", "缴款人", "交款单位", "交款人", "付款单位",
-)
-LEGAL_REP_LABELS = ("法定代表人（负责人）", "法定代表人(负责人)", "法定代表人", "主要负责人", "负责人", "经营者")
-ADDRESS_LABELS = ("单位地址", "经营地址", "执业地点", "营业地址", "注册地址", "地址", "住所", "住址")
+PARTY_NAME_LABELS = vocabulary.labels("party_name")
+LEGAL_REP_LABELS = vocabulary.labels("legal_representative", near_party=False)
+ADDRESS_LABELS = vocabulary.labels("address")
 CAUSE_LABELS = ("案由",)
 AGENCY_SUFFIX = (
     r"(卫生健康委员会|卫生健康局|卫生和计划生育委员会|卫生和计划生育局|卫生计生委|卫生计生局|卫生局|卫生健康综合监督执法局|"
     r"卫生监督所|卫生健康综合行政执法队|疾病预防控制局)"
 )
 _AGENCY_LINE = regex.compile(rf"^(?P<a>[\p{{Han}}]{{2,24}}{AGENCY_SUFFIX})(（印章）|（盖章）)?$")
-_CERT_LABEL = r"(?:执法证号|执法证件号|执法证编号|执法证件编号|证件号码?|证号)"
-_CERT = r"[A-Za-z0-9]*\d{6,}[A-Za-z0-9]*"
-_OFFICER = regex.compile(
-    rf"(?P<name>[\p{{Han}}]{{2,4}})[ \u3000\n]*[（(][ \u3000]*(?:{_CERT_LABEL}[：:\s]*)?(?P<cert>{_CERT})[ \u3000]*[）)]|"
-    rf"(?P<name2>[\p{{Han}}]{{2,4}})[ \u3000]*{_CERT_LABEL}[：:\s]*(?P<cert2>{_CERT})"
-)
-# 王建平　李晓燕（执法证号：33010621003、33010621017）: names, then numbers in the same order
-_OFFICER_LIST = regex.compile(
-    rf"(?P<names>[\p{{Han}}]{{2,4}}(?:[、，,\s\u3000]+[\p{{Han}}]{{2,4}})+)[\s\u3000]*[（(]?[\s\u3000]*{_CERT_LABEL}[：:\s]*"
-    rf"(?P<certs>{_CERT}(?:[、，,\s\u3000]+{_CERT})+)"
-)
-_ROLE_PREFIXES = ("执法人员", "检查人员", "检查人", "询问人", "调查人", "记录人", "承办人", "送达人", "人员")
-# words that sit where a name would before a certificate label but are not names
-_NOT_NAMES = {"执法", "身份", "证件", "号码", "编号", "人员", "执法人员", "公民", "居民", "有效", "工作", "上岗"}
 _ORG_SUFFIX = regex.compile(
     r"(诊所|医院|卫生院|卫生室|卫生所|门诊部|中心|公司|厂|店|馆|站|院|部|室|所|会|社|学校|幼儿园|酒店|宾馆|旅馆|浴室|KTV|俱乐部)$"
 )
@@ -61,13 +45,19 @@ _ORG_SUFFIX = regex.compile(
 def labelled(dt: DocText, labels: Iterable[str], multiline: bool = False) -> Field | None:
     """First non-blank value given for one of ``labels``.
 
-    Three layouts: ``label：value`` anywhere on a line; ``label value`` at the start of a
-    line (ruled forms without colons); the value in the table cell beside the label.
+    Four layouts: ``label：value`` anywhere on a line; ``label value`` at the start of a
+    line (ruled forms without colons); the value in the table cell beside the label; a label
+    alone on its line with the value on the next line.
     """
     labels = tuple(labels)
     alternatives = "|".join(regex.escape(label) for label in sorted(labels, key=len, reverse=True))
     colon = regex.compile(rf"(?:^|(?<=[\s\u3000]))(?:{alternatives})[ \t\u3000]*[：:]{_VALUE}", regex.M)
     spaced = regex.compile(rf"^[ \t\u3000]*(?:{alternatives})[ \t\u3000]+(?![：:]){_VALUE}", regex.M)
+    # a label alone on its line, its value on the next line (or in the next table cell, which
+    # .docx and PDF text layers give as the next line)
+    alone = regex.compile(
+        rf"^[ \t\u3000]*(?:{alternatives})[ \t\u3000]*[：:]?[ \t\u3000_]*\n[ \t\u3000]*"
+        rf"(?![\p{{Han}}（）()]{{2,14}}[ \t\u3000]*[：:])(?P<v>[^\n]+?)[ \t\u3000]*$", regex.M)
     found_at: tuple[int, Field] | None = None
     for pattern in (colon, spaced):
         for match in pattern.finditer(dt.text):
@@ -86,13 +76,24 @@ def labelled(dt: DocText, labels: Iterable[str], multiline: bool = False) -> Fie
         return found_at[1]
     found = dt.cell(labels)
     if found is None or found.value.strip() in BLANK_VALUES:
-        return None
+        return _value_below(dt, alone)
     if not multiline and "\n" in found.value:
         first = found.value.split("\n", 1)[0]
         if "：" in first or ":" in first:
             return None  # a block of labelled lines, not a single value
         found.value = found.raw = first
     return found
+
+
+def _value_below(dt: DocText, alone: regex.Pattern) -> Field | None:
+    """The value on the line below a label that stands alone on its line."""
+    for match in alone.finditer(dt.text):
+        value = match.group("v").strip(" \t\u3000_")
+        if value in BLANK_VALUES or vocabulary.is_label(value) or regex.search(r"[□■☑☐√✓✔▇☒]", value):
+            continue  # another label, or a row of tick boxes: not this label's value
+        start = match.start("v") + match.group("v").find(value)
+        return dt.field(value, start, start + len(value))
+    return None
 
 
 def _in_sentence(dt: DocText, alternatives: str) -> tuple[int, Field] | None:
@@ -130,17 +131,65 @@ def case_source(dt: DocText) -> Field | None:
     return found
 
 
-_NAME_NOTE = regex.compile(r"[（(][^（）()]*(?:法定代表人|负责人|经营者|业主|信用代码|身份证|注册号|营业执照)[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)?[）)]$")
+_NAME_NOTE = regex.compile(
+    r"[（(][^（）()]*(?:法定代表人|负责人|经营者|业主|信用代码|身份证|注册号|营业执照|[男女]|\d{1,3}\s*岁|性别|年龄|职务|"
+    r"店主|老板|院长|主任|医师|护士|员工|工作人员|本人|个体)[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)?[）)]$"
+)
+
+
+def plain_name(name: str) -> str:
+    """A person's or organisation's name without a trailing note: 刘志强（男，41岁） → 刘志强."""
+    cleaned = _NAME_NOTE.sub("", name).strip()
+    return cleaned or name
 
 
 def party_name(dt: DocText) -> Field | None:
     """The party's name, without a trailing note such as （法定代表人：某某）."""
     found = labelled(dt, PARTY_NAME_LABELS)
     if found is not None:
-        cleaned = _NAME_NOTE.sub("", found.value).strip()
-        if cleaned and cleaned != found.value:
-            found.value = cleaned
+        found.value = plain_name(found.value)
     return found
+
+
+_PARTY_LINE = regex.compile(
+    "(?:" + "|".join(regex.escape(label) for label in PARTY_NAME_LABELS) + r")[ \u3000]*[：:]|统一社会信用代码|身份证"
+)
+_APPROVAL_WORDS = regex.compile(r"审批|审核|意见|签名|签字|签章|同意|批准")
+
+
+def legal_representative(dt: DocText) -> Field | None:
+    """The party's legal representative (法定代表人（负责人）…).
+
+    A bare 负责人 label counts only inside the party block (the party's line and the three
+    lines after it): on approval and review forms 负责人 is the agency's approver.
+    """
+    found = labelled(dt, LEGAL_REP_LABELS)
+    if found is not None:
+        found.value = plain_name(found.value)  # 刘志强（男，41岁） is 刘志强
+        return found
+    near = vocabulary.labels("legal_representative", near_party=True)
+    lines = dt.lines()
+    for i, (_, text) in enumerate(lines):
+        if not _PARTY_LINE.search(text):
+            continue
+        end = i + 1
+        while end < min(len(lines), i + 4) and not _APPROVAL_WORDS.search(lines[end][1]):
+            end += 1
+        found = labelled(dt.sub(i, end), near)
+        if found is not None and not _APPROVAL_WORDS.search(found.value):
+            found.value = plain_name(found.value)
+            return found
+    return None
+
+
+def seal_mark(dt: DocText) -> Field | None:
+    """A seal shown as a text mark (（印章）) in the document's last lines, where it is signed."""
+    lines = [(o, t) for o, t in dt.lines() if t.strip()][-8:]
+    for offset, text in reversed(lines):
+        m = vocabulary.find_phrase("印章标记", text)
+        if m:
+            return dt.field(m.group(0), offset + m.start(), offset + m.end())
+    return None
 
 
 def agency(dt: DocText) -> Field | None:
@@ -154,36 +203,6 @@ def agency(dt: DocText) -> Field | None:
             start = offset + text.find(name[0])
             return dt.field(name, start, start + len(text.strip()))
     return None
-
-
-def officers(dt: DocText) -> list[Field]:
-    """Officers named with their enforcement certificate numbers."""
-    found: list[tuple[int, int, str, str]] = []
-    taken: list[tuple[int, int]] = []
-    for m in _OFFICER_LIST.finditer(dt.text):
-        names = regex.split(r"[、，,\s\u3000]+", m.group("names").strip())
-        certs = regex.split(r"[、，,\s\u3000]+", m.group("certs").strip())
-        if len(names) > len(certs) >= 2:
-            names = names[-len(certs):]  # a label before the names (采样人 秦欣怡 黎晓东（执法证号：…、…）)
-        if len(names) == len(certs):
-            found += [(m.start(), m.end(), n, c) for n, c in zip(names, certs, strict=True)]
-            taken.append(m.span())
-    for m in _OFFICER.finditer(dt.text):
-        if any(a <= m.start() < b for a, b in taken):
-            continue
-        name, cert = (m.group("name"), m.group("cert")) if m.group("name") else (m.group("name2"), m.group("cert2"))
-        found.append((m.start(), m.end(), name, cert))
-    out: list[Field] = []
-    seen: set[str] = set()
-    for start, end, name, cert in sorted(found):
-        for prefix in _ROLE_PREFIXES:
-            if name.startswith(prefix) and len(name) > len(prefix):
-                name = name[len(prefix):]
-        if name in seen or len(name) < 2 or name in _ROLE_PREFIXES or name in _NOT_NAMES:
-            continue
-        seen.add(name)
-        out.append(dt.field({"name": name, "certificate": cert}, start, end))
-    return out
 
 
 _ADDRESSEE = regex.compile(r"^[ \u3000]*(?P<name>[^\s：:，。、]{2,40})[：:][ \u3000]*$", regex.M)
@@ -257,9 +276,37 @@ def _inline_date(dt: DocText, labels: tuple[str, ...]) -> Field | None:
         window_end = min(len(dt.text), m.end() + 40)
         line_end = dt.text.find("\n", m.end())
         window_end = min(window_end, line_end if line_end >= 0 else window_end)
+        found = find_dates(dt.text[m.end():window_end])
+        below = not dt.text[m.end():window_end].strip() and line_end >= 0  # the label alone on its line
+        if below or (found and found[0].error == "incomplete" and line_end >= 0):
+            # a date wrapped in its table cell (2024年5月 / 6日9时30分…): read it with the next line
+            next_end = dt.text.find("\n", line_end + 1)
+            window_end = next_end if next_end >= 0 else len(dt.text)
         for date in find_dates(dt.text[m.end():window_end]):
+            if below and dt.text[m.end():m.end() + date.span[0]].strip():
+                break  # the next line is not this label's date (prose with a date inside)
             shifted = _shift(date, m.end())
             return date_field(dt, shifted)
+    return None
+
+
+def row_date(dt: DocText, labels: Iterable[str]) -> Field | None:
+    """The date of a form row that starts with one of ``labels`` (``讨论时间：2024年5月6日``),
+    on the label's line or, for a label alone on its line, on the next line (a table cell)."""
+    alternatives = "|".join(regex.escape(label) for label in sorted(labels, key=len, reverse=True))
+    head = regex.compile(rf"^[ \t\u3000]*(?:{alternatives})[ \t\u3000]*[：:]?[ \t\u3000]*")
+    lines = dt.lines()
+    for i, (offset, text) in enumerate(lines):
+        m = head.match(text)
+        if not m:
+            continue
+        candidates = [(offset + m.end(), text[m.end():])]
+        if not text[m.end():].strip() and i + 1 < len(lines):
+            candidates.append(lines[i + 1])
+        for start, rest in candidates:
+            dates = find_dates(rest)
+            if dates and dates[0].span[0] <= 2:
+                return date_field(dt, _shift(dates[0], start))
     return None
 
 
@@ -269,7 +316,13 @@ def last_date(dt: DocText) -> Field | None:
     When the signing date is written without its day (``2022年9月``), the document's date is
     unknown (``value`` None, ``detail.error`` 'incomplete'), not an earlier date in its text.
     """
-    written = [d for d in find_dates(dt.text) if not d.blank]
+    found = find_dates(dt.text)
+    written = [d for d in found if not d.blank]
+    if (found and found[-1].blank and _in_last_lines(dt, found[-1].span[0])
+            and not (written and _in_last_lines(dt, written[-1].span[0]) and _signing_line(dt, written[-1]))):
+        # the closing date was left blank (年 月 日) and no other signing date stands beside
+        # it: the document's date is blank, never a date taken from its facts
+        return date_field(dt, found[-1])
     if not written:
         return None
     if written[-1].value is None and written[-1].error == "incomplete":
@@ -283,6 +336,20 @@ def last_date(dt: DocText) -> Field | None:
         return Field(None, "", dt.document.id, *dt.locate(*dates[-1].span)[:2], 0.0,
                      {"error": "unreadable", "note": "落款日期可能被印章遮挡，未能识别"})
     return date_field(dt, dates[-1])
+
+
+def _signing_line(dt: DocText, date: DateMatch) -> bool:
+    """Whether ``date`` stands in a signing block (a short line), not in a sentence of prose."""
+    start = dt.text.rfind("\n", 0, date.span[0]) + 1
+    end = dt.text.find("\n", date.span[1])
+    line = dt.text[start:end if end >= 0 else len(dt.text)].replace(date.raw, "")
+    return len(regex.findall(r"\p{Han}", line)) < 12
+
+
+def _in_last_lines(dt: DocText, offset: int, count: int = 4) -> bool:
+    """Whether ``offset`` lies in the last ``count`` non-empty lines of the document."""
+    starts = [o for o, text in dt.lines() if text.strip()]
+    return bool(starts) and offset >= starts[-min(count, len(starts))]
 
 
 _PROSE_AFTER_DATE = regex.compile(r"^[^\n]*?[\p{Han}]{8}")
@@ -345,89 +412,6 @@ def identifiers(dt: DocText) -> dict[str, list[Field]]:
         found = finder(dt.text)
         if found:
             out[key] = [dt.field(m.value, m.span[0], m.span[1], detail={"valid": m.valid}) for m in found]
-    return out
-
-
-def citations_in(dt: DocText, start: int, end: int) -> list[Field]:
-    """Citations inside ``flat[start:end]`` as fields (value = citation dict)."""
-    out = []
-    for c in parse_citations(dt.flat[start:end]):
-        value = {
-            "instrument": c.instrument,
-            "article": c.article,
-            "paragraph": c.paragraph,
-            "item": c.item,
-            "sub_item": c.sub_item,
-        }
-        out.append(dt.flat_field(value, start + c.span[0], start + c.span[1]))
-    return out
-
-
-_VIOLATED = regex.compile(r"违反(?:了)?(?P<body>.{0,260}?)(?:的|之)?(?:有关)?规定")
-_BASIS = regex.compile(
-    r"(?:依据|依照|根据|按照)(?P<body>.{0,260}?)(?:的|之)?(?:有关)?规定[，,。；;]?\s*"
-    r"(?=(?P<after>.{0,40}))",  # a lookahead: the next sentence may hold the next citation
-    regex.S,
-)
-_BASIS_FOLLOWS = regex.compile(
-    r"^(?:本机关|本局|我局|本委|我委|本所)?[ \u3000]*(?:现|拟|依法|当场|经研究|经集体讨论)*[ \u3000]*"
-    r"(?:决定|作出|给予|处以|予以|责令|对你|对当事人|对该|建议)"
-)
-
-
-def _clean_citations_in(clean: CleanText, start: int, end: int) -> list[Field]:
-    """Citations inside ``clean.text[start:end]`` as fields (value = citation dict)."""
-    out = []
-    for c in parse_citations(clean.text[start:end]):
-        value = {"instrument": c.instrument, "article": c.article, "paragraph": c.paragraph,
-                 "item": c.item, "sub_item": c.sub_item}
-        out.append(clean.field(value, start + c.span[0], start + c.span[1]))
-    return out
-
-
-# 按照《X》第N条，决定… / 依据《X》第N条予以处罚: a basis written without 规定, the run followed by the decision
-_BASIS_BARE = regex.compile(
-    r"(?:依据|依照|根据|按照)(?P<body>《[^，,。；;]{1,200}[条款项目])(?:[，,]\s*)?(?=(?P<after>.{0,40}))",
-    regex.S,
-)
-_BARE_FOLLOWS = regex.compile(
-    r"^(?:本机关|本局|我局|本委|我委|本所)?[ \u3000]*(?:现|拟|依法|当场)*[ \u3000]*"
-    r"(?:决定|作出|给予|处以|并处|予以(?:行政)?处罚|对(?:你|你单位|当事人|该单位)(?:作出|给予|处以))"
-)
-
-
-def violated_provisions(dt: DocText) -> list[Field]:
-    """Citations of the rules breached (违反…规定, or the 违反条款 cell of a form)."""
-    clean = clean_text(dt)
-    out: list[Field] = list(cell_citations(dt, clean).get("violated", []))
-    for m in _VIOLATED.finditer(clean.text):
-        if "《" in m.group("body") or "第" in m.group("body"):
-            out.extend(_clean_citations_in(clean, m.start("body"), m.end("body")))
-    return _unique(out)
-
-
-def penalty_basis(dt: DocText) -> list[Field]:
-    """Citations of the penalty provisions (依据/按照…规定，决定/给予…, or the 处罚依据 cell of a form)."""
-    clean = clean_text(dt)
-    out: list[Field] = list(cell_citations(dt, clean).get("basis", []))
-    for pattern, follows in ((_BASIS, _BASIS_FOLLOWS), (_BASIS_BARE, _BARE_FOLLOWS)):
-        for m in pattern.finditer(clean.text, overlapped=True):
-            body = m.group("body")
-            if "《" not in body and "第" not in body:
-                continue
-            if "违反" in body or not follows.search(m.group("after")):
-                continue
-            out.extend(_clean_citations_in(clean, m.start("body"), m.end("body")))
-    return _unique(out)
-
-
-def _unique(fields: list[Field]) -> list[Field]:
-    seen, out = set(), []
-    for f in fields:
-        key = tuple(sorted(f.value.items()))
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
     return out
 
 

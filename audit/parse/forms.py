@@ -81,12 +81,17 @@ def _page_cells(number: int, lines: list[Line]) -> list[Cell]:
     candidates = []
     for ln in boxed:
         m = _LABEL.match(ln.text)
-        if not m:
+        if not m or _is_mark(m.group("label")):
             continue
         box = _label_box(ln, len(m.group("label")) + (1 if m.group("colon") else 0))
         if box is None or (box[0] + box[2]) / 2 > left + 0.3 * (right - left):
             continue
         candidates.append((ln, m, box))
+    # a line right below a label that stands alone (立卷人： / 孟婷 2024年10月22日) is that label's
+    # value, not a label of its own
+    below = {id(v) for ln, m, _ in candidates if m.group("colon") and not (m.group("rest") or "").strip()
+             if (v := _line_below(boxed, ln)) is not None}
+    candidates = [c for c in candidates if id(c[0]) not in below or c[1].group("colon")]
     if len(candidates) < _MIN_COLUMN:
         return []
     centres = sorted((b[0] + b[2]) / 2 for _, _, b in candidates)
@@ -107,11 +112,30 @@ def _page_cells(number: int, lines: list[Line]) -> list[Cell]:
             # the first row may be tall with its value at the top: reach up to the line above the table
             above = [o.box[3] for o in boxed if o.box[3] < box[1] and o.box[0] < min(value_x, box[2]) - 2]
             parts += [o.text for o in _right_of(boxed, ln, box, value_x, max(above, default=0.0), top)]
+        if _state(parts) == "blank" and m.group("colon"):
+            under = _line_below(boxed, ln)
+            if under is not None:
+                parts = [under.text.strip()]  # the value on the line below the label (a Word draft's paragraph)
         text = "\n".join(p for p in parts if p.strip())
         cells.append(Cell(m.group("label"), _state(parts), text, number, box, ln))
     if sum(c.state == "blank" for c in cells) * 2 > len(cells):
         return []  # headings over running text (一、调查经过 …), not a ruled form
     return cells
+
+
+def _is_mark(label: str) -> bool:
+    """A technical mark standing where a label would (（以下空白）) is not a label."""
+    return label.strip("（）() \u3000") in {m.strip("（）() ") for m in STRIKE_MARKS} or "以下空白" in label
+
+
+def _line_below(boxed: list[Line], label: Line) -> Line | None:
+    """The value line right below a label alone on its line: starts within a few points of the
+    label's left edge, no more than one and a half line heights lower, and is not a label."""
+    height = label.box[3] - label.box[1]
+    under = [o for o in boxed if o is not label and 0 <= o.box[1] - label.box[3] <= 1.5 * height
+             and abs(o.box[0] - label.box[0]) <= 6]
+    under.sort(key=lambda o: o.box[1])
+    return under[0] if under and _value_line(under[0].text) else None
 
 
 def _right_of(boxed: list[Line], label: Line, box, value_x: float, top: float, bottom: float) -> list[Line]:
@@ -121,15 +145,28 @@ def _right_of(boxed: list[Line], label: Line, box, value_x: float, top: float, b
     ]
 
 
+def _value_line(text: str) -> bool:
+    """Whether a line is a value (not another ``label：`` line, not a known label, not empty)."""
+    from audit.parse.vocabulary import is_label
+
+    stripped = text.strip(" \u3000")
+    if not stripped or is_label(stripped):
+        return False
+    m = _LABEL.match(stripped)
+    return not (m and m.group("colon"))
+
+
 def _text_cells(number: int, lines: list[Line]) -> list[Cell]:
     """Plain text: ``label：value`` lines; a bare label cannot be judged."""
     cells = []
-    for ln in lines:
+    for i, ln in enumerate(lines):
         m = _LABEL.match(ln.text)
-        if not m:
+        if not m or _is_mark(m.group("label")):
             continue
         if m.group("colon"):
             parts = [m.group("rest") or ""]
+            if not parts[0].strip() and i + 1 < len(lines) and _value_line(lines[i + 1].text):
+                parts = [lines[i + 1].text.strip()]  # the value on the next line (the cell below the label)
             cells.append(Cell(m.group("label"), _state(parts), parts[0], number, None, ln))
         elif m.group("rest") is not None:
             cells.append(Cell(m.group("label"), _state([m.group("rest")]), m.group("rest"), number, None, ln))

@@ -60,10 +60,30 @@ def _compact(text: str) -> str:
     return regex.sub(r"[\s\u3000]+", "", text)
 
 
+_EMPTY_BRACKETS = regex.compile(r"[（(【\[〔]\s*[）)】\]〕]")
+
+
+def _without_case_number(text: str) -> str:
+    """``text`` less a case number printed on the title line (web publications put the title
+    and the number on one line: 行政处罚决定书 沪浦卫罚〔2024〕12号) and the brackets around it."""
+    from audit.parse.case_numbers import find_case_numbers
+
+    found = find_case_numbers(text)
+    if not found:
+        return text
+    last = found[-1]
+    if text[last.span[1]:].strip("）)】]"):
+        return text  # something follows the number: not a title line
+    return _EMPTY_BRACKETS.sub("", text[:last.span[0]] + text[last.span[1]:])
+
+
 def match_title(line_text: str) -> TitleMatch | None:
     """The document type whose title this line is, if it is a title line."""
     text = _compact(line_text)
-    if not text or len(text) > 40 or text.endswith(("。", "；", "，")):
+    if not text or text.endswith(("。", "；", "，")):
+        return None
+    text = _without_case_number(text)
+    if not text or len(text) > 40:
         return None
     for title, code in _titles():
         if text == title:
@@ -81,6 +101,16 @@ def match_title(line_text: str) -> TitleMatch | None:
             continue
         return TitleMatch(code, title, exact=False)
     return None
+
+
+def titles_in(text: str) -> list[tuple[str, int, int]]:
+    """Document titles written anywhere in ``text`` (longest first at each place): (type, start, end)."""
+    out: list[tuple[str, int, int]] = []
+    for title, code in _titles():
+        for m in regex.finditer(regex.escape(title), text):
+            if not any(s <= m.start() < e for _, s, e in out):
+                out.append((code, m.start(), m.end()))
+    return sorted(out, key=lambda t: t[1])
 
 
 def _generic_type(lines: list[Line]) -> str | None:
@@ -200,6 +230,8 @@ def segment(pages: list[Page]) -> list[Document]:
             )
             continue
         title = page_title(page)
+        if title is not None and documents and _form_row(title, documents[-1]):
+            title = None  # a row of the form the previous page began (法制审核意见 on a 审批表)
         if title is None and documents and documents[-1].confidence > 0:
             documents[-1].pages.append(page.number)
             continue
@@ -214,4 +246,26 @@ def segment(pages: list[Page]) -> list[Document]:
                 confidence=1.0 if (title and title.exact) else 0.8 if title else 0.5,
             )
         )
-    return documents
+    return [_by_content(doc, pages) for doc in documents]
+
+
+def _form_row(title: TitleMatch, previous: Document) -> bool:
+    data = load_yaml("document_types.yaml")
+    return (title.title in {_compact(t) for t in data.get("form_row_titles", [])}
+            and previous.type in data.get("forms_with_rows", []))
+
+
+def _by_content(doc: Document, pages: list[Page]) -> Document:
+    """An untitled run of pages takes the type its content shows (a decision published as a
+    web page under the site's own heading); see :func:`audit.parse.recognise.type_by_content`."""
+    from audit.parse.recognise import CONTENT_CONFIDENCE, type_by_content
+
+    if doc.type != OTHER or doc.confidence == 0:
+        return doc
+    by_number = {p.number: p for p in pages}
+    text = "\n".join(line.text for n in doc.pages if n in by_number for line in by_number[n].lines)
+    code = type_by_content(text)
+    if code is None:
+        return doc
+    doc.type, doc.id, doc.confidence = code, doc.id.replace(f"-{OTHER}", f"-{code}"), CONTENT_CONFIDENCE
+    return doc

@@ -8,14 +8,17 @@ import functools
 
 import jinja2
 
-from audit import __version__
+from audit import __version__, labels
+from audit.ingest.folder import INCOMPLETE as INCOMPLETE_PREFIX
 from audit.model import DATE_KEYS, Case, Field, Finding, Score, Severity, Status
 from audit.parse.segment import type_names
 from audit.privacy import mask
 from audit.report.crops import PageImages
-from audit.report.text import DATE_NAMES, PROCEDURE_NAMES, SEVERITY_NAMES, STATUS_NAMES, cite
+from audit.report.places import crop_field
+from audit.report.text import DATE_NAMES
+from audit.report.view import finding_view
 
-SEVERITY_ORDER = {Severity.VETO: 0, Severity.MAJOR: 1, Severity.MINOR: 2, Severity.ADVICE: 3}
+SEVERITY_ORDER = {s: labels.rank(labels.SEVERITY, s) for s in Severity}
 
 
 @functools.cache
@@ -26,6 +29,29 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+
+
+def standard_label(standard: str) -> str:
+    """The scoring standard's Chinese title."""
+    try:
+        from audit.score import load_standard
+
+        return str(load_standard(standard).get("title") or standard) if standard else ""
+    except Exception:  # noqa: BLE001 - a label must never fail a report
+        return standard
+
+
+def profile_label(profile: str) -> str:
+    """The profile's Chinese name where its file gives one, else its file name."""
+    try:
+        from audit.checks.profile import load_profile
+
+        data = load_profile(profile) if profile else {}
+    except Exception:  # noqa: BLE001 - a label must never fail a report
+        return profile
+    return str(data.get("title") or data.get("name_zh") or data.get("label") or profile)
 
 
 def _chinese_date(iso: str) -> str:
@@ -62,40 +88,30 @@ class _Crops:
         return html
 
 
-def _evidence(case: Case, images: _Crops, f: Field) -> dict:
+def _evidence(case: Case, images: _Crops, finding: Finding, f: Field) -> dict:
     doc = case.document(f.document) if f.document else None
+    target = crop_field(case, finding, f)  # a missing thing: the line where it belongs, or no picture
     return {
         "document": type_names().get(doc.type, doc.type) if doc else "—",
-        "page": f.page,
-        "raw": f.raw,
-        "confidence": f.confidence,
-        "crop": images.token(f.page, f.box),
-    }
-
-
-def _finding(case: Case, images: _Crops, f: Finding) -> dict:
-    return {
-        "rule": f.rule,
-        "title": f.title,
-        "dimension": f.dimension,
-        "severity": SEVERITY_NAMES[f.severity.value],
-        "severity_code": f.severity.value,
-        "status": STATUS_NAMES[f.status],
-        "status_code": f.status.value,
-        "expected": f.expected,
-        "observed": f.observed,
-        "points": f.points,
-        "fix": f.fix,
-        "waiver": f.waiver,
-        "basis": [{"cite": cite(b.instrument, b.article), "text": b.text} for b in f.basis],
-        "evidence": [_evidence(case, images, e) for e in f.evidence[:4]],
+        "page": target.page if target else f.page,
+        "raw": target.raw if target else "",
+        "confidence": target.confidence if target else 1.0,
+        "crop": images.token(target.page, target.box) if target else None,
     }
 
 
 def render_html(case: Case, findings: list[Finding], score: Score, masked: bool = True,
                 rule_set: str = "", profile: str = "") -> str:
-    """The HTML report of one audited case."""
+    """The HTML report of one audited case, with the reviewer's comments and sign-off
+    (评查人, 复核人, 日期) from the case's side file (:mod:`audit.review`)."""
+    from audit.review import load_review
+
     images = _Crops(PageImages(case, masked=masked))
+    review = load_review(case.source)
+
+    def _finding(case: Case, images: _Crops, f: Finding) -> dict:
+        return finding_view(f, lambda e, owner: _evidence(case, images, owner, e), comments=review.comments)
+
     defects = sorted(
         (f for f in findings if f.status is Status.FAIL),
         key=lambda f: (SEVERITY_ORDER[f.severity], f.rule),
@@ -115,19 +131,21 @@ def render_html(case: Case, findings: list[Finding], score: Score, masked: bool 
             "party": _value(case.party.name),
             "agency": _value(case.agency),
             "cause": _value(case.cause),
-            "procedure": PROCEDURE_NAMES.get(case.procedure.value, "—") if case.procedure else "未能判断",
+            "procedure": labels.procedure(case.procedure.value if case.procedure else None),
             "officers": "、".join(_value(o.name) for o in case.officers) or "—",
             "pages": len(case.pages),
             "ocr_pages": sum(1 for p in case.pages if p.lines and p.lines[0].source.value == "ocr"),
             "documents": len(case.documents),
             "fine": f"{case.fine_total.value:,.2f} 元" if case.fine_total else "—",
-            "warnings": case.warnings,
+            "warnings": [w.split(" / ", 1)[0] for w in case.warnings],  # the document is Chinese
         },
         "timeline": timeline,
         "score": score,
         "dimensions": list(score.by_dimension.items()),
-        "vetoes": [_finding(case, images, f) for f in defects if f.severity is Severity.VETO],
-        "defects": [_finding(case, images, f) for f in defects if f.severity is not Severity.VETO],
+        "vetoes": [_finding(case, images, f) | {"veto_basis": score.vetoes.get(f.rule) or f.veto_basis}
+                   for f in defects if f.severity is Severity.VETO or f.rule in score.vetoes],
+        "defects": [_finding(case, images, f) for f in defects
+                    if f.severity is not Severity.VETO and f.rule not in score.vetoes],
         "reviews": [_finding(case, images, f) for f in reviews],
         "passed": [{"rule": f.rule, "title": f.title, "observed": f.observed} for f in passed],
         "not_applicable": sum(1 for f in findings if f.status is Status.NOT_APPLICABLE),
@@ -135,7 +153,11 @@ def render_html(case: Case, findings: list[Finding], score: Score, masked: bool 
         "version": __version__,
         "rule_set": rule_set,
         "profile": profile,
+        "profile_label": profile_label(profile),
+        "standard_label": standard_label(score.standard),
         "masked": masked,
+        "signoff": review.signoff,
+        "incomplete": [w.split(" / ", 1)[0] for w in case.warnings if w.startswith(INCOMPLETE_PREFIX)],
     }
     html = _environment().get_template("report.html.j2").render(**context)
     return images.fill(mask(html) if masked else html)

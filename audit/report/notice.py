@@ -1,6 +1,9 @@
-"""The correction notice (案卷评查整改通知书) as an editable DOCX, in the register of an
-official notice: addressed to the handling unit, one numbered item per defect with the
-document and page, the basis and the correction required, and a deadline."""
+"""The correction notice (案卷评查整改通知书) as an editable DOCX that can be sent as is: in
+the register of an official notice (GB/T 9704 practice: title in 小标宋, first-level headings
+in 黑体, second-level in 楷体, body in 仿宋, page numbers "— N —" at the foot), addressed to
+the handling unit, one numbered item per defect with the document and page, the article by
+number with a short quotation, the correction required, the reviewer's comment, a deadline,
+and a signature block that never stands alone on the last page."""
 
 from __future__ import annotations
 
@@ -9,16 +12,22 @@ from pathlib import Path
 
 from docx import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from audit import labels
+from audit.atomic import write_via
 from audit.model import Case, Finding, Severity, Status
 from audit.parse.segment import type_names
 from audit.privacy import mask
 from audit.report.text import cite
+from audit.report.wording import keep_whole, official, sentence, short_quote
 
 CN_NUMBERS = "一二三四五六七八九十"
 BODY_FONT, TITLE_FONT = "仿宋_GB2312", "方正小标宋简体"  # GB/T 9704 practice; Word/WPS substitute if absent
+HEADING_FONT, SUBHEADING_FONT = "黑体", "楷体_GB2312"
+FOOTER_FONT = "宋体"
 
 
 def _ordinal(n: int) -> str:
@@ -37,18 +46,41 @@ def _run(paragraph, text: str, size: float = 16, bold: bool = False, font: str =
     return run
 
 
-def _para(document, text: str = "", size: float = 16, bold: bool = False, align=None, indent: bool = True,
-          font: str = BODY_FONT):
+def _para(document, text: str = "", size: float = 16, align=None, indent: bool = True, font: str = BODY_FONT,
+          keep: bool = False):
     p = document.add_paragraph()
     p.paragraph_format.line_spacing = Pt(28)
     p.paragraph_format.space_after = Pt(0)
+    p.paragraph_format.keep_with_next = keep
+    p.paragraph_format.widow_control = True
     if indent:
         p.paragraph_format.first_line_indent = Pt(size * 2)
     if align is not None:
         p.alignment = align
     if text:
-        _run(p, text, size, bold, font)
+        _run(p, text, size, font=font)
     return p
+
+
+def _page_numbers(section) -> None:
+    """"— N —" centred at the foot of every page (a PAGE field: Word/WPS/LibreOffice fill it)."""
+    p = section.footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(p, "— ", 14, font=FOOTER_FONT)
+    run = _run(p, "", 14, font=FOOTER_FONT)
+    for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, "1"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        elif text == "PAGE":
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = " PAGE "
+        else:
+            element = OxmlElement("w:t")
+            element.text = text
+        run._element.append(element)
+    _run(p, " —", 14, font=FOOTER_FONT)
 
 
 def _where(case: Case, f: Finding) -> str:
@@ -60,12 +92,44 @@ def _where(case: Case, f: Finding) -> str:
     return "、".join(dict.fromkeys(places))
 
 
+def _person_names(case: Case) -> list[str]:
+    """The people named in the case: officers, the legal representative, an individual party."""
+    names = [o.name.value for o in case.officers if o.name and o.name.value]
+    party = case.party
+    if party.legal_representative and party.legal_representative.value:
+        names.append(str(party.legal_representative.value))
+    if party.type and party.type.value == "individual" and party.name and party.name.value:
+        names.append(str(party.name.value))
+    return [str(n) for n in names]
+
+
+def _basis(f: Finding) -> str:
+    """Each article by number, with a short quotation of its words."""
+    from audit.checks.engine import article_text
+
+    parts = []
+    for b in f.basis:
+        text = b.text or article_text(b.instrument, b.article, b.version) or ""
+        quote = short_quote(text) if text else ""
+        parts.append(cite(b.instrument, b.article) + (f"（“{quote}”）" if quote else ""))
+    return "；".join(parts)
+
+
 def write_notice(case: Case, findings: list[Finding], path: Path, *, reviewer: str = "",
                  deadline: dt.date | None = None, masked: bool = True) -> Path:
     """Write the correction notice for ``case`` to ``path`` (a .docx file)."""
-    protect = mask if masked else (lambda s: s)
+    from audit.review import load_review
+
+    review = load_review(case.source)
+    reviewer = reviewer or review.signoff.get("reviewer", "")
+
+    names = _person_names(case)
+
+    def say(text: str) -> str:
+        return keep_whole(official(mask(text) if masked else text), names)
+
     defects = sorted((f for f in findings if f.status is Status.FAIL and not f.waiver),
-                     key=lambda f: ({Severity.VETO: 0, Severity.MAJOR: 1}.get(f.severity, 2), f.rule))
+                     key=lambda f: (labels.rank(labels.SEVERITY, f.severity), f.rule))
     reviews = [f for f in findings if f.status is Status.NEEDS_REVIEW and not f.waiver]
 
     document = DocxDocument()
@@ -73,51 +137,70 @@ def write_notice(case: Case, findings: list[Finding], path: Path, *, reviewer: s
         section.page_height, section.page_width = Cm(29.7), Cm(21.0)
         section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
         section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
+        _page_numbers(section)
 
     _para(document, "案卷评查整改通知书", size=22, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, font=TITLE_FONT)
-    _para(document, "评查整改〔    〕    号", size=16, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
+    _para(document, "评查整改〔\u3000\u3000〕\u3000\u3000号", align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
     _para(document)
-    agency = case.agency.value if case.agency else "办案单位"
+    agency = official(case.agency.value) if case.agency else "办案单位"
     _para(document, f"{agency}：", indent=False)
     number = case.case_number.value if case.case_number else "（文号未识别）"
     party = case.party.name.value if case.party.name else "（当事人未识别）"
     cause = f"（案由：{case.cause.value}）" if case.cause else ""
-    due = f"{deadline.year}年{deadline.month}月{deadline.day}日" if deadline else "    年  月  日"
-    _para(document, protect(
+    due = f"{deadline.year}年{deadline.month}月{deadline.day}日" if deadline else "\u3000\u3000年\u3000\u3000月\u3000\u3000日"
+    _para(document, say(
         f"经评查，你单位办理的{party}行政处罚案（{number}）{cause}案卷存在以下问题，请对照有关规定"
         f"于{due}前完成整改（补正），并将整改情况书面报送评查组。"))
 
     if defects:
-        _para(document, "一、需要整改的问题", bold=True, indent=True)
+        _para(document, "一、需要整改的问题", font=HEADING_FONT, keep=True)
         for i, f in enumerate(defects, start=1):
-            label = "【否决项】" if f.severity is Severity.VETO else ""
-            _para(document, protect(f"（{_ordinal(i)}）{label}{f.observed}"))
+            label = "（否决项）" if f.severity is Severity.VETO else ""
+            p = _para(document)
+            _run(p, f"（{_ordinal(i)}）{official(f.title)}{label}。", font=SUBHEADING_FONT)
+            _run(p, sentence(say(f.observed)))
             where = _where(case, f)
             if where:
-                _para(document, protect(f"问题位置：{where}。"))
-            basis = "；".join(cite(b.instrument, b.article) for b in f.basis)
-            _para(document, f"依据：{basis}。")
+                _para(document, say(f"问题位置：{where}。"))
+            if f.basis:
+                _para(document, f"依据：{_basis(f)}。")
             if f.fix:
-                _para(document, protect(f"整改要求：{f.fix}"))
+                _para(document, sentence(say(f"整改要求：{f.fix}")))
+            if review.comments.get(f.rule):
+                _para(document, say(f"评查意见：{review.comments[f.rule]}"))
     else:
-        _para(document, "一、经评查，未发现需要整改的问题。", bold=True)
+        _para(document, "一、经评查，未发现需要整改的问题。", font=HEADING_FONT)
 
     if reviews:
-        _para(document, "二、需要核实的事项", bold=True)
-        _para(document, "以下事项软件未作结论，请办案单位核实后一并书面说明：")
+        _para(document, "二、需要核实的事项", font=HEADING_FONT, keep=True)
+        _para(document, "以下事项请办案单位核实后一并书面说明：")
         for i, f in enumerate(reviews, start=1):
-            _para(document, protect(f"（{_ordinal(i)}）{f.title}：{f.observed}"))
+            p = _para(document)
+            _run(p, f"（{_ordinal(i)}）{official(f.title)}。", font=SUBHEADING_FONT)
+            _run(p, sentence(say(f.observed)))
+            if review.comments.get(f.rule):
+                _para(document, say(f"评查意见：{review.comments[f.rule]}"))
 
-    _para(document)
-    _para(document, f"整改期限：{due}", indent=False)
-    _para(document, f"评查人员：{reviewer or '                '}", indent=False)
-    _para(document)
-    _para(document, "评查单位（盖章）", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
+    # the closing block travels with the last paragraph of the body: never alone on a page
+    document.paragraphs[-1].paragraph_format.keep_with_next = True
+    _para(document, keep=True)
+    _para(document, f"整改期限：{due}", indent=False, keep=True)
+    _para(document, f"评查人员：{reviewer or '                '}", indent=False, keep=True)
+    _para(document, keep=True)
+    _para(document, "评查单位（盖章）", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False, keep=True)
+    signed = review.signoff.get("date") or ""
     today = dt.date.today()
-    _para(document, f"{today.year}年{today.month}月{today.day}日", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(path))
-    return path
+    _para(document, _chinese_date(signed) or f"{today.year}年{today.month}月{today.day}日",
+          align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
+    return write_via(path, lambda tmp: document.save(str(tmp)))
+
+
+def _chinese_date(iso: str) -> str:
+    try:
+        d = dt.date.fromisoformat(str(iso))
+    except ValueError:
+        return ""
+    return f"{d.year}年{d.month}月{d.day}日"
 
 
 def notice_pdf(docx_path: Path) -> Path | None:
@@ -129,11 +212,15 @@ def notice_pdf(docx_path: Path) -> Path | None:
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
         return None
-    with tempfile.TemporaryDirectory() as profile:
+    with tempfile.TemporaryDirectory() as scratch:
         done = subprocess.run(
-            [office, "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", "pdf",
-             "--outdir", str(docx_path.parent), str(docx_path)],
+            [office, "--headless", f"-env:UserInstallation=file://{scratch}/profile", "--convert-to", "pdf",
+             "--outdir", scratch, str(docx_path)],
             capture_output=True, timeout=120,
         )
-    pdf = docx_path.with_suffix(".pdf")
-    return pdf if done.returncode == 0 and pdf.exists() else None
+        made = Path(scratch) / (docx_path.stem + ".pdf")
+        if done.returncode != 0 or not made.exists():
+            return None
+        from audit.atomic import write_atomic
+
+        return write_atomic(docx_path.with_suffix(".pdf"), made.read_bytes())

@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from audit.checks import load_rules
+from audit.ingest.folder import INCOMPLETE
 from audit.model import Case, Field, Finding, Score, Status, to_dict
 
 
@@ -67,6 +68,7 @@ def case_record(case: Case, findings: list[Finding], score: Score, content_hash:
         "standard": score.standard,
         "counts": counts,
         "pages": len(case.pages),
+        "incomplete": any(w.startswith(INCOMPLETE) for w in case.warnings),
         "documents": len(case.documents),
         "findings": [finding_record(case, f) for f in findings if f.status in (Status.FAIL, Status.NEEDS_REVIEW, Status.ERROR)],
     }

@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
+from audit import labels
 from audit.model import DATE_KEYS, Case, Field, Finding, Score, Status
 from audit.parse.segment import type_names
 
-STATUS_NAMES = {
-    Status.FAIL: "不符合",
-    Status.NEEDS_REVIEW: "待人工核查",
-    Status.PASS: "符合",
-    Status.NOT_APPLICABLE: "不适用",
-    Status.ERROR: "执行出错",
-}
-SEVERITY_NAMES = {"veto": "否决项", "major": "重要", "minor": "一般", "advice": "建议"}
+STATUS_NAMES = {s: labels.status(s) for s in Status}  # kept for callers; the words live in audit.labels
+SEVERITY_NAMES = labels.names(labels.SEVERITY)
 STATUS_ORDER = [Status.FAIL, Status.NEEDS_REVIEW, Status.ERROR, Status.PASS, Status.NOT_APPLICABLE]
 DATE_NAMES = {
     "accepted": "受理", "filed": "立案", "inspected": "现场检查", "notice_issued": "告知书作出",
     "notice_served": "告知书送达", "hearing_notice_served": "听证告知送达", "decided": "处罚决定",
     "decision_served": "决定书送达", "paid": "缴款", "closed": "结案",
+    # facts read by audit/parse/procedure_facts.py (shown where a view lists every date)
+    "act_began": "违法行为开始", "act_ended": "违法行为终了", "hearing_summons_served": "听证通知送达",
+    "hearing_held": "举行听证", "extension_approved": "延期审批", "preserved": "先行登记保存",
+    "preservation_handled": "先行登记保存处理", "published": "公示", "demand_served": "催告书送达",
+    "enforcement_applied": "申请强制执行", "defence_heard": "陈述申辩",
 }
-PROCEDURE_NAMES = {"ordinary": "普通程序", "simple": "简易程序"}
+PROCEDURE_NAMES = labels.names(labels.PROCEDURE)
 
 
 def _v(f: Field | None) -> str:
@@ -34,7 +34,7 @@ def _where(case: Case, f: Field) -> str:
 
 
 def case_summary(case: Case) -> list[str]:
-    procedure = PROCEDURE_NAMES.get(case.procedure.value, "—") if case.procedure else "未能判断"
+    procedure = labels.procedure(case.procedure.value if case.procedure else None)
     lines = [
         f"案卷：{case.case_id}（{case.source}）",
         f"文号：{_v(case.case_number)}　当事人：{_v(case.party.name)}　程序：{procedure}",
@@ -64,7 +64,8 @@ def extraction_text(case: Case) -> str:
     row("执法机关", case.agency)
     row("案由", case.cause)
     row("当事人", case.party.name)
-    row("当事人类型", case.party.type)
+    kind = case.party.type
+    out.append(f"  当事人类型：{labels.party_kind(kind.value)}　〔{_where(case, kind)}〕" if kind else "  当事人类型：—")
     row("统一社会信用代码", case.party.credit_code)
     row("公民身份号码", case.party.id_number)
     row("法定代表人（负责人）", case.party.legal_representative)
@@ -91,6 +92,8 @@ def extraction_text(case: Case) -> str:
 def score_line(score: Score) -> str:
     parts = "，".join(f"{k} {v:g}" for k, v in score.by_dimension.items())
     veto = "；存在否决项" if score.vetoed else ""
+    if score.vetoes:
+        veto += "（" + "、".join(score.vetoes) + "）"
     review = f"；待人工核查涉及 {score.needs_review_points:g} 分（未扣分）" if score.needs_review_points else ""
     return f"评分：{score.total:g} 分，等级：{score.grade}{veto}（{parts}）{review}"
 
@@ -124,6 +127,8 @@ def findings_text(case: Case, findings: list[Finding], score: Score | None = Non
                 out.append(f"  证据：{_where(case, e)}　“{e.raw}”")
             basis = "；".join(cite(b.instrument, b.article) for b in f.basis)
             out.append(f"  依据：{basis}")
+            if status is Status.FAIL and (why := (score.vetoes.get(f.rule) if score else None) or f.veto_basis):
+                out.append(f"  否决理由：{why}")
             if f.fix:
                 out.append(f"  整改：{f.fix}")
     return "\n".join(out)

@@ -7,14 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from openpyxl.utils import get_column_letter
 
-from audit.model import Status
+from audit import labels
 from audit.parse.segment import type_names
-from audit.report.text import SEVERITY_NAMES, STATUS_NAMES
+from audit.report.xlsx import Sheet, write_sheets
 
-DIMENSIONS = ("执法主体", "事实认定与证据", "法律适用", "程序合法", "行政裁量", "文书规范", "案卷管理")
-PROCEDURES = {"ordinary": "普通程序", "simple": "简易程序"}
+DIMENSIONS = tuple(labels.DIMENSION)
+LINKED_SHEETS = ("案卷", "问题明细")  # the 案卷 cell of each row opens that case's report
 
 
 def _cases_frame(records: list[dict[str, Any]], errors: list[dict[str, str]]) -> pd.DataFrame:
@@ -23,14 +22,14 @@ def _cases_frame(records: list[dict[str, Any]], errors: list[dict[str, str]]) ->
         fails = [f for f in r["findings"] if f["status"] == "fail" and not f["waived"]]
         row = {
             "案卷": r["case_id"], "文号": r["case_number"], "当事人": r["party"], "办案单位": r["agency"],
-            "执法人员": "、".join(r["officers"]), "程序": PROCEDURES.get(r["procedure"], r["procedure"]),
+            "执法人员": "、".join(r["officers"]), "程序": labels.procedure(r["procedure"]),
             "立案日期": r["filed"], "决定日期": r["decided"], "结案日期": r["closed"], "罚款（元）": r["fine_total"],
-            "得分": r["score"], "等级": r["grade"], "否决项": "是" if r["vetoed"] else "否",
+            "得分": r["score"], "等级": r["grade"], "否决项": labels.YES_NO[bool(r["vetoed"])],
             "不符合": r["counts"].get("fail", 0), "待人工核查": r["counts"].get("needs_review", 0),
         }
         for d in DIMENSIONS:
             row[f"{d}扣分问题数"] = sum(1 for f in fails if f["dimension"] == d)
-        row["状态"] = "已审查"
+        row["状态"] = "已审查（案卷不完整）" if r.get("incomplete") else "已审查"
         rows.append(row)
     for e in errors:
         rows.append({"案卷": e["case_id"], "状态": "无法审查", "说明": e["error"]})
@@ -42,8 +41,8 @@ def _findings_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
     rows = [
         {
             "案卷": r["case_id"], "文号": r["case_number"], "办案单位": r["agency"], "规则": f["rule"],
-            "事项": f["title"], "维度": f["dimension"], "严重程度": SEVERITY_NAMES[f["severity"]],
-            "结果": STATUS_NAMES[Status(f["status"])], "分值": f["points"],
+            "事项": f["title"], "维度": f["dimension"], "严重程度": labels.severity(f["severity"]),
+            "结果": labels.status(f["status"]), "分值": f["points"],
             "文书": names.get(f["document"], f["document"]) if f["document"] else None, "页码": f["page"],
             "问题描述": f["observed"], "依据": f["basis"], "整改建议": f["fix"], "已豁免": "是" if f["waived"] else "",
         }
@@ -67,19 +66,26 @@ def _rules_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
     return table.sort_values(["不符合案卷数", "待人工核查案卷数", "规则"], ascending=[False, False, True])
 
 
-def write_workbook(records: list[dict[str, Any]], errors: list[dict[str, str]], path: Path) -> Path:
-    """Write the batch workbook with sheets 案卷, 问题明细, 规则统计."""
-    sheets = {"案卷": _cases_frame(records, errors), "问题明细": _findings_frame(records), "规则统计": _rules_frame(records)}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
-        for name, frame in sheets.items():
-            frame.to_excel(writer, sheet_name=name, index=False)
-            sheet = writer.sheets[name]
-            sheet.freeze_panes = "A2"
-            if sheet.max_row >= 1 and sheet.max_column >= 1:
-                sheet.auto_filter.ref = sheet.dimensions
-            for i, column in enumerate(frame.columns, start=1):
-                values = [str(column)] + [str(v) for v in frame[column].head(200) if v is not None]
-                width = min(60, max(6, max(sum(2 if ord(ch) > 127 else 1 for ch in v) for v in values) + 2))
-                sheet.column_dimensions[get_column_letter(i)].width = width
-    return path
+def write_workbook(records: list[dict[str, Any]], errors: list[dict[str, str]], path: Path,
+                   duplicates: dict[str, str] | None = None) -> Path:
+    """Write the batch workbook with sheets 案卷, 问题明细, 规则统计 (and 重复提交 when inputs
+    repeated others: named there, counted nowhere else). Each row's 案卷 cell links to that
+    case's report (a case that could not be audited: to the batch index)."""
+    frames = {"案卷": _cases_frame(records, errors), "问题明细": _findings_frame(records), "规则统计": _rules_frame(records)}
+    if duplicates:
+        frames["重复提交"] = pd.DataFrame([{"文件": c, "说明": line.split(" / ", 1)[0]} for c, line in duplicates.items()])
+    sheets = []
+    for name, frame in frames.items():
+        columns = [str(c) for c in frame.columns]
+        rows = frame.astype(object).where(frame.notna(), None).values.tolist()
+        sheet = Sheet(name, columns, rows)
+        if name == "规则统计" and "不符合占比" in columns:
+            sheet.formats[columns.index("不符合占比")] = "0.0%"
+        if name in LINKED_SHEETS and "案卷" in columns:
+            c = columns.index("案卷")
+            state = columns.index("状态") if "状态" in columns else None
+            for r, row in enumerate(rows):
+                failed = state is not None and row[state] == "无法审查"
+                sheet.links[(r, c)] = "index.html" if failed else f"{row[c]}/report.html"
+        sheets.append(sheet)
+    return write_sheets(path, sheets)

@@ -5,6 +5,9 @@ Chinese labels need a CJK font. We look for one in this order: the system's Noto
 WenQuanYi fonts (through matplotlib's font manager), the Noto Sans SC font shipped by the
 optional ``pylopdf-fonts-zh-cn`` wheel, any other system CJK font. Without one, charts are
 still drawn, with codes instead of Chinese labels and a visible warning, never empty boxes.
+
+Length: four chart kinds and the one-page HTML that gathers them share the font search and the
+bilingual label helpers; the page template is small and lives here with them.
 """
 
 from __future__ import annotations

@@ -9,13 +9,13 @@ from typing import Any
 
 import click
 
+from audit import labels
 from audit.stats import store
 from audit.stats.dataset import FORMATS, GROUPINGS, TRENDS, StatsError, load_dataset
 from audit.stats.render import write_outputs
-from audit.stats.tables import compute, pad_text, text_width
+from audit.stats.tables import MIN_GROUP_CASES, compute, pad_text, text_width
 
-STATUS_NAMES = {"fail": "不符合", "needs_review": "待人工核查", "error": "执行出错", "pass": "符合",
-                "not_applicable": "不适用"}
+STATUS_NAMES = labels.names(labels.STATUS)
 
 
 def _fail(zh: str, en: str, code: int = 2) -> None:
@@ -34,16 +34,26 @@ def _fail(zh: str, en: str, code: int = 2) -> None:
               help="趋势按评查批次或按决定月份 / trend between runs or months.")
 @click.option("--all-audits", is_flag=True,
               help="同一案件多次评查的每次都计入（默认只计最近一次）/ count every audit of a re-audited case.")
+@click.option("--all-runs", is_flag=True,
+              help="统计历史库中的全部批次（默认只统计最近一次批次）/ every run in the history database (default: the latest run).")
+@click.option("--min-cases", type=int, default=MIN_GROUP_CASES, show_default=True,
+              help="按办案单位、执法人员统计时，案卷数少于此数的不单列 / units and officers with fewer cases are not shown.")
+@click.option("--names", is_flag=True, help="显示执法人员姓名（默认以编号显示）/ name the officers (default: numbered).")
+@click.option("--casebook", is_flag=True,
+              help="另生成典型问题汇编（HTML 和 DOCX），每个问题链接到案卷报告和原文截图 / also write the "
+                   "典型问题汇编 (HTML and DOCX): each rule with the cases and crops that show it.")
 @click.option("--format", "formats", type=click.Choice(FORMATS), multiple=True,
               help="输出格式，可重复（默认 text）/ output format, repeatable (default text).")
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=None,
               help="输出文件夹（默认 reports/stats；text 格式默认输出到屏幕），或与单一格式相符的文件 / output folder (default reports/stats; text goes to stdout), or a file matching the single format.")
 def stats_command(results: tuple[Path, ...], by: str, db_path: Path | None, run_ids: tuple[str, ...], trend: str,
-                  all_audits: bool, formats: tuple[str, ...], out: Path | None) -> None:
+                  all_audits: bool, all_runs: bool, min_cases: int, names: bool, casebook: bool,
+                  formats: tuple[str, ...], out: Path | None) -> None:
     """统计常见问题、所占案卷比例及变化趋势 / Trainer statistics over audit results.
 
     RESULTS are batch output folders (run.json and */record.json; a folder of such folders
-    is read run by run) and/or history database files. Without RESULTS the history database is read.
+    is read run by run) and/or history database files. Without RESULTS the latest run of the
+    history database is read (--all-runs: every run, for trends).
     """
     if not results and db_path is None:
         db_path = store.default_db_path()
@@ -51,9 +61,20 @@ def stats_command(results: tuple[Path, ...], by: str, db_path: Path | None, run_
             _fail(f"未指定评查结果，且评查历史库不存在：{db_path}",
                   f"no RESULTS given and no history database at {db_path}")
     try:
+        if not results and not run_ids and not all_runs:
+            runs = store.list_runs(db_path)
+            if runs:
+                latest = runs[-1]
+                run_ids = (latest["run_id"],)
+                click.echo(f"统计最近一次批次：{latest.get('name') or latest['run_id']}（全部批次请加 --all-runs）"
+                           f" / latest run only; --all-runs for every run", err=True)
         data = load_dataset(results, db_path, run_ids or None)
-        stats = compute(data, by=by, trend=trend, all_audits=all_audits)
+        stats = compute(data, by=by, trend=trend, all_audits=all_audits, min_cases=min_cases, names=names)
         written, printed = write_outputs(stats, formats or ("text",), out)
+        if casebook:
+            from audit.stats.casebook import write_casebook
+
+            written += write_casebook(data, results, out or Path("reports") / "stats")
     except (StatsError, store.StoreError) as exc:
         _fail(exc.zh, exc.en)
     if printed is not None:
@@ -80,11 +101,11 @@ def _grid(header: list[str], rows: list[list[str]], right: set[int]) -> list[str
 def runs_text(db: Path, runs: list[dict[str, Any]]) -> str:
     if not runs:
         return f"评查历史库中尚无评查记录：{db}"
-    rows = [[r["run_id"], _time(r["started"]), str(r["case_count"]), _score(round(r["mean_score"], 2) if r["mean_score"] is not None else None),
+    rows = [[r["run_id"], r.get("name") or "—", _time(r["started"]), str(r["case_count"]), _score(round(r["mean_score"], 2) if r["mean_score"] is not None else None),
              str(r["fails"]), str(r["needs_review"]), str(r["waived"]), r["rule_set_version"] or "—", r["profile"] or "—",
              r["source"] or "—"] for r in runs]
-    header = ["评查批次", "开始时间", "案卷数", "平均分", "问题数", "待核查数", "已豁免", "规则集版本", "评查配置", "案卷来源"]
-    return "\n".join([f"评查历史库：{db}（共 {len(runs)} 个批次）", ""] + _grid(header, rows, {2, 3, 4, 5, 6})
+    header = ["评查批次", "名称", "开始时间", "案卷数", "平均分", "问题数", "待核查数", "已豁免", "规则集版本", "评查配置", "案卷来源"]
+    return "\n".join([f"评查历史库：{db}（共 {len(runs)} 个批次）", ""] + _grid(header, rows, {3, 4, 5, 6, 7})
                      + ["", "注：问题数、待核查数不含已豁免的条目。"])
 
 

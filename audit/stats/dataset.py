@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from audit import labels
 from audit.stats import store
 
 GROUPINGS = ("rule", "dimension", "unit", "officer", "month", "document")
@@ -23,7 +24,7 @@ TRENDS = ("run", "month")
 FORMATS = ("text", "csv", "xlsx", "html")
 BY_NAMES = {"rule": "评查规则", "dimension": "评查维度", "unit": "办案单位", "officer": "执法人员",
             "month": "决定月份", "document": "文书"}
-SEVERITY_NAMES = {"veto": "否决项", "major": "重要", "minor": "一般", "advice": "建议"}
+SEVERITY_NAMES = labels.names(labels.SEVERITY)
 UNKNOWN = {"unit": "未识别办案单位", "officer": "未识别执法人员", "month": "日期不详", "document": "未定位文书",
            "dimension": "未分维度"}
 FINDING_GROUPS = ("rule", "dimension", "document")  # grouped per finding; the others per case
@@ -65,7 +66,7 @@ def load_folder(folder: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     folder = Path(folder)
     run_file = folder / "run.json"
     run = _read_json(run_file) if run_file.is_file() else {}
-    run = {"run_id": run.get("run_id") or folder.name, "source": run.get("source"), **run}
+    run = {"run_id": run.get("run_id") or folder.name, "source": run.get("source"), **run, "output": str(folder)}
     listed = run.get("cases")
     paths = ([folder / str(c) / "record.json" for c in listed] if isinstance(listed, list)
              else sorted(folder.glob("*/record.json")))
@@ -124,7 +125,7 @@ def load_dataset(results: Iterable[str | os.PathLike[str]] = (), db_path: str | 
 
 
 def _run_summary(run: dict[str, Any]) -> dict[str, Any]:
-    keys = ("run_id", "started", "finished", "rule_set_version", "profile", "standard", "source")
+    keys = ("run_id", "name", "output", "started", "finished", "rule_set_version", "profile", "standard", "source")
     return {k: run.get(k) for k in keys}
 
 

@@ -74,35 +74,16 @@ SHEET_NAMES = {"overview": "总体情况", "groups": "按{by}统计", "trend": "
 
 
 def write_xlsx(stats: Stats, path: Path) -> Path:
-    """One sheet per table: bold Chinese header, frozen, filtered, columns sized to content."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
+    """One sheet per table (the one XLSX writer, :mod:`audit.report.xlsx`)."""
+    from audit.report.xlsx import Sheet, write_sheets
 
-    wb = Workbook()
-    wb.remove(wb.active)
-    header_font, header_fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="1F4E79")
+    sheets = []
     for table in stats.tables:
-        ws = wb.create_sheet(SHEET_NAMES[table.name].format(by=BY_NAMES[stats.by])[:31])
-        ws.append([c.title for c in table.columns])
-        for cell in ws[1]:
-            cell.font, cell.fill = header_font, header_fill
-            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        for row in table.rows:
-            ws.append([row.get(c.key) for c in table.columns])
-        for j, column in enumerate(table.columns, start=1):
-            letter = get_column_letter(j)
-            fmt = {"pct": "0.0%", "float": "0.##", "int": "0"}.get(column.kind)
-            if fmt:
-                for (cell,) in ws.iter_rows(min_row=2, min_col=j, max_col=j):
-                    cell.number_format = fmt
-            texts = [column.title] + [cell_text(column, r.get(column.key)) for r in table.rows]
-            ws.column_dimensions[letter].width = min(60, max(8, max(text_width(t) for t in texts) + 2))
-        ws.freeze_panes = "A2"
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{max(1, len(table.rows) + 1)}"
-        if table.note:
-            ws.cell(row=len(table.rows) + 3, column=1, value=f"注：{table.note}")
-    return write_via(path, lambda p: wb.save(p))
+        formats = {j: f for j, c in enumerate(table.columns)
+                   if (f := {"pct": "0.0%", "float": "0.##", "int": "0"}.get(c.kind))}
+        sheets.append(Sheet(SHEET_NAMES[table.name].format(by=BY_NAMES[stats.by]), [c.title for c in table.columns],
+                            [[row.get(c.key) for c in table.columns] for row in table.rows], formats, note=table.note))
+    return write_sheets(path, sheets)
 
 
 def write_outputs(stats: Stats, formats: Iterable[str], out: Path | None) -> tuple[list[Path], str | None]:
@@ -118,21 +99,30 @@ def write_outputs(stats: Stats, formats: Iterable[str], out: Path | None) -> tup
     written: list[Path] = []
     printed = None
     for fmt in formats:
-        if fmt == "text":
-            text = stats_text(stats)
-            if out is None:
-                printed = text
-            else:
-                written.append(_write_text(out if target_file else folder / "stats.txt", text))
-        elif fmt == "csv":
-            written += write_csv(stats, folder, out if target_file else None)
-        elif fmt == "xlsx":
-            written.append(write_xlsx(stats, out if target_file else folder / "stats.xlsx"))
-        elif fmt == "html":
-            from audit.stats.charts import write_html
-
-            page = out if target_file else folder / "stats.html"
-            written += write_html(stats, page)
-        else:
+        if fmt not in WRITERS:
             raise ValueError(f"unknown format {fmt!r}")
+        if fmt == "text" and out is None:
+            printed = stats_text(stats)
+            continue
+        target = out if target_file else None
+        written += WRITERS[fmt](stats, folder, target)
     return written, printed
+
+
+def _text_out(stats: Stats, folder: Path, target: Path | None) -> list[Path]:
+    return [_write_text(target or folder / "stats.txt", stats_text(stats))]
+
+
+def _xlsx_out(stats: Stats, folder: Path, target: Path | None) -> list[Path]:
+    return [write_xlsx(stats, target or folder / "stats.xlsx")]
+
+
+def _html_out(stats: Stats, folder: Path, target: Path | None) -> list[Path]:
+    from audit.stats.charts import write_html
+
+    return write_html(stats, target or folder / "stats.html")
+
+
+# one writer per output format: (stats, folder, file named by -o or None) → files written
+WRITERS = {"text": _text_out, "csv": lambda stats, folder, target: write_csv(stats, folder, target),
+           "xlsx": _xlsx_out, "html": _html_out}

@@ -7,6 +7,9 @@ runs can be found again.
 
 Writers take SQLite's write lock at the start of a run's transaction and wait up to
 ``BUSY_TIMEOUT_S`` for another writer; recording the same run id again replaces it.
+
+Length: one SQLite schema with its migrations, writers and readers. Every query has to agree
+with the schema and the migrations, so they stay in one file.
 """
 
 from __future__ import annotations
@@ -96,6 +99,9 @@ MIGRATIONS: list[str] = [
     CREATE INDEX findings_by_rule ON findings(rule, status);
     CREATE INDEX findings_by_key ON findings(case_key);
     """,
+    # 2: a run's name ("2024年第一季度评查", audit batch --name), shown in stats and trends, and
+    # its output folder, where the 典型问题汇编 finds the reports and crops
+    "ALTER TABLE runs ADD COLUMN name TEXT; ALTER TABLE runs ADD COLUMN output TEXT",
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -258,9 +264,10 @@ def record_run(db_path: str | os.PathLike[str] | None, run: dict[str, Any], reco
             conn.execute("DELETE FROM runs WHERE run_id = ?", (run_id,))
             conn.execute(
                 "INSERT INTO runs (run_id, started, finished, rule_set_version, profile, standard, source,"
-                " case_count, recorded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " case_count, recorded, name, output) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (run_id, run.get("started"), run.get("finished"), run.get("rule_set_version"),
-                 run.get("profile"), run.get("standard"), _text(run.get("source")), len(rows), _now()),
+                 run.get("profile"), run.get("standard"), _text(run.get("source")), len(rows), _now(),
+                 _text(run.get("name")), _text(run.get("output"))),
             )
             for row, findings in rows:
                 names = ", ".join(row)

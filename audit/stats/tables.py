@@ -191,13 +191,19 @@ def group_rows(by: str, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return _finding_rows(by, records) if by in FINDING_GROUPS else _case_rows(by, records)
 
 
+def run_label(run: dict[str, Any]) -> str:
+    """A run as a reader names it: its name (``audit batch --name``), else when it started
+    (run ids are long and alike, and overlap on a chart's axis)."""
+    return str(run.get("name") or _short_time(run.get("started")) or run["run_id"])
+
+
 def _periods(data: Dataset, records: list[dict[str, Any]], trend: str) -> list[tuple[str, str, list[dict[str, Any]]]]:
     """(key, label, records) per run (in run order) or per month (chronological)."""
     if trend == "run":
         by_run: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for r in data.records:
             by_run[r["run_id"]].append(r)
-        return [(run["run_id"], run["run_id"], by_run[run["run_id"]]) for run in data.runs if by_run[run["run_id"]]]
+        return [(run["run_id"], run_label(run), by_run[run["run_id"]]) for run in data.runs if by_run[run["run_id"]]]
     by_month: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in records:
         by_month[case_month(r) or UNKNOWN["month"]].append(r)
@@ -239,7 +245,7 @@ def _pivot(by: str, rows: list[dict[str, Any]], periods: list[tuple[str, str, li
         if by == "rule":
             row["title"] = r.get("title", "")
         for i, (_, _, records) in enumerate(periods):
-            row[f"p{i}"] = group_share(by, r["group"], records)
+            row[f"p{i}"] = group_share(by, r.get("_key", r["group"]), records)
         out.append(row)
     note = ("各期涉及该问题的案卷占该期案卷的比例。" if by in FINDING_GROUPS
             else f"各期该{BY_NAMES[by]}有问题案卷占其该期案卷的比例；“—”表示该期无案卷。")
@@ -288,9 +294,32 @@ def _overview(data: Dataset, records: list[dict[str, Any]], all_audits: bool) ->
                  [{"item": k, "value": v} for k, v in items])
 
 
-def compute(data: Dataset, by: str = "rule", trend: str = "run", all_audits: bool = False) -> Stats:
+MIN_GROUP_CASES = 5  # a unit or officer with fewer cases is not shown: a share of 1/1 says nothing
+PEOPLE_GROUPS = ("unit", "officer")
+
+
+def hide_small_groups(by: str, rows: list[dict[str, Any]], min_cases: int, names: bool) -> tuple[list, str]:
+    """Rows of units and officers with at least ``min_cases`` cases; officers named only when
+    ``names`` (else 执法人员1, 2 … in the table's order). Returns the rows and a note."""
+    if by not in PEOPLE_GROUPS:
+        return rows, ""
+    known = UNKNOWN[by]
+    kept = [r for r in rows if r["cases"] >= min_cases]
+    hidden = len(rows) - len(kept)
+    note = (f"案卷数少于 {min_cases} 件的{BY_NAMES[by]}（{hidden} 个）未单列，以免以个别案卷评价。"
+            if hidden else "")
+    if by == "officer" and not names:
+        for i, row in enumerate((r for r in kept if r["group"] != known), start=1):
+            row["_key"], row["group"] = row["group"], f"执法人员{i}"  # the name stays internal
+        note += "执法人员以编号显示；需要显示姓名时加 --names。"
+    return kept, note
+
+
+def compute(data: Dataset, by: str = "rule", trend: str = "run", all_audits: bool = False,
+            min_cases: int = MIN_GROUP_CASES, names: bool = False) -> Stats:
     """All tables for one grouping. Groups count each case once (its latest audit) unless
-    ``all_audits``; the run trend always compares every run's own cases."""
+    ``all_audits``; the run trend always compares every run's own cases. Units and officers
+    with fewer than ``min_cases`` cases are left out; officers are named only when ``names``."""
     if by not in GROUPINGS:
         raise ValueError(f"unknown grouping {by!r}")
     if trend not in TRENDS:
@@ -298,7 +327,7 @@ def compute(data: Dataset, by: str = "rule", trend: str = "run", all_audits: boo
     if not data.records:
         raise StatsError("没有可统计的案卷记录", "no case records to compute statistics from")
     records = list(data.records) if all_audits else latest_audits(data)
-    rows = group_rows(by, records)
+    rows, hidden_note = hide_small_groups(by, group_rows(by, records), min_cases, names)
     note = "“问题”指评查结论为不符合且未豁免的条目；待人工核查条目单独统计，不计为问题。"
     if by in FINDING_GROUPS:
         note += "比例 = 涉及案卷数 ÷ 统计案卷总数。"
@@ -306,6 +335,7 @@ def compute(data: Dataset, by: str = "rule", trend: str = "run", all_audits: boo
         note += f"比例 = 该{BY_NAMES[by]}有问题案卷数 ÷ 其案卷数。"
     if by == "officer":
         note += "一个案卷由多名执法人员承办的，分别计入每名执法人员。"
+    note += hidden_note
     groups = Table("groups", f"按{BY_NAMES[by]}统计", group_columns(by), rows, note=note)
     periods = _periods(data, records, trend)
     same = by == "month" and trend == "month"  # the grouping table already is the monthly trend

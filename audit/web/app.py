@@ -2,7 +2,7 @@
 to fix, correct a mis-read field, download the report and the notice.
 
 Local only: it answers requests addressed to the loopback interface only (``Host`` checked),
-refuses cross-site form posts (``Origin`` checked), and sends nothing anywhere; every page,
+accepts state-changing requests only from its own pages (``audit.web.csrf``), and sends nothing anywhere; every page,
 script and style is served from the package (no CDN).
 """
 
@@ -16,7 +16,7 @@ import logging
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import jinja2
 from starlette.applications import Starlette
@@ -32,6 +32,7 @@ from starlette.staticfiles import StaticFiles
 from audit import __version__
 from audit.errors import AuditError
 from audit.privacy import mask
+from audit.web.csrf import guard, load_token, stamp_forms
 from audit.web.jobs import VIEWS, Job, Workspace
 from audit.web.uploads import Upload, case_name, save_uploads, upload_limit_bytes
 
@@ -42,10 +43,11 @@ SECURITY_HEADERS = {
     "Content-Security-Policy": ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                 "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",  # no-referrer would make our own posts say Origin: null
     "X-Frame-Options": "DENY",
     "Cache-Control": "no-store",
 }
+PNG_CACHE_BYTES = 64 * 1024 * 1024  # rendered pages and crops kept for quick re-display
 
 
 @functools.cache
@@ -67,6 +69,7 @@ class App:
         self.ws = workspace
         self.masked = masked
         self._pngs: OrderedDict[tuple, bytes] = OrderedDict()
+        self.csrf_token = load_token(workspace.root)
 
     # --- rendering helpers --------------------------------------------------------------
 
@@ -75,7 +78,8 @@ class App:
         context.setdefault("workdir", str(self.ws.root))
         context.setdefault("masked", self.masked)
         html = _environment().get_template(template).render(**context)
-        return HTMLResponse(mask(html) if self.masked else html, status_code=status_code, headers=SECURITY_HEADERS)
+        html = stamp_forms(mask(html) if self.masked else html, self.csrf_token)  # POST forms carry the token
+        return HTMLResponse(html, status_code=status_code, headers=SECURITY_HEADERS)
 
     def job_or_404(self, request: Request) -> Job:
         job = self.ws.get(request.path_params["job_id"])
@@ -92,17 +96,24 @@ class App:
     # --- pages --------------------------------------------------------------------------
 
     async def index(self, request: Request) -> Response:
+        from audit.ingest import KNOWN_SUFFIXES
+
         return self.page("index.html.j2", jobs=self.ws.jobs(), limit_mb=upload_limit_bytes() // (1024 * 1024),
-                         message=request.query_params.get("msg", ""))
+                         message=request.query_params.get("msg", ""), accept=",".join(sorted(KNOWN_SUFFIXES)))
 
     async def upload(self, request: Request) -> Response:
+        from audit.web.refusals import from_exception, status_for
+
         wants_json = "application/json" in request.headers.get("accept", "")
         try:
             job = await self._receive(request)
-        except AuditError as exc:
+        except (AuditError, HTTPException, OSError) as raised:
+            exc = from_exception(raised)
+            if exc is None:
+                raise
             if wants_json:
-                return JSONResponse({"error": exc.message()}, status_code=400, headers=SECURITY_HEADERS)
-            return self.page("error.html.j2", status_code=400, message=exc.message())
+                return JSONResponse({"error": exc.message()}, status_code=status_for(exc), headers=SECURITY_HEADERS)
+            return self.page("error.html.j2", status_code=status_for(exc), message=exc.message())
         url = f"/cases/{job.id}?view={_view(request, (await request.form()).get('view'))}"
         if wants_json:
             return JSONResponse({"id": job.id, "url": url}, headers=SECURITY_HEADERS)
@@ -110,11 +121,11 @@ class App:
 
     async def _receive(self, request: Request) -> Job:
         from audit.limits import LIMITS
-        from audit.web.uploads import too_large
+        from audit.web.refusals import too_large
 
         length = request.headers.get("content-length")
         if length and length.isdigit() and int(length) > upload_limit_bytes() + 1024 * 1024:
-            raise too_large("上传的文件")
+            raise too_large()
         form = await request.form(max_files=LIMITS.max_pages + 50, max_fields=LIMITS.max_pages + 50)
         files = [f for f in form.getlist("files") if isinstance(f, UploadFile) and f.filename]
         paths = [str(p) for p in form.getlist("paths")]
@@ -162,7 +173,7 @@ class App:
         if data is None:
             raise HTTPException(404, "这一页没有可显示的图像。")
         self._pngs[key] = data
-        while len(self._pngs) > 64:
+        while len(self._pngs) > 64 or (len(self._pngs) > 1 and sum(map(len, self._pngs.values())) > PNG_CACHE_BYTES):
             self._pngs.popitem(last=False)
         return data
 
@@ -245,6 +256,9 @@ class App:
     async def delete(self, request: Request) -> Response:
         job = self.job_or_404(request)
         removed = self.ws.remove(job)
+        if removed:  # the pictures of its pages go with it
+            for key in [k for k in self._pngs if k[0] == job.id]:
+                del self._pngs[key]
         msg = "已删除该案卷的全部文件。" if removed else "该案卷正在读取，读取完成后才能删除。"
         return RedirectResponse("/?" + _query(msg=msg), status_code=303)
 
@@ -276,11 +290,16 @@ def _attachment(filename: str) -> str:
 
 
 def _parse_box(text: str) -> tuple[float, float, float, float] | None:
+    """Four finite numbers within any page's reach, or None (the page is shown whole)."""
+    import math
+
     try:
-        values = [float(v) for v in text.split(",")]
+        values = [float(v) for v in text.split(",")[:5]]
     except ValueError:
         return None
-    return tuple(values) if len(values) == 4 else None  # type: ignore[return-value]
+    if len(values) != 4 or not all(math.isfinite(v) and abs(v) <= 1e5 for v in values):
+        return None
+    return tuple(values)  # type: ignore[return-value]
 
 
 def _render_png(job: Job, page_number: int, box, crop: bool, masked: bool) -> bytes | None:
@@ -289,13 +308,14 @@ def _render_png(job: Job, page_number: int, box, crop: bool, masked: bool) -> by
 
     from PIL import ImageDraw
 
-    from audit.report.crops import SCALE, PageImages
+    from audit.report.crops import PageImages, valid_box
 
     case = job.case()
     page = case.page(page_number)
     if page is None:
         return None
-    images = PageImages(case, masked=masked)
+    images = PageImages(case, masked=masked, use_cache=False)  # kept in memory only: nothing outlives "clear"
+    box = valid_box(box, page.width, page.height) if box else None
     if crop:
         uri = images.crop(page_number, box)
         return base64.b64decode(uri.split(",", 1)[1]) if uri else None
@@ -304,25 +324,20 @@ def _render_png(job: Job, page_number: int, box, crop: bool, masked: bool) -> by
         return None
     if box:
         draw = ImageDraw.Draw(image)
-        x0, top, x1, bottom = (v * SCALE for v in box)
+        x0, top, x1, bottom = (v * images.scale_of(page) for v in box)
         draw.rectangle([x0 - 4, top - 4, x1 + 4, bottom + 4], outline=(214, 40, 40), width=4)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=False)
     return buffer.getvalue()
 
 
-async def _origin_guard(request: Request, call_next):
-    """Refuse state-changing requests that a page on another site sends to this one."""
-    if request.method not in ("GET", "HEAD", "OPTIONS"):
-        origin = request.headers.get("origin")
-        if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host"):
-            return HTMLResponse("请从本机的自查网页操作。 / Cross-site request refused.", status_code=403)
-    return await call_next(request)
-
-
 async def _http_error(request: Request, exc: Exception) -> Response:
     code = getattr(exc, "status_code", 500)
     detail = getattr(exc, "detail", "") or "出错了。"
+    if code == 413:
+        from audit.web.refusals import too_large
+
+        detail = too_large().message()
     if request.url.path.endswith((".json", "/status")):
         return JSONResponse({"error": detail}, status_code=code)
     return _app_of(request).page("error.html.j2", status_code=code, message=detail)
@@ -370,7 +385,7 @@ def create_app(workdir: Path, masked: bool = True, reader=None) -> Starlette:
     app = Starlette(
         routes=routes,
         middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=LOOPBACK_HOSTS),
-                    Middleware(BaseHTTPMiddleware, dispatch=_origin_guard)],
+                    Middleware(BaseHTTPMiddleware, dispatch=guard(lambda r: _app_of(r).csrf_token))],
         exception_handlers={HTTPException: _http_error, Exception: _unexpected},
         lifespan=lifespan,
         **options,

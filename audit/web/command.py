@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import errno
+import os
 import socket
 import sys
 from pathlib import Path
 
 import click
+
+from audit.cli_guard import Terminated
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 DEFAULT_PORT = 8765
@@ -64,6 +67,7 @@ def serve_command(port: int, workdir: Path | None, host: str, open_browser: bool
 
     from audit.web.app import create_app
     from audit.web.jobs import default_workdir
+    from audit.web.warmup import start_warm_up
 
     host = check_host(host)
     port = free_port(host, port)
@@ -73,9 +77,34 @@ def serve_command(port: int, workdir: Path | None, host: str, open_browser: bool
     url = f"http://{shown}:{port}/"
     click.echo(f"自查网页已启动：{url}（仅本机可访问；关闭本窗口或按 Ctrl+C 停止）")
     click.echo(f"工作文件夹：{folder}")
+    start_warm_up()  # the OCR model loads now, not when the first scanned case arrives
+    click.echo("正在后台加载文字识别模型，加载完成前提交的扫描件会稍候开始识别")
     if open_browser and sys.stdout.isatty():
         import threading
         import webbrowser
 
         threading.Timer(1.0, lambda: webbrowser.open(url)).start()
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    from audit.cache_admin import prune
+
+    prune()  # cached readings of command-line audits past their retention
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM, re-raised by uvicorn after its graceful stop
+        _stopped(143 if isinstance(exc, Terminated) else 130)
+    _stopped(None)
+
+
+def _stopped(code: int | None) -> None:
+    """Stop the OCR workers and leave at once: a case being read is abandoned (it is marked
+    interrupted on the next start), never waited for."""
+    try:
+        from audit.ocr.pages import close_pool
+
+        close_pool()
+    except ImportError:  # pragma: no cover - OCR dependencies missing
+        pass
+    click.echo("自查网页已停止 / the self-check page has stopped", err=True)
+    if code is not None:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)

@@ -13,6 +13,7 @@ Layout of ``WORKDIR/<case id>/``::
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import inspect
 import json
@@ -33,6 +34,7 @@ import regex
 from audit.atomic import write_atomic
 from audit.errors import AuditError
 from audit.model import Case, Finding, Score, case_from_json_dict, case_to_json_dict
+from audit.parse.recognise import require_case_file
 
 log = logging.getLogger("audit.web")
 
@@ -42,7 +44,7 @@ STAGE_TEXT = {
     "queued": "排队等候",
     "saving": "正在保存上传的文件",
     "read": "正在读取文件",
-    "ocr": "正在识别扫描页面的文字（每页约需 1 秒）",
+    "ocr": "正在识别扫描页面的文字",
     "extracted": "正在提取文书内容",
     "checking": "正在逐项检查",
     "done": "检查完成",
@@ -71,11 +73,14 @@ class Status:
     total: int = 0
     message: str = ""
     started: float = field(default_factory=time.time)
+    ocr_started: float | None = None  # when the first scanned page began to be read
 
     def to_json(self) -> dict[str, Any]:
         text = STAGE_TEXT.get(self.stage, self.stage)
-        if self.stage == "ocr" and self.done == 0:
-            text = "正在准备识别扫描页面的文字（首次使用需加载识别模型，约十几秒）"
+        if self.stage == "ocr":
+            from audit.web.warmup import ocr_stage_text
+
+            text = ocr_stage_text(self.done, self.total, time.time() - (self.ocr_started or self.started))
         return {
             "state": self.state, "stage": self.stage, "stage_text": text, "done": self.done,
             "total": self.total, "message": self.message, "elapsed": round(time.time() - self.started, 1),
@@ -126,7 +131,12 @@ class Job:
             kwargs: dict[str, Any] = {}
             if "progress" in inspect.signature(reader).parameters:
                 kwargs["progress"] = self._progress
+            if "ocr" in inspect.signature(reader).parameters:  # page readings cached inside the case's folder:
+                from audit.config import ocr_options  # deleting the case deletes them
+
+                kwargs["ocr"] = dataclasses.replace(ocr_options(), cache_dir=self.root / "cache")
             case = reader(self.source, **kwargs)
+            require_case_file(case)  # not a case file: the message, no findings and no grade
             self._set(stage="checking")
             _write_json(self.root / "case.json", case_to_json_dict(case))
             with self.lock:
@@ -145,6 +155,8 @@ class Job:
         self.save_meta()
 
     def _progress(self, done: int, total: int, stage: str) -> None:
+        if stage == "ocr" and done == 0:
+            self._set(ocr_started=time.time())  # estimates count from the first page, not the upload
         self._set(done=done, total=total, stage=stage)
 
     def _set(self, **changes: Any) -> None:

@@ -12,6 +12,7 @@ import regex
 from audit import errors
 from audit.errors import AuditError
 from audit.ingest import SIDE_FILES, natural_key, supported
+from audit.ingest.folder import is_litter
 from audit.limits import LIMITS
 
 CHUNK = 1 << 20
@@ -33,7 +34,7 @@ def upload_limit_bytes() -> int:
 
 def too_large(what: str) -> AuditError:
     limit = f"{LIMITS.max_file_mb:g} MB"
-    return errors.too_large(what, "上传的文件过大", limit)
+    return errors.too_large(what, "上传的文件过大", limit, "the upload is too large", limit)
 
 
 def safe_name(name: str, fallback: str = "file") -> str:
@@ -72,7 +73,7 @@ def save_uploads(uploads: list[Upload], input_dir: Path) -> tuple[str, list[str]
         name = safe_name(up.name)
         suffix = Path(name).suffix.lower()
         base = PurePosixPath(up.name.replace("\\", "/")).name
-        if base.startswith(".") or suffix in SIDE_FILES or base.lower() in ("thumbs.db", "desktop.ini"):
+        if is_litter(Path(base)) or suffix in SIDE_FILES:
             continue
         if not supported(Path(name)):
             notes.append(f"已跳过不支持的文件 / skipped unsupported file: {name}")
@@ -83,7 +84,8 @@ def save_uploads(uploads: list[Upload], input_dir: Path) -> tuple[str, list[str]
             raise errors.unsupported(safe_name(uploads[0].name))
         raise errors.no_pages("上传的文件 / the uploaded files")
     if len(usable) > LIMITS.max_pages:
-        raise errors.too_large("上传的文件", f"{len(usable)} 个文件", f"{LIMITS.max_pages} 页")
+        raise errors.too_large("上传的文件", f"{len(usable)} 个文件", f"{LIMITS.max_pages} 页",
+                               f"{len(usable)} files", f"{LIMITS.max_pages} pages")
     if all("/" in up.name.replace("\\", "/") for up in usable):  # a folder: its natural order
         usable.sort(key=lambda up: natural_key(Path(up.name.replace("\\", "/"))))
 

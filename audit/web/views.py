@@ -6,10 +6,14 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
+from audit import labels as words_for
 from audit.model import Box, Case, Field, Finding, Score, Severity, Status
 from audit.overrides import BOOL_FIELDS, DATE_FIELDS, FIELD_NAMES
-from audit.report.text import DATE_NAMES, PROCEDURE_NAMES, STATUS_NAMES, cite
-from audit.selfcheck import SEVERITY_LABELS, fix_order, wording
+from audit.report.html import standard_label
+from audit.report.places import crop_field, whole_document
+from audit.report.text import DATE_NAMES
+from audit.report.view import finding_view
+from audit.selfcheck import fix_order, wording
 
 LOW_CONFIDENCE = 0.85  # as the rules' default min_confidence (audit/checks/rules.py)
 INFO_PREFIXES = ("OCR", "已按人工更正")  # notes, not warnings
@@ -82,9 +86,12 @@ def document_fields(case: Case, doc_id: str) -> list[dict[str, Any]]:
     return out
 
 
-def _evidence(case: Case, job_id: str, f: Field) -> dict[str, Any]:
+def _evidence(case: Case, job_id: str, f: Field, finding: Finding | None = None) -> dict[str, Any]:
     names = _doc_names()
     doc = case.document(f.document) if f.document else None
+    if finding is not None and whole_document(case, f):  # a missing thing: where it belongs, or no picture
+        place = crop_field(case, finding, f)
+        f = place if place is not None else Field(None, "", f.document, f.page, None, 1.0)
     page = case.page(f.page) if f.page else None
     has_image = page is not None and page.width is not None and f.box is not None
     query = urlencode({"box": box_param(f.box)}) if f.box else ""
@@ -103,25 +110,10 @@ def _evidence(case: Case, job_id: str, f: Field) -> dict[str, Any]:
     }
 
 
-def _finding(case: Case, job_id: str, f: Finding, labels: dict[str, str], number: int) -> dict[str, Any]:
-    return {
-        "n": number,
-        "anchor": f"f-{f.rule}-{number}",
-        "rule": f.rule,
-        "title": f.title,
-        "dimension": f.dimension,
-        "status": f.status.value,
-        "status_label": labels.get(f.status.value, STATUS_NAMES[f.status]),
-        "severity": f.severity.value,
-        "severity_label": SEVERITY_LABELS[f.severity],
-        "points": f.points,
-        "observed": f.observed,
-        "expected": f.expected,
-        "fix": f.fix,
-        "waiver": f.waiver,
-        "basis": [{"cite": cite(b.instrument, b.article), "text": b.text} for b in f.basis],
-        "evidence": [_evidence(case, job_id, e) for e in f.evidence[:4]],
-    }
+def _finding(case: Case, job_id: str, f: Finding, labels: dict[str, str], number: int,
+             comments: dict[str, str] | None = None) -> dict[str, Any]:
+    view = finding_view(f, lambda e, owner: _evidence(case, job_id, e, owner), labels, comments)
+    return {"n": number, "anchor": f"f-{f.rule}-{number}", **view}
 
 
 def _home(case: Case, f: Finding) -> str:
@@ -136,9 +128,12 @@ def case_context(case: Case, job_id: str, findings: list[Finding], score: Score,
                  show_score: bool) -> dict[str, Any]:
     """Everything the case page shows for one view of the rules."""
     words = wording()
-    labels = words["labels"] if view == "self" else {s.value: STATUS_NAMES[s] for s in Status}
+    labels = words["labels"] if view == "self" else {s.value: words_for.status(s) for s in Status}
+    from audit.review import load_review
+
     todo = fix_order(findings)
-    items = [_finding(case, job_id, f, labels, i) for i, f in enumerate(todo, start=1)]
+    comments = load_review(case.source).comments
+    items = [_finding(case, job_id, f, labels, i, comments) for i, f in enumerate(todo, start=1)]
     homes = [_home(case, f) for f in todo]
     names = _doc_names()
     groups = []
@@ -164,7 +159,7 @@ def case_context(case: Case, job_id: str, findings: list[Finding], score: Score,
         "summary": {
             "number": _v(case.case_number), "party": _v(case.party.name), "agency": _v(case.agency),
             "cause": _v(case.cause),
-            "procedure": PROCEDURE_NAMES.get(case.procedure.value, "—") if case.procedure else "未能判断",
+            "procedure": words_for.procedure(case.procedure.value if case.procedure else None),
             "pages": len(case.pages), "documents": len(case.documents),
             "warnings": [_chinese(w) for w in case.warnings if not w.startswith(INFO_PREFIXES)],
             "notes": [_chinese(w) for w in case.warnings if w.startswith(INFO_PREFIXES)],
@@ -178,6 +173,7 @@ def case_context(case: Case, job_id: str, findings: list[Finding], score: Score,
         "waived": sum(1 for f in findings if f.waiver),
         "vetoes": sum(1 for f in todo if f.status is Status.FAIL and f.severity is Severity.VETO),
         "score": score,
+        "standard_label": standard_label(score.standard),
     }
 
 

@@ -53,6 +53,9 @@ def test_batch_accounts_for_every_file(inputs, tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     assert "Traceback" not in done.stdout + done.stderr
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
-    assert len(summary) == len(made)  # every input has a line: audited or named with a reason
+    duplicates = json.loads((out / "run.json").read_text(encoding="utf-8"))["duplicates"]
+    # every input has a line: audited, named with a reason, or named as a repeat of another
+    assert len(summary) + len(duplicates) == len(made)
+    assert not {row["case_id"] for row in summary} & set(duplicates)
     for row in summary:
         assert row["error"] is None or (" / " in row["error"] and row["error"].strip()), row

@@ -9,7 +9,7 @@ import pytest
 from audit.checks.examples import case_from_example
 from audit.checks.kinds.citations import precision_problem
 from audit.checks.kinds.penalties import _bounds, income_in
-from audit.checks.kinds.remedy import periods, region_of
+from audit.checks.kinds.remedy import region_of
 from audit.checks.legal import (
     act_date,
     candidates,
@@ -23,6 +23,7 @@ from audit.checks.legal import (
 )
 from audit.law.resolve import SimpleCitation
 from audit.parse.doctext import DocText
+from audit.parse.remedy import periods
 
 D = dt.date.fromisoformat
 
@@ -141,7 +142,7 @@ def test_remedy_clauses():
     case = case_of(("decision", "请你单位自收到本决定书之日起十五日内缴纳罚款。如不服本处罚决定，可以在收到本决定书之日起六十日内"
                                 "向宁波市鄞州区人民政府申请行政复议；对行政复议决定不服的，可以自收到行政复议决定书之日起十五日内"
                                 "依法向人民法院提起行政诉讼。\n二〇二四年四月九日"))
-    found = [(p.what, p.value, p.unit) for p in periods(DocText.of(case, case.documents[0]))]
+    found = [(p.value["what"], p.value["value"], p.value["unit"]) for p in periods(DocText.of(case, case.documents[0]))]
     assert found == [("review", 60, "日"), ("litigation_after_review", 15, "日")]
     assert region_of("宁波市鄞州区卫生健康局") == "宁波市鄞州区"
     assert region_of("浙江省卫生健康委员会") == "浙江省"

@@ -92,3 +92,12 @@ def test_plain_text_judges_only_label_colon_value():
     ], text_engine="txt")], documents=[Document(id="d1", type="service_receipt", title="送达回证", pages=[1])])
     states = {c.label: c.state for c in form_cells(case, case.documents[0])}
     assert states == {"见证人": "blank", "代收人及代收理由": "struck", "送达方式": "filled"}
+
+
+def test_a_blank_mark_is_not_a_label():
+    from audit.model import Line
+    from audit.parse.forms import _page_cells
+
+    rows = ["案由：某诊所使用非卫生技术人员案", "当事人：某诊所", "简要案情：经查……", "（以下空白）", "承办人意见：建议立案"]
+    lines = [Line(t, (60.0, 90.0 + 20 * i, 60.0 + 14 * len(t), 100.0 + 20 * i)) for i, t in enumerate(rows)]
+    assert "（以下空白）" not in {c.label for c in _page_cells(1, lines)}

@@ -4,7 +4,10 @@ import pytest
 
 from audit.model import Document, Line
 from audit.parse.doctext import DocText
-from audit.parse.fields import LEGAL_REP_LABELS, labelled
+from audit.parse.fields import labelled
+from audit.parse.vocabulary import labels
+
+LEGAL_REP_LABELS = labels("legal_representative")  # every variant, 负责人 included
 
 
 def doc_text(*lines: str) -> DocText:

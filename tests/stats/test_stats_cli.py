@@ -29,7 +29,8 @@ def test_stats_text_on_run_folders(runs):
 
 
 def test_stats_two_folders_as_arguments(runs):
-    result = CliRunner().invoke(stats_command, [str(runs["may"][0]), str(runs["june"][0]), "--by", "unit"])
+    result = CliRunner().invoke(stats_command, [str(runs["may"][0]), str(runs["june"][0]), "--by", "unit",
+                                                    "--min-cases", "1"])
     assert result.exit_code == 0, result.output
     assert "宁波市鄞州区卫生健康局" in result.output and "评查批次数        2" in result.output
 
@@ -37,7 +38,8 @@ def test_stats_two_folders_as_arguments(runs):
 def test_stats_from_history_db_to_xlsx(tmp_path, runs):
     db = _db(tmp_path, runs)
     out = tmp_path / "officers.xlsx"
-    result = CliRunner().invoke(stats_command, ["--db", str(db), "--by", "officer", "--format", "xlsx", "-o", str(out)])
+    result = CliRunner().invoke(stats_command, ["--db", str(db), "--by", "officer", "--format", "xlsx", "-o", str(out),
+                                                    "--names", "--min-cases", "1", "--all-runs"])
     assert result.exit_code == 0, result.output
     ws = load_workbook(out)["按执法人员统计"]
     assert ws["A1"].value == "执法人员" and ws["B1"].value == "案卷数"
@@ -73,7 +75,7 @@ def test_history_lists_runs(tmp_path, runs):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert "共 2 个批次" in lines[0]
-    assert lines[2].split()[:2] == ["评查批次", "开始时间"]
+    assert lines[2].split()[:3] == ["评查批次", "名称", "开始时间"]
     assert lines[3].startswith("2024-05-batch") and lines[4].startswith("2024-06-batch")
     data = json.loads(CliRunner().invoke(history_command, ["--db", str(db), "--format", "json"]).output)
     assert [r["case_count"] for r in data] == [len(runs["may"][2]), len(runs["june"][2])]

@@ -66,7 +66,7 @@ def test_xlsx_has_chinese_headers_frozen_and_filtered(tmp_path, stats):
         assert ws.cell(i, header.index("占案卷比例") + 1).number_format == "0.0%"
     trend = wb["趋势"]
     assert [c.value for c in trend[1]][:4] == ["评查批次", "评查时间", "规则集版本", "案卷数"]
-    assert [trend.cell(r, 1).value for r in (2, 3)] == ["2024-05-batch", "2024-06-batch"]
+    assert [trend.cell(r, 1).value for r in (2, 3)] == ["2024-05-06 09:00", "2024-06-05 09:00"]
     overview = {r[0]: r[1] for r in wb["总体情况"].iter_rows(min_row=2, values_only=True) if r[0]}
     assert overview["案卷数"] == stats.cases
 
@@ -177,7 +177,7 @@ def test_a_font_without_chinese_glyphs_is_not_chosen():
 def test_every_grouping_renders(tmp_path, runs, font):
     data = load_dataset([runs["base"]])
     for by in ("dimension", "unit", "officer", "month", "document"):
-        stats = compute(data, by=by, trend="month" if by == "month" else "run")
+        stats = compute(data, by=by, trend="month" if by == "month" else "run", min_cases=1)
         written, _ = write_outputs(stats, ["html", "xlsx"], tmp_path / by)
         assert (tmp_path / by / "stats.html").is_file() and (tmp_path / by / "stats.xlsx").is_file()
         assert (tmp_path / by / "stats-charts" / "groups.png") in written
@@ -187,7 +187,7 @@ def test_every_grouping_renders(tmp_path, runs, font):
 
 @pytest.mark.parametrize("by", ["unit", "officer", "month", "document", "dimension"])
 def test_no_font_labels_stay_ascii_for_every_grouping(runs, by):
-    stats = compute(load_dataset([runs["base"]]), by=by, trend="month" if by == "month" else "run")
+    stats = compute(load_dataset([runs["base"]]), by=by, trend="month" if by == "month" else "run", min_cases=1)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         charts, _ = render_charts(stats, None)

@@ -19,12 +19,13 @@ def _counts(db) -> tuple[int, int, int]:
 
 def test_schema_is_created_with_a_version_table(tmp_path):
     db = tmp_path / "h.sqlite"
-    assert store.schema_version(db) == store.SCHEMA_VERSION == 1
+    assert store.schema_version(db) == store.SCHEMA_VERSION == 2
     store.schema_version(db)  # opening again applies nothing twice
     with sqlite3.connect(db) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"schema_version", "runs", "cases", "findings"} <= tables
-        assert conn.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == 1
+        assert conn.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == 2
+        assert "name" in {r[1] for r in conn.execute("PRAGMA table_info(runs)")}
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 

@@ -17,7 +17,9 @@ BASE = "http://127.0.0.1:8765"
 
 
 def make_client(workdir: Path, **options) -> TestClient:
-    return TestClient(create_app(workdir, **options), base_url=BASE)
+    """A client of the page as the page's own script is: it brings the page's CSRF token."""
+    app = create_app(workdir, **options)
+    return TestClient(app, base_url=BASE, headers={"X-CSRF-Token": app.state.audit.csrf_token})
 
 
 def upload(client: TestClient, *files: tuple[str, bytes], view: str = "self", paths: list[str] | None = None):

@@ -194,7 +194,7 @@ def test_upload_limit(tmp_path, monkeypatch):
     monkeypatch.setattr(LIMITS, "max_file_mb", 0.001)
     with make_client(tmp_path) as client:
         reply = upload(client, ("big.pdf", b"%PDF" + b"0" * 5000))
-    assert reply.status_code == 400 and "超出处理上限" in reply.json()["error"]
+    assert reply.status_code == 413 and "超出处理上限" in reply.json()["error"]
     assert not list((tmp_path).glob("c-*"))  # nothing kept of a refused upload
 
 

@@ -15,7 +15,6 @@ def test_the_non_case_inputs_are_there():
     assert {p.name for p in NON_CASE} >= {"meeting-notice.txt", "review-decision.txt", "article.txt"}
 
 
-@pytest.mark.xfail(strict=True, reason="refusal of non-case inputs not implemented yet (issue 14, item 5)")
 @pytest.mark.parametrize("path", NON_CASE, ids=lambda p: p.stem)
 def test_check_refuses_a_non_case_input(path):
     result = CliRunner().invoke(main, ["check", str(path)], catch_exceptions=False)

@@ -1,7 +1,7 @@
 """A decision published as a web page (title and 文号 on one line, 被处罚人, "罚款人民币3000元整",
 "违反了《…》第十六条第一款的规定", "依据…的规定") must be read as a decision with its key fields.
 
-Fields read today pass; the others are xfail(strict=True) (issue 14, target for `audit extract`).
+The target of issue 14 for `audit extract`: case number, party, fine, violated and basis articles.
 """
 
 import json
@@ -12,8 +12,6 @@ from click.testing import CliRunner
 from audit.cli import main
 from audit.eval.truth import flatten
 from samples.zoo.build import build
-
-NOT_YET = pytest.mark.xfail(strict=True, reason="web-publication decisions not yet read (issue 14, item 5)")
 
 
 @pytest.fixture(scope="module")
@@ -27,10 +25,7 @@ def web_case(tmp_path_factory):
     return truth, json.loads(result.output)
 
 
-@pytest.mark.parametrize("field", ["case_number", "party.name",
-                                   pytest.param("fine_total", marks=NOT_YET),
-                                   pytest.param("violated_provisions", marks=NOT_YET),
-                                   pytest.param("penalty_basis", marks=NOT_YET)])
+@pytest.mark.parametrize("field", ["case_number", "party.name", "fine_total", "violated_provisions", "penalty_basis"])
 def test_key_field_read(web_case, field):
     truth, got = web_case
     expected = flatten(truth, truth=True)[field].value
@@ -38,7 +33,6 @@ def test_key_field_read(web_case, field):
     assert flatten(got, truth=False)[field].value == expected
 
 
-@NOT_YET
 def test_recognised_as_a_decision(web_case):
     _, got = web_case
     assert [d["type"] for d in got["documents"]] == ["decision"]

@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import regex
-
+from audit.checks.evidence import first_line_field
 from audit.checks.legal import (
     Cited,
     Reading,
     act_date,
+    act_date_stated,
     candidates,
     cited,
     decision_date,
@@ -42,8 +42,7 @@ from audit.law.resolve import (
 )
 from audit.model import Case, Document, Field
 from audit.model import Status as S
-from audit.parse.citations import parse_citations
-from audit.parse.doctext import DocText
+from audit.parse.recognise import CONTENT_CONFIDENCE
 
 Date = dt.date
 
@@ -58,9 +57,7 @@ def _docs(case: Case, types: list[str]) -> list[Document]:
 
 def doc_field(case: Case, doc: Document) -> Field:
     """Evidence pointing at a document as a whole (its first line)."""
-    dt_ = DocText.of(case, doc)
-    first = dt_.text.split("\n", 1)[0]
-    return dt_.field(doc.title or doc.type, 0, max(1, len(first)))
+    return first_line_field(case, doc)
 
 
 def _join(parts: list[str]) -> str:
@@ -69,16 +66,6 @@ def _join(parts: list[str]) -> str:
 
 # ----------------------------------------------------------------------------- present
 
-_ARTICLE = r"第\s*[0-9一二三四五六七八九十百零〇]+\s*条"
-_VIOLATED_HINT = regex.compile(rf"违反[^。；]{{0,60}}?{_ARTICLE}")
-_VIOLATED_TITLE_ONLY = regex.compile(r"违反[^。；]{0,20}?《[^》]{2,40}》")
-_BASIS_HINT = regex.compile(
-    rf"(?:依据|依照|根据|按照)[^。；]{{0,120}}?{_ARTICLE}[^。；]{{0,120}}?"
-    r"(?:决定|拟对|拟给予|作出如下|给予|处以|予以处罚|当场作出)"
-)
-_BASIS_TITLE_ONLY = regex.compile(
-    r"(?:依据|依照|根据|按照)[^。；]{0,20}?《[^》]{2,40}》[^。；]{0,60}?(?:决定|拟对|拟给予|作出如下|给予|处以|予以处罚|当场作出)"
-)
 ROLE_CN = {"violated": "违反条款（违法行为所违反的法律规定）", "basis": "处罚依据（据以处罚的法律条款）"}
 
 
@@ -94,25 +81,26 @@ def citations_present(case: Case, params: dict[str, Any]) -> Outcome:
     evidence: list[Field] = []
     uev: list[Field] = []
     for doc in docs:
-        text = DocText.of(case, doc).flat
-        if not text.strip():
+        if not _readable(case, doc):
             unsure.append(f"{doc_name(doc.type)}无可读文字")
             uev.append(doc_field(case, doc))
             continue
         for role in params.get("roles", ["violated", "basis"]):
             if any(c.field.document == doc.id for c in cited(case, role, [doc.type])):
                 continue
-            hint = (_VIOLATED_HINT if role == "violated" else _BASIS_HINT).search(text)
-            title_only = (_VIOLATED_TITLE_ONLY if role == "violated" else _BASIS_TITLE_ONLY).search(text)
-            if hint:
-                unsure.append(f"{doc_name(doc.type)}似有{ROLE_CN[role][:4]}表述（“{hint.group()[:40]}”），但未能识别出具体条款")
-                dt_ = DocText.of(case, doc)
-                uev.append(dt_.flat_field(hint.group(), hint.start(), hint.end()))
-            elif title_only:
+            hint = doc.fields.get(f"{role}_hint")
+            title_only = doc.fields.get(f"{role}_title_only")
+            if isinstance(hint, Field):
+                unsure.append(f"{doc_name(doc.type)}似有{ROLE_CN[role][:4]}表述（“{hint.value[:40]}”），但未能识别出具体条款")
+                uev.append(hint)
+            elif isinstance(title_only, Field):
                 missing.append(f"{doc_name(doc.type)}（第{doc.pages[0]}页）的{ROLE_CN[role][:4]}只写明法律文件名称"
-                               f"（“{title_only.group()[:40]}”），未引用到具体条文")
-                dt_ = DocText.of(case, doc)
-                evidence.append(dt_.flat_field(title_only.group(), title_only.start(), title_only.end()))
+                               f"（“{title_only.value[:40]}”），未引用到具体条文")
+                evidence.append(title_only)
+            elif doc.confidence <= CONTENT_CONFIDENCE:
+                # absence needs positive evidence: the document's type was not read from its own title
+                unsure.append(f"{doc_name(doc.type)}（第{doc.pages[0]}页）未识别到{ROLE_CN[role]}")
+                uev.append(doc_field(case, doc))
             else:
                 missing.append(f"{doc_name(doc.type)}（第{doc.pages[0]}页）未载明{ROLE_CN[role]}")
                 evidence.append(doc_field(case, doc))
@@ -365,7 +353,9 @@ def instrument_in_force(case: Case, params: dict[str, Any]) -> Outcome:
     decided, _ = decision_date(case)
     problems, evidence, unsure, ok, uev = [], [], [], [], []
     items = violated + basis
-    proxy = f"（按{_date_source(case, act_field)}{date_cn(act)}推定违法行为发生时间）" if act else ""
+    stated = act_date_stated(case)
+    proxy = "" if stated or not act else f"（按{_date_source(case, act_field)}{date_cn(act)}推定违法行为发生时间）"
+    earliest = act - dt.timedelta(days=round(365.25 * PROXY_LOOKBACK_YEARS)) if act and not stated else None
     for key, reading in reads.items():
         work = reading.work
         mine = [c for c in items if reg.work(c.citation.instrument or "") is work]
@@ -384,6 +374,10 @@ def instrument_in_force(case: Case, params: dict[str, Any]) -> Outcome:
                 unsure.append(f"《{work.title}》于{date_cn(last.effective_to)}失效，作出决定时已不施行；案卷中未识别到受理、"
                               f"检查或立案日期，无法判断违法行为是否发生在失效之前（从旧兼从轻）")
                 uev.append(mine[0].field)
+            elif vd is None and earliest and reg.instrument(key, on=earliest) is not None:
+                unsure.append(f"《{work.title}》作出决定时已不施行；案卷未载明违法行为发生时间{proxy}，违法行为"
+                              f"可能发生在其施行期间，请核实违法行为发生时间后确定适用的版本")
+                uev.append(mine[0].field)
             elif vd is None:
                 res = resolve(mine[0].citation, on=act or decided, registry=reg)
                 problems.append(f"{where(case, mine[0].field)}“{mine[0].raw}”：{res.reason}{proxy}")
@@ -392,6 +386,12 @@ def instrument_in_force(case: Case, params: dict[str, Any]) -> Outcome:
                 unsure.append(f"《{work.title}》自{date_cn(work.versions[0].effective_from)}起施行，违法行为发生时"
                               f"{proxy}尚未施行；适用新法须以新法处罚较轻为前提（从旧兼从轻）")
                 uev.append(mine[0].field)
+            continue
+        if (reading.old is not None and "superseded" in report and earliest and reading.old.effective_to
+                and reading.old.effective_to >= earliest):
+            unsure.append(f"引用的《{work.title}》条文与{version_cn(reading.old)}相符；案卷未载明违法行为发生时间{proxy}，"
+                          f"违法行为可能发生在该版本施行期间，请核实违法行为发生时间后确定适用的版本")
+            uev.append(mine[0].field)
             continue
         if reading.old is not None and "superseded" in report:
             moves = _old_number_moves(reg, mine, reading)
@@ -424,6 +424,10 @@ def instrument_in_force(case: Case, params: dict[str, Any]) -> Outcome:
     return Outcome(S.PASS, values)
 
 
+# The act may precede its discovery by up to the limitation period (行政处罚法 第三十六条第一款).
+PROXY_LOOKBACK_YEARS = 2
+
+
 def _date_source(case: Case, f: Field | None) -> str:
     for key, name in (("accepted", "受理日期"), ("inspected", "检查日期"), ("filed", "立案日期")):
         if f is not None and case.dates.get(key) is f:
@@ -446,15 +450,19 @@ def _old_number_moves(reg: Registry, mine: list[Cited], reading: Reading) -> str
 def _procedure_citations(case: Case, doc: Document, names: list[str]) -> list[tuple[SimpleCitation, Field]]:
     reg = Registry.load()
     wanted = {reg.work(n).key for n in names if reg.work(n)}
-    text = DocText.of(case, doc)
     out = []
-    for c in parse_citations(text.flat):
-        work = reg.work(c.instrument or "")
+    for f in doc.fields.get("citations", []):
+        v = f.value
+        work = reg.work(v["instrument"] or "")
         if work is None or work.key not in wanted:
             continue
-        f = text.flat_field(c.raw, c.span[0], c.span[1])
-        out.append((SimpleCitation(c.instrument, c.article, c.paragraph, c.item, c.sub_item, c.raw), f))
+        out.append((SimpleCitation(v["instrument"], v["article"], v["paragraph"], v["item"], v["sub_item"], f.raw),
+                    Field(f.raw, f.raw, f.document, f.page, f.box, f.confidence)))
     return out
+
+
+def _readable(case: Case, doc: Document) -> bool:
+    return any((p := case.page(n)) is not None and any(line.text.strip() for line in p.lines) for n in doc.pages)
 
 
 # ----------------------------------------------------------------------------- procedure numbering
@@ -478,8 +486,7 @@ def procedure_numbering(case: Case, params: dict[str, Any]) -> Outcome:
     checked = 0
     undated = []
     for doc in sorted(case.documents, key=lambda d: d.pages[0]):
-        text = DocText.of(case, doc)
-        found = [c for c in parse_citations(text.flat) if reg.work(c.instrument or "") is work]
+        found = [c for c in doc.fields.get("citations", []) if reg.work(c.value["instrument"] or "") is work]
         if not found:
             continue
         day, _ = document_date(case, doc)
@@ -490,7 +497,9 @@ def procedure_numbering(case: Case, params: dict[str, Any]) -> Outcome:
         version = reg.instrument(work.key, on=day)
         if version is None:
             continue
-        for c in found:
+        for f in found:
+            c = SimpleCitation(f.value["instrument"], f.value["article"], f.value["paragraph"], f.value["item"],
+                               f.value["sub_item"], f.raw)
             checked += 1
             topic = topics.get(c.article)
             if topic is None:
@@ -500,7 +509,7 @@ def procedure_numbering(case: Case, params: dict[str, Any]) -> Outcome:
                 continue
             if (c.item is not None or c.paragraph is not None) and not topic.get("items"):
                 continue  # the old article had no 款/项: a 款/项 cited is the 2021 article's
-            context = _context(text.flat, c.span, params.get("window_before", 30), params.get("window_after", 40))
+            context = _context(f, params.get("window_before", 30), params.get("window_after", 40))
             cue = next((k for k in topic["keywords"] if k in context), None)
             if cue is None or any(k in context for k in topic.get("unless", [])):
                 continue
@@ -509,7 +518,7 @@ def procedure_numbering(case: Case, params: dict[str, Any]) -> Outcome:
                 continue  # the current article of that number is about the same topic
             new = [pair.to_article, *pair.also]
             new_label = "、".join(article_label(n) for n in new)
-            f = text.flat_field(c.raw, c.span[0], c.span[1])
+            f = Field(c.raw, c.raw, f.document, f.page, f.box, f.confidence)
             current = f"（现行{article_label(c.article)}为：{excerpt(art.text, 60)}）" if art else ""
             problems.append(
                 f"{where(case, f)}（{date_cn(day)}）就“{cue}”引用“{c.raw}”，该条号为{date_cn(version.effective_from)}"
@@ -538,15 +547,12 @@ def _pair_into(reg: Registry, work, version, article: int):
     return None
 
 
-def _context(flat: str, span: tuple[int, int], before: int, after: int) -> str:
-    """The clause around a citation: up to ``before``/``after`` characters, not across 。；"""
-    start = max(0, span[0] - before)
-    head = flat[start:span[0]]
-    cut = max(head.rfind("。"), head.rfind("；"))
-    head = head[cut + 1:] if cut >= 0 else head
-    tail = flat[span[1]:span[1] + after]
-    stop = min([i for i in (tail.find("。"), tail.find("；")) if i >= 0] or [len(tail)])
-    return head + flat[span[0]:span[1]] + tail[:stop]
+def _context(f: Field, before: int, after: int) -> str:
+    """The clause around a citation as read (:mod:`audit.parse.mentions`): up to
+    ``before``/``after`` characters, not across 。；"""
+    detail = f.detail or {}
+    head, tail = detail.get("before", ""), detail.get("after", "")
+    return head[max(0, len(head) - before):] + f.raw + tail[:after]
 
 
 __all__ = [

@@ -19,7 +19,7 @@ from audit.checklists import load_yaml
 from audit.checks.evidence import date_of, doc_field
 from audit.checks.registry import Outcome, check_kind
 from audit.model import Case, Status
-from audit.parse.doctext import DocText
+from audit.parse import search
 
 
 @functools.cache
@@ -53,7 +53,7 @@ def evidence_graph(case: Case) -> nx.Graph:
     elements = {k: e for k, e in catalogue()["common"].items() if procedure in e.get("procedures", [procedure])}
     for vt in violation_types(case):
         elements.update(catalogue()["violation_types"][vt]["elements"])
-    texts = {d.id: DocText.of(case, d).flat for d in case.documents}
+    texts = {d.id: search.text_of(case, d) for d in case.documents}
     for key, element in elements.items():
         graph.add_node(key, kind="element", name=element["name"])
         for ev in element["evidence"]:

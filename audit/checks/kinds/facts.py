@@ -9,7 +9,7 @@ import regex
 from audit.checks.evidence import doc_name, is_ocr
 from audit.checks.registry import Outcome, check_kind
 from audit.model import Case, Field, Status
-from audit.parse.doctext import DocText
+from audit.parse import search
 
 
 def _category(text: str, categories: dict[str, str]) -> str | None:
@@ -45,10 +45,9 @@ def same_category(case: Case, params: dict[str, Any]) -> Outcome:
         for doc in case.documents:
             if doc.type not in item["documents"]:
                 continue
-            dt_ = DocText.of(case, doc)
-            m = regex.search(item["pattern"], dt_.flat)
-            if m:
-                stated.append((item["category"], dt_.flat_field(m.group(0), m.start(), m.end())))
+            found = search.find(case, doc, item["pattern"])
+            if found is not None:
+                stated.append((item["category"], found))
     if len(stated) < 2:
         return Outcome(Status.NOT_APPLICABLE, note="载明该事项的文书不足两份，无可比对内容")
     names = list(dict.fromkeys(name for name, _ in stated))
@@ -95,11 +94,10 @@ def conclusion_matches_decision(case: Case, params: dict[str, Any]) -> Outcome:
     for doc in case.documents:
         if doc.type not in params["explained_in"] or doc.pages[0] < last.pages[0]:
             continue
-        dt_ = DocText.of(case, doc)
-        m = regex.search(params["explained_by"], dt_.flat)
-        if m:
-            values["reason"] = f"{doc_name(doc.type)}（第{doc.pages[0]}页）“{m.group(0)}”"
-            return Outcome(Status.PASS, values, [told[0], decided[0], dt_.flat_field(m.group(0), m.start(), m.end())])
+        found = search.find(case, doc, params["explained_by"])
+        if found is not None:
+            values["reason"] = f"{doc_name(doc.type)}（第{doc.pages[0]}页）“{found.value}”"
+            return Outcome(Status.PASS, values, [told[0], decided[0], found])
     return Outcome(Status.FAIL, values, [*told[:2], *decided[:2]])
 
 
@@ -118,31 +116,18 @@ def same_statement_same_numbers(case: Case, params: dict[str, Any]) -> Outcome:
     Clauses are compared whole, numbers blanked; only counts with a unit are compared (dates,
     amounts of money, document numbers and article numbers are other rules' matter).
     """
-    number = regex.compile(rf"(?<![\d.])(?P<n>\d+(?:\.\d+)?)(?=(?:{params['units']}))")
+    number = rf"(?<![\d.])(?P<n>\d+(?:\.\d+)?)(?=(?:{params['units']}))"
     seen: dict[str, list[tuple[tuple[str, ...], Field]]] = {}
     for doc in case.documents:
         if doc.type not in params["documents"]:
             continue
-        dt_ = DocText.of(case, doc)
-        text = dt_.flat
-        done: set[int] = set()
-        for m in number.finditer(text):
-            start = max(text.rfind(ch, 0, m.start()) for ch in _CLAUSE_END) + 1
-            if start in done:
-                continue  # one entry per clause, with all its numbers
-            done.add(start)
-            ends = [i for i in (text.find(ch, m.end()) for ch in _CLAUSE_END) if i >= 0]
-            end = min(ends) if ends else len(text)
-            index = regex.match(r"[（(]?\d{1,2}[）)．.、]\s*", text[start:end])
-            if index:
-                start += index.end()  # a list number (2．) is not part of the statement
-            clause = text[start:end]
+        for f, numbers in search.clauses(case, doc, number, _CLAUSE_END):
+            clause = f.value
             if len(regex.sub(r"[\d.\s]", "", clause)) < 6:
                 continue  # too short to be the same statement
             # only the counts are blanked: a date or a code elsewhere in the clause must match as written
-            template = number.sub("#", clause)
-            numbers = tuple(n.group("n") for n in number.finditer(clause))
-            seen.setdefault(template, []).append((numbers, dt_.flat_field(clause, start, end)))
+            template = regex.sub(number, "#", clause)
+            seen.setdefault(template, []).append((tuple(numbers), f))
     conflicts = [items for items in seen.values()
                  if len({n for n, _ in items}) > 1 and len({f.document for _, f in items}) > 1]
     if not seen:

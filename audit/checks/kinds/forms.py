@@ -9,15 +9,18 @@ import regex
 from audit.checks.evidence import doc_field, doc_name, is_ocr
 from audit.checks.registry import Outcome, check_kind
 from audit.model import Case, Document, Field, Status
+from audit.parse import search
 from audit.parse.dates import find_dates
-from audit.parse.doctext import DocText
 from audit.parse.forms import form_cells
+from audit.parse.recognise import CONTENT_CONFIDENCE
+from audit.parse.signatures import SigningBlock, signing_blocks, signing_dates
+from audit.parse.vocabulary import label_family
 
 
 def _docs(case: Case, params: dict[str, Any]) -> list[Document]:
     docs = [d for d in case.documents if d.type in params["documents"]]
     if params.get("when"):
-        docs = [d for d in docs if regex.search(params["when"], DocText.of(case, d).flat)]
+        docs = [d for d in docs if search.has(case, d, params["when"])]
     return docs
 
 
@@ -55,16 +58,17 @@ def form_cells_filled(case: Case, params: dict[str, Any]) -> Outcome:
     if not docs:
         return Outcome(Status.NOT_APPLICABLE, note="案卷中无需检查的文书")
     problems: list[str] = []
+    unplaced: list[str] = []
     evidence: list[Field] = []
     flagged: list[Document] = []
     for doc in docs:
-        flat = DocText.of(case, doc).flat
+        flat = search.text_of(case, doc)
         compact = _compact(flat)
         cells = form_cells(case, doc)
         for item in params["cells"]:
             if item.get("otherwise") and regex.search(item["otherwise"], flat):
                 continue
-            labels = {_compact(label) for label in item["labels"]}
+            labels = {_compact(v) for label in item["labels"] for v in label_family(label)}
             found = [c for c in cells if _compact(c.label) in labels]
             if found:
                 good = [c for c in found if c.state == "filled" and (not item.get("pattern") or regex.search(item["pattern"], c.text))]
@@ -78,12 +82,21 @@ def form_cells_filled(case: Case, params: dict[str, Any]) -> Outcome:
                 continue  # the label is there, in a layout whose cell cannot be judged
             elif item.get("text") and regex.search(item["text"], flat):
                 continue
+            elif doc.confidence <= CONTENT_CONFIDENCE:
+                # absence needs positive evidence: the label is nowhere in the text, but the form
+                # was recognised by its content only, so where the item belongs is not known
+                unplaced.append(f"{doc_name(doc.type)}（第{doc.pages[0]}页）未找到“{item['name']}”栏")
+                evidence.append(doc_field(case, doc))
+                continue
             else:
                 problems.append(f"{doc_name(doc.type)}（第{doc.pages[0]}页）未载明{item['name']}")
                 evidence.append(doc_field(case, doc))
             if doc not in flagged:
                 flagged.append(doc)
-    return _outcome(case, problems, evidence, flagged, len(docs))
+    if unplaced and not problems:
+        values = {"problems": "；".join(unplaced), "count": len(docs)}
+        return Outcome(Status.NEEDS_REVIEW, values, evidence, note="；".join(unplaced) + "，请人工核对")
+    return _outcome(case, problems + unplaced, evidence, flagged, len(docs))
 
 
 @check_kind(
@@ -124,44 +137,20 @@ def blank_form_cells(case: Case, params: dict[str, Any]) -> Outcome:
     return _outcome(case, problems, evidence, flagged, judged)
 
 
-_NAMES = r"[\p{Han}]{2,4}(?:[ \u3000、，,]+[\p{Han}]{2,4}){0,4}"
+def _signing_lines(case: Case, doc: Document, signers: str | None) -> list[SigningBlock]:
+    """The signing blocks of a document (read by :mod:`audit.parse.signatures`)."""
+    return signing_blocks(case, doc, signers) if signers else []
 
 
-def _signing_lines(case: Case, doc: Document, signers: str | None) -> list[tuple[int, str, regex.Match]]:
-    """Lines that are signing blocks: ``签名：某某 [date]`` with nothing else on the line.
-
-    A date alone on the next line belongs to the block (the match's ``rest`` then holds it).
-    """
-    if not signers:
-        return []
-    pattern = regex.compile(rf"(?:^|[\s\u3000])(?:{signers})[：:][ \u3000]*(?P<names>{_NAMES})(?P<rest>[ \u3000]*.*)$")
-    lines = DocText.of(case, doc).lines()
-    out = []
-    for i, (offset, text) in enumerate(lines):
-        m = pattern.search(text)
-        if not m:
-            continue
-        if not m.group("rest").strip() and i + 1 < len(lines):
-            below = lines[i + 1][1].strip()
-            dates = find_dates(below)
-            if dates and dates[0].span == (0, len(below)):
-                m = pattern.search(f"{text} {below}")
-                text = f"{text} {below}"
-        out.append((offset, text, m))
-    return out
-
-
-def _undated_signatures(case: Case, doc: Document, signing: list[tuple[int, str, regex.Match]]) -> list[Field]:
-    dt_ = DocText.of(case, doc)
+def _undated_signatures(case: Case, doc: Document, signing: list[SigningBlock]) -> list[Field]:
     bad = []
-    for offset, text, m in signing:
-        rest = m.group("rest")
-        dates = find_dates(rest)
+    for block in signing:
+        dates = find_dates(block.rest)
         if dates and not dates[-1].blank:
             continue  # dated (an incomplete date is another rule's finding)
-        if not dates and rest.strip():
+        if not dates and block.rest.strip():
             continue  # something else follows the names: not a bare signature
-        bad.append(dt_.field(text.strip(), offset + m.start(), offset + len(text)))
+        bad.append(block.field)
     return bad
 
 
@@ -175,26 +164,16 @@ def signing_dates_complete(case: Case, params: dict[str, Any]) -> Outcome:
     docs = _docs(case, params)
     if not docs:
         return Outcome(Status.NOT_APPLICABLE, note="案卷中无需检查的审批类文书")
-    signer = regex.compile(rf"(?:{params['signers']})[：:]?")
     problems: list[str] = []
     evidence: list[Field] = []
     flagged: list[Document] = []
     blocks = 0
     for doc in docs:
-        dt_ = DocText.of(case, doc)
         bad = []
-        for offset, text in dt_.lines():
-            m = signer.search(text)
-            if not m:
-                continue
-            dates = find_dates(text[m.end():])
-            if not dates or text[m.end() + dates[-1].span[1]:].strip():
-                continue  # a signing date closes the line
+        for signed in signing_dates(case, doc, params["signers"]):
             blocks += 1
-            last = dates[-1]
-            if last.error == "incomplete":
-                start = offset + m.end() + last.span[0]
-                bad.append(dt_.field(last.raw, start, start + len(last.raw)))
+            if signed.date.error == "incomplete":
+                bad.append(signed.field)
         if bad:
             shown = "、".join(f"“{f.raw.strip()}”" for f in bad)
             problems.append(f"{doc_name(doc.type)}（第{bad[0].page}页）签署日期{shown}不完整")

@@ -24,7 +24,6 @@ from audit.checks.legal import (
     Reading,
     basis_provisions,
     cited,
-    clean_text,
     decision_date,
     doc_name,
     first_decision,
@@ -42,8 +41,9 @@ from audit.checks.legal import (
 from audit.checks.registry import Outcome, check_kind
 from audit.law.registry import Fine, PenaltyFacts, Registry, Tier
 from audit.law.resolve import version_cn
-from audit.model import Case, Document
+from audit.model import Case, Document, Field
 from audit.model import Status as S
+from audit.parse.decision_text import clean_text, stated_as_own
 
 Date = dt.date
 
@@ -352,45 +352,21 @@ def scenarios(provisions: list[BasisProvision]) -> list[Scenario]:
     return out
 
 
-_INCOME_NONE = regex.compile(r"(?:无|没有|未发现|未查见|未查实|不存在|未产生|未获得)(?:任何)?违法所得")
-_INCOME = regex.compile(r"违法所得(?:金额|数额|共计|合计|计|为|人民币|：|:|\s)*")
-
-
 def income_in(doc: Document, text: str, given: list[Imposed]) -> float | None:
-    """违法所得 stated in the decision (0 when it says there is none); None when not stated."""
-    from audit.parse.money import find_amounts
-
+    """违法所得 stated in the decision (0 when it says there is none); None when not stated.
+    ``text`` is kept for callers; the statement is read by :mod:`audit.parse.decision_text`."""
     for g in given:
         if g.kind == "没收违法所得" and g.amount is not None:
             return float(g.amount)
-    if _INCOME_NONE.search(text):
-        return 0.0
-    for m in _INCOME.finditer(text):
-        window = text[m.end():m.end() + 30]
-        if not window or not regex.match(r"[\d０-９¥￥人壹贰叁肆伍陆柒捌玖一二三四五六七八九]", window):
-            continue
-        for money in find_amounts(window):
-            if money.amount is not None:
-                return float(money.amount)
-    return None
+    f = doc.fields.get("income_stated")
+    return float(f.value) if isinstance(f, Field) and f.value is not None else None
 
 
-_FINE_WORD = regex.compile(r"(?<!加处)(?<!缴纳)罚款(?:金额|数额)?[为：:]?\s*")
-
-
-def reread_fines(text: str) -> list[float]:
+def reread_fines(doc: Document) -> list[float]:
     """Every reading (digits and capitals) of the amounts written right after 罚款 in the decision's
-    text without page furniture: an amount broken by a page break is read whole again."""
-    from audit.parse.money import find_amounts
-
-    out: list[float] = []
-    for m in _FINE_WORD.finditer(text):
-        window = text[m.end():m.end() + 40]
-        if not regex.match(r"(?:人民币|¥|￥|[0-9０-９]|[壹贰叁肆伍陆柒捌玖拾佰仟万])", window):
-            continue
-        for money in find_amounts(window)[:1]:
-            out += [float(v) for v in (money.digits, money.capitals, money.amount) if v is not None]
-    return sorted(set(out))
+    text without page furniture (read by :mod:`audit.parse.decision_text`)."""
+    f = doc.fields.get("fine_readings")
+    return list(f.value) if isinstance(f, Field) and f.value else []
 
 
 # Bases that the decision's 违法所得 stands for; a multiple of 货值金额, 交易额 or 所获收入 has another base.
@@ -437,21 +413,10 @@ def _range_text(s: Scenario, income: float | None) -> str:
     return (f"{s.condition}的，" if s.condition else "") + text
 
 
-_NOT_MITIGATED_BEFORE = regex.compile(r"(?:希望|要求|请求|申请|提出|不属于|不予|不能|不符合|不应|无|没有|未)[^，。；]{0,6}$")
-_NOT_MITIGATED_AFTER = regex.compile(r"^[^，。；]{0,4}(?:的申辩|的理由|理由|情形|的请求|的要求|的条件)")
-
-
 def _mitigation(text: str, params: dict[str, Any]) -> str | None:
     """A phrase showing the decision itself mitigates below the range (减轻处罚, 行政处罚法 第三十二条);
     not one the party asked for or the agency rejected (减轻处罚的申辩理由不成立 …)."""
-    for word in params.get("mitigation_cues", []):
-        for m in regex.finditer(regex.escape(word), text):
-            if _NOT_MITIGATED_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
-                continue
-            if _NOT_MITIGATED_AFTER.match(text[m.end():m.end() + 10]):
-                continue
-            return word
-    return None
+    return stated_as_own(text, params.get("mitigation_cues", []))
 
 
 def _cued(condition: str, text: str, params: dict[str, Any]) -> str:
@@ -489,7 +454,7 @@ def fine_in_range(case: Case, params: dict[str, Any]) -> Outcome:
         return _review(st, _old_note(st))
     income = income_in(st.doc, st.text, given)
     generic = set(params.get("generic_conditions", []))
-    readings_ = sorted(set(fines[0].amounts) | set(reread_fines(st.text)))
+    readings_ = sorted(set(fines[0].amounts) | set(reread_fines(st.doc)))
 
     def judge(provisions: list[BasisProvision]) -> Outcome:
         penalty = [p for p in provisions if p.kind == "penalty"]

@@ -5,14 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import regex
-
 from audit.checks.calendar import deadline, working_days_between
 from audit.checks.evidence import doc_field, doc_name, where
 from audit.checks.registry import Outcome, check_kind
 from audit.checks.timeline import act_dates, order_violations, procedure
 from audit.model import Case, Field, Status
-from audit.parse.numerals import chinese_to_int
 
 UNIT_NAMES = {"days": "日", "working_days": "个工作日", "months": "个月"}
 
@@ -44,27 +41,17 @@ def _period_length(case: Case, name: str, spec: dict[str, Any], params: dict[str
     return int(amount), spec["unit"]
 
 
-_STATED = regex.compile(r"收到本告知书之日起(?P<n>[一二三四五六七八九十\d]{1,3})(?P<unit>个工作日|日|天)内")
-
-
 def _stated_defence_period(case: Case) -> tuple[int, str] | None:
-    from audit.parse.doctext import DocText
-
     for doc in case.documents_of("advance_notice"):
-        m = _STATED.search(DocText.of(case, doc).flat)
-        if m:
-            n = int(m.group("n")) if m.group("n").isdigit() else chinese_to_int(m.group("n"))
-            if n:
-                return n, "working_days" if "工作日" in m.group("unit") else "days"
+        f = doc.fields.get("defence_period")
+        if isinstance(f, Field) and f.value:
+            return int(f.value), (f.detail or {}).get("unit") or "days"
     return None
 
 
 def _waived_defence(case: Case) -> Field | None:
-    from audit.parse.doctext import DocText
-
     for doc in case.documents_of("defence_record"):
-        m = regex.search(r"放弃(?:陈述|申辩|陈述、申辩|陈述和申辩)", DocText.of(case, doc).flat)
-        if m:
+        if isinstance(doc.fields.get("defence_waived"), Field):
             return doc_field(case, doc, "当事人明确放弃陈述、申辩")
     return None
 
@@ -96,8 +83,12 @@ def period(case: Case, params: dict[str, Any]) -> Outcome:
     evidence = [start.field, end.field]
     if "max" in spec:
         ok = end.date <= limit
-    else:  # a waiting period: the later act only after it has run
-        ok = end.date > limit
+        excuse = acts.get(spec.get("excused_by", ""))
+        if not ok and excuse is not None:  # an approved extension (延长办案期限) makes the delay lawful
+            return Outcome(Status.PASS, values | {"elapsed": values["elapsed"] + f"，{excuse.name}于"
+                                                  f"{excuse.date:%Y年%-m月%-d日}"}, [excuse.field])
+    else:  # a waiting period: the later act only after it has run (``inclusive``: on its last day too)
+        ok = end.date >= limit if spec.get("inclusive") else end.date > limit
         if not ok and name == "defence_period":
             waived = _waived_defence(case)
             if waived:
@@ -129,9 +120,35 @@ def _fine_threshold(value: Any, case: Case) -> float | None:
     return value
 
 
+def _proposed(case: Case) -> list[tuple[str, float | None]]:
+    """(kind, amount) of the penalty the latest advance notice proposes (拟作出); [] when unread."""
+    notices = [d for d in case.documents_of("advance_notice") if d.fields.get("penalties")]
+    if not notices:
+        return []
+    latest = max(notices, key=lambda d: (d.fields["date"].value or "" if isinstance(d.fields.get("date"), Field) else "",
+                                         d.pages[0]))
+    return [(f.value["kind"], f.value.get("amount")) for f in latest.fields["penalties"]]
+
+
 def condition_met(case: Case, condition: dict[str, Any]) -> tuple[bool | None, str]:
-    """Whether a duty's trigger holds for the case: (met, why). None: cannot tell."""
+    """Whether a duty's trigger holds for the case: (met, why). None: cannot tell.
+
+    ``penalties: proposed`` judges the penalty the advance notice proposes (a hearing right
+    attaches to the penalty 拟作出, 行政处罚法 第六十三条), the decided one when no notice states it;
+    ``documents_present``: any of these documents is in the file (经过听证程序 …); ``always``:
+    the duty holds for every case the rule applies to.
+    """
     reasons: list[str] = []
+    if condition.get("always"):
+        reasons.append(str(condition["always"]))
+    present = [t for t in condition.get("documents_present", []) if case.documents_of(t)]
+    if present:
+        reasons.append("案卷中有" + "、".join(doc_name(t) for t in present))
+    proposed = _proposed(case) if condition.get("penalties") == "proposed" else []
+    if proposed:
+        return _met_on(condition, {k for k, _ in proposed},
+                       sum(a or 0 for k, a in proposed if k == "罚款") if any(k == "罚款" and a for k, a in proposed) else None,
+                       sum(a or 0 for k, a in proposed if k.startswith("没收")), case, reasons, "拟")
     kinds = {p.kind.value for p in case.penalties if p.kind}
     for kind in condition.get("kinds", []):
         if kind in kinds:
@@ -156,9 +173,27 @@ def condition_met(case: Case, condition: dict[str, Any]) -> tuple[bool | None, s
     return False, ""
 
 
+def _met_on(condition: dict[str, Any], kinds: set[str], fine: float | None, confiscated: float, case: Case,
+            reasons: list[str], prefix: str) -> tuple[bool | None, str]:
+    """The trigger judged on the proposed penalty (kinds, fine, confiscation)."""
+    for kind in condition.get("kinds", []):
+        if kind in kinds:
+            reasons.append(f"{prefix}作出的处罚种类含{kind}")
+    seized = _fine_threshold(condition.get("confiscation_at_least"), case)
+    if seized is not None and confiscated and confiscated >= seized:
+        reasons.append(f"{prefix}没收违法所得或非法财物{confiscated:,.0f}元，达到{seized:,.0f}元")
+    threshold = _fine_threshold(condition.get("fine_at_least"), case)
+    if threshold is not None and fine is not None and fine >= threshold:
+        reasons.append(f"{prefix}罚款{fine:,.0f}元，达到{threshold:,.0f}元")
+    if reasons:
+        return True, "；".join(reasons)
+    return False, ""
+
+
 @check_kind(
     "threshold_duty",
-    condition="when the duty applies: {fine_at_least: N | {individual, organisation}, kinds: [...], hearing: profile.hearing}",
+    condition="when the duty applies: {fine_at_least: N | {individual, organisation}, kinds: [...], "
+              "confiscation_at_least, penalties: proposed, documents_present: [...], always: why}",
     documents_any_="document types any of which discharges the duty",
     field_any_="[doc_type, field] pairs any of which discharges the duty",
 )

@@ -11,7 +11,11 @@ import regex
 from audit.checks.evidence import date_of, doc_field, doc_name, is_ocr, ocr_doubt
 from audit.checks.registry import Outcome, check_kind
 from audit.model import Case, Document, Field, Status
-from audit.parse.doctext import DocText
+from audit.parse import search
+from audit.parse.pagination import printed_page_number
+from audit.parse.recognise import CONTENT_CONFIDENCE
+from audit.parse.signatures import page_signed
+from audit.parse.vocabulary import find_phrase
 
 
 def _docs(case: Case, types: list[str]) -> list[Document]:
@@ -31,39 +35,39 @@ def text_patterns(case: Case, params: dict[str, Any]) -> Outcome:
     """Each listed document contains the required wording and none of the forbidden wording."""
     docs = _docs(case, params["documents"])
     if params.get("when"):
-        docs = [d for d in docs if regex.search(params["when"], DocText.of(case, d).flat)]
+        docs = [d for d in docs if search.has(case, d, params["when"])]
     if params.get("unless"):
-        docs = [d for d in docs if not regex.search(params["unless"], DocText.of(case, d).flat)]
+        docs = [d for d in docs if not search.has(case, d, params["unless"])]
     if not docs:
         return Outcome(Status.NOT_APPLICABLE, note="案卷中无需检查的文书")
     problems, evidence, uncertain = [], [], False
     to_review: list[str] = []  # matches of forbid patterns that only ask for a manual check
     for doc in docs:
-        dt_ = DocText.of(case, doc)
-        text = dt_.flat
+        text = search.text_of(case, doc)
         if not text.strip():
             continue
         absent = [
             r for r in params.get("require", [])
-            if (not r.get("when") or regex.search(r["when"], text)) and not regex.search(r["pattern"], text)
+            if (not r.get("when") or regex.search(r["when"], text)) and not find_phrase(r["label"], text, r["pattern"])
         ]
         if absent:
             missing = [r["label"] for r in absent]
             problems.append(f"{doc_name(doc.type)}（第{doc.pages[0]}页）未载明：{'、'.join(missing)}")
-            doubt = any(ocr_doubt(case, doc, r["pattern"]) for r in absent)
+            # absence needs positive evidence: OCR that may have missed it, or a document
+            # recognised by its content only, asks for a manual check
+            doubt = doc.confidence <= CONTENT_CONFIDENCE or any(ocr_doubt(case, doc, r["pattern"]) for r in absent)
             where = doc_field(case, doc)
             if not doubt:  # the reading is sure the wording is absent, however unsure other lines are
                 where = replace(where, confidence=1.0)
             evidence.append(where)
             uncertain |= doubt
         for rule in params.get("forbid", []):
-            matches = list(regex.finditer(rule["pattern"], text))
+            matches = search.find_all(case, doc, rule["pattern"])
             allowed = rule.get("at_most", 0)
             if len(matches) > allowed:
-                m = matches[allowed]
-                f = dt_.flat_field(m.group(0), m.start(), m.end())
+                f = matches[allowed]
                 extra = f"{len(matches)}处" if allowed else ""
-                found = f"{doc_name(doc.type)}（第{f.page}页）出现{extra}{rule['label']}“{m.group(0)}”"
+                found = f"{doc_name(doc.type)}（第{f.page}页）出现{extra}{rule['label']}“{f.value}”"
                 (to_review if rule.get("review") else problems).append(found)
                 evidence.append(f)
     if not problems and to_review:
@@ -78,20 +82,9 @@ def text_patterns(case: Case, params: dict[str, Any]) -> Outcome:
     return Outcome(Status.FAIL, values, evidence)
 
 
-_NAMES_LABEL = regex.compile(
-    r"(?<![被])(?:执法人员|检查人员|检查人|询问人|调查人|承办人)[：:]\s*(?P<v>[^\n]*?)(?=\s+[\p{Han}（）()]{2,8}[：:]|\n|$)",
-    regex.M,
-)
-
-
-def _named_officers(dt_: DocText) -> list[str]:
-    names: list[str] = []
-    for m in _NAMES_LABEL.finditer(dt_.text):
-        value = regex.sub(r"[（(][^）)]*[）)]", " ", m.group("v"))
-        for name in regex.split(r"[、，,\s\u3000]+", value):
-            if regex.fullmatch(r"[\p{Han}]{2,4}", name) and name not in names:
-                names.append(name)
-    return names
+def _named_officers(doc: Document) -> list[str]:
+    """The officers a record names after a role label (read by audit.parse.statements)."""
+    return list(dict.fromkeys(f.value for f in doc.fields.get("named_officers", [])))
 
 
 @check_kind("officers_per_record", documents="record types", min="minimum number of officers")
@@ -103,7 +96,7 @@ def officers_per_record(case: Case, params: dict[str, Any]) -> Outcome:
     short, evidence = [], []
     for doc in docs:
         with_cert = {f.value["name"] for f in doc.fields.get("officers", [])}
-        named = set(_named_officers(DocText.of(case, doc))) | with_cert
+        named = set(_named_officers(doc)) | with_cert
         if len(named) < params["min"]:
             who = "、".join(sorted(named)) or "未载明"
             short.append(f"{doc_name(doc.type)}（第{doc.pages[0]}页）执法人员：{who}")
@@ -122,7 +115,7 @@ def certificates_present(case: Case, params: dict[str, Any]) -> Outcome:
     missing, evidence = [], []
     for doc in docs:
         with_cert = {f.value["name"] for f in doc.fields.get("officers", [])}
-        lacking = [n for n in _named_officers(DocText.of(case, doc)) if n not in with_cert]
+        lacking = [n for n in _named_officers(doc) if n not in with_cert]
         if lacking:
             missing.append(f"{doc_name(doc.type)}（第{doc.pages[0]}页）：{'、'.join(lacking)}")
             evidence.append(doc_field(case, doc))
@@ -137,14 +130,26 @@ def seal_present(case: Case, params: dict[str, Any]) -> Outcome:
     docs = _docs(case, params["documents"])
     if not docs:
         return Outcome(Status.NOT_APPLICABLE, note="案卷中无需加盖印章的对外文书")
-    checked = [d for d in docs if all((p := case.page(n)) and p.seal_checked for n in d.pages)]
-    if not checked:
-        return Outcome(Status.NOT_APPLICABLE, note="未进行印章检测（页面图像不可用）")
+    # a seal shown as a text mark (（印章）) means the same in the .docx and in its PDF print
+    marked = [d for d in docs if isinstance(d.fields.get("seal_mark"), Field)]
+    # a published copy (a web page: title and number on one line) shows no seal: it cannot say
+    # whether the original bears one
+    published = [d for d in docs if d not in marked and isinstance(d.fields.get("published_copy"), Field)
+                 and not any((p := case.page(n)) and p.seals for n in d.pages)]
+    rest = [d for d in docs if d not in marked and d not in published]
+    checked = [d for d in rest if all((p := case.page(n)) and p.seal_checked for n in d.pages)]
     unsealed = [d for d in checked if not any(case.page(n).seals for n in d.pages)]
     if unsealed:
         names = "、".join(f"{doc_name(d.type)}（第{d.pages[0]}页）" for d in unsealed)
         return Outcome(Status.FAIL, {"problems": names}, [doc_field(case, d) for d in unsealed])
-    return Outcome(Status.PASS, {"count": len(checked)})
+    if published:
+        names = "、".join(f"{doc_name(d.type)}（第{d.pages[0]}页）" for d in published)
+        return Outcome(Status.NEEDS_REVIEW, {"problems": names}, [d.fields["published_copy"] for d in published],
+                       note=f"{names}为公开发布的文本（标题与文号同行），不显示印章，请核对原件是否加盖印章")
+    if not checked and not marked:
+        return Outcome(Status.NOT_APPLICABLE, note="未进行印章检测（页面图像不可用）")
+    evidence = [d.fields["seal_mark"] for d in marked[:3]]
+    return Outcome(Status.PASS, {"count": len(checked) + len(marked)}, evidence)
 
 
 @check_kind("simple_procedure_limits", max_fine="{individual, organisation}", kinds="penalty kinds allowed")
@@ -182,15 +187,27 @@ def receipt_amount_matches(case: Case, params: dict[str, Any]) -> Outcome:
     confiscated = sum(p.amount.value for p in case.penalties
                       if p.kind and p.kind.value.startswith("没收") and p.amount and p.amount.value)
     accepted = {round(fine, 2), round(fine + confiscated, 2)}  # a receipt may also carry the confiscation
+    firsts, odd = [], None
     for doc in docs:
         amounts = [a for a in doc.fields.get("amounts", []) if a.value is not None]
         if any(round(a.value, 2) in accepted for a in amounts):
             continue
         if not amounts:
             return Outcome(Status.NEEDS_REVIEW, note=f"{doc_name(doc.type)}中未识别到金额")
-        shown = "、".join(f"{a.value:,.2f}元" for a in amounts)
-        return Outcome(Status.FAIL, {"receipt": shown, "fine": f"{fine:,.2f}元"}, [case.fine_total, *amounts[:2]])
-    return Outcome(Status.PASS, {"fine": f"{fine:,.2f}元"})
+        firsts.append(max(amounts, key=lambda a: a.value))
+        odd = odd or amounts
+    if odd is None:
+        return Outcome(Status.PASS, {"fine": f"{fine:,.2f}元"})
+    # 分期缴纳 (行政处罚法 第六十六条第二款): the instalment receipts add up to the fine
+    if len(firsts) == len(docs) > 1 and round(sum(a.value for a in firsts), 2) in accepted:
+        return Outcome(Status.PASS, {"fine": f"{fine:,.2f}元"})
+    shown = "、".join(f"{a.value:,.2f}元" for a in odd)
+    # 加处罚款 (第七十二条) is paid with the fine and never exceeds it: a receipt above the fine and
+    # at most twice it may carry the surcharge; a reviewer compares it with the late days
+    if any(fine < a.value <= 2 * fine + confiscated + 0.005 for a in firsts):
+        return Outcome(Status.NEEDS_REVIEW, {"receipt": shown, "fine": f"{fine:,.2f}元"}, odd[:2],
+                       note=f"票据金额{shown}高于罚款{fine:,.2f}元，可能含加处罚款，请核对逾期天数和加处罚款数额")
+    return Outcome(Status.FAIL, {"receipt": shown, "fine": f"{fine:,.2f}元"}, [case.fine_total, *odd[:2]])
 
 
 @check_kind("penalty_not_heavier_than_notice")
@@ -200,7 +217,9 @@ def penalty_not_heavier_than_notice(case: Case, params: dict[str, Any]) -> Outco
     decisions = [d for d in case.documents_of("decision") if d.fields.get("penalties")]
     if not notices or not decisions:
         return Outcome(Status.NOT_APPLICABLE, note="未同时识别到告知书和决定书的处罚内容")
-    told, decided = notices[0].fields["penalties"], decisions[0].fields["penalties"]
+    # a lawful re-notice (重新告知) replaces the first: compare with the latest notice
+    latest = max(notices, key=lambda d: (date_of(d.fields.get("date")) or dt.date.min, d.pages[0]))
+    told, decided = latest.fields["penalties"], decisions[0].fields["penalties"]
 
     def fines(items: list[Field]) -> float:
         return sum(f.value.get("amount") or 0 for f in items if f.value.get("kind") == "罚款")
@@ -223,7 +242,16 @@ def service_receipt_for_each(case: Case, params: dict[str, Any]) -> Outcome:
     receipts = case.documents_of("service_receipt")
     served = {d.fields["served_type"].value for d in receipts if isinstance(d.fields.get("served_type"), Field)}
     unread = [d for d in receipts if not isinstance(d.fields.get("served_type"), Field)]
-    missing = [d for d in outward if d.type not in served and not (d.type == "onsite_decision" and d.fields.get("served"))]
+    # an on-the-spot decision is handed over on the spot and signed by the party on the
+    # decision itself (行政处罚法第五十二条): no separate receipt is needed
+    onsite = [d for d in outward if d.type == "onsite_decision" and d.type not in served]
+    signed = [d for d in onsite if d.fields.get("served") or d.fields.get("party_signature")]
+    missing = [d for d in outward if d.type not in served and d.type != "onsite_decision"]
+    unsigned = [d for d in onsite if d not in signed]
+    if not missing and unsigned:
+        names = "、".join(f"{doc_name(d.type)}（第{d.pages[0]}页）" for d in unsigned)
+        return Outcome(Status.NEEDS_REVIEW, {"missing": names}, [doc_field(case, d) for d in unsigned],
+                       note=f"{names}未识别到当事人签收，请核对是否已当场交付当事人")
     if not missing:
         return Outcome(Status.PASS, {"count": len(outward)})
     names = "、".join(f"{doc_name(d.type)}（第{d.pages[0]}页）" for d in missing)
@@ -310,14 +338,13 @@ def signature_each_page(case: Case, params: dict[str, Any]) -> Outcome:
     docs = _docs(case, params["documents"])
     if not docs:
         return Outcome(Status.NOT_APPLICABLE, note="案卷中无需检查的笔录")
-    pattern = regex.compile(rf"(?:{params['label']})[：:]?[ \u3000]*(?P<name>[\p{{Han}}]{{2,4}})")
     unsigned, evidence, ocr = [], [], False
     for doc in docs:
         for n in doc.pages:
             page = case.page(n)
             if page is None:
                 continue
-            if not any(pattern.search(ln.text) for ln in page.lines):
+            if not page_signed(page.lines, params["label"]):
                 inked = signed_by_ink(page, params["label"])
                 if inked:
                     continue  # a handwritten signature the reader could not spell out
@@ -332,19 +359,10 @@ def signature_each_page(case: Case, params: dict[str, Any]) -> Outcome:
     return Outcome(Status.FAIL, values, evidence)
 
 
-_PAGE_NO = regex.compile(r"^\s*(?:-\s*(?P<a>\d{1,4})\s*-|第\s*(?P<b>\d{1,4})\s*页(?!\s*共)|(?P<c>\d{1,4}))\s*$")
-
-
 @check_kind("pages_numbered")
 def pages_numbered(case: Case, params: dict[str, Any]) -> Outcome:
     """Pages carry consecutive page numbers without gaps or repeats."""
-    numbers: list[tuple[int, int]] = []
-    for page in case.pages:
-        for line in reversed(page.lines[-3:]):
-            m = _PAGE_NO.match(line.text)
-            if m:
-                numbers.append((page.number, int(m.group("a") or m.group("b") or m.group("c"))))
-                break
+    numbers = [(page.number, n) for page in case.pages if (n := printed_page_number(page)) is not None]
     if len(numbers) < max(2, len(case.pages) // 2):
         return Outcome(Status.NOT_APPLICABLE if len(case.pages) < 3 else Status.NEEDS_REVIEW,
                        note="多数页面未识别到页码，请人工核对卷内页码")
@@ -358,38 +376,24 @@ def pages_numbered(case: Case, params: dict[str, Any]) -> Outcome:
     return Outcome(Status.PASS, {"count": len(numbers)})
 
 
-_INDEX_ROW = regex.compile(r"(?P<title>[\p{Han}（）()]{3,30}?)\s+.*?(?P<first>\d{1,4})(?:\s*[-—~－]\s*(?P<last>\d{1,4}))?\s*$")
-
-
 @check_kind("file_index_matches")
 def file_index_matches(case: Case, params: dict[str, Any]) -> Outcome:
     """The file index (卷内目录) lists the documents at the pages where they are."""
-    from audit.parse.segment import match_title
-
     index = case.documents_of("file_index")
     if not index:
         return Outcome(Status.NOT_APPLICABLE, note="案卷无卷内目录")
     starts = {(d.type, d.pages[0]) for d in case.documents}
-    rows, bad, evidence = 0, [], []
-    dt_ = DocText.of(case, index[0])
-    for offset, text in dt_.lines():
-        m = _INDEX_ROW.search(text)
-        if not m:
-            continue
-        title = regex.sub(r"^\d+\s*", "", m.group("title"))
-        found = match_title(title.split("（")[0]) or match_title(title)
-        if not found:
-            continue
-        rows += 1
-        first = int(m.group("first"))
-        if (found.type, first) not in starts:
-            bad.append(f"目录载“{title}”在第{first}页，案卷中该页不是此文书的首页")
-            evidence.append(dt_.field(text, offset, offset + len(text)))
-    if rows == 0:
+    rows = index[0].fields.get("index_rows", [])
+    bad, evidence = [], []
+    for row in rows:
+        if (row.value["type"], row.value["first"]) not in starts:
+            bad.append(f"目录载“{row.value['title']}”在第{row.value['first']}页，案卷中该页不是此文书的首页")
+            evidence.append(Field(row.raw, row.raw, row.document, row.page, row.box, row.confidence))
+    if not rows:
         return Outcome(Status.NEEDS_REVIEW, note="未能识别卷内目录的条目，请人工核对目录与卷内文书")
     if bad:
-        return Outcome(Status.FAIL, {"problems": "；".join(bad), "rows": rows}, evidence)
-    return Outcome(Status.PASS, {"rows": rows})
+        return Outcome(Status.FAIL, {"problems": "；".join(bad), "rows": len(rows)}, evidence)
+    return Outcome(Status.PASS, {"rows": len(rows)})
 
 
 @check_kind(
@@ -412,10 +416,8 @@ def document_implies(case: Case, params: dict[str, Any]) -> Outcome:
         for doc in case.documents:
             if scope and doc.type not in scope:
                 continue
-            dt_ = DocText.of(case, doc)
-            m = regex.search(params["if_text"], dt_.flat)
-            if m:
-                trigger = dt_.flat_field(m.group(0), m.start(), m.end())
+            trigger = search.find(case, doc, params["if_text"])
+            if trigger is not None:
                 break
     if trigger is None:
         return Outcome(Status.NOT_APPLICABLE, note="本案不存在触发该要求的情形")
@@ -424,7 +426,7 @@ def document_implies(case: Case, params: dict[str, Any]) -> Outcome:
         for doc in case.documents:
             if scope and doc.type not in scope:
                 continue
-            if regex.search(params["unless_text"], DocText.of(case, doc).flat):
+            if search.has(case, doc, params["unless_text"]):
                 return Outcome(Status.NOT_APPLICABLE, note="案卷载明不适用该要求的情形")
     present = _docs(case, params["then_any"])
     values = {"trigger": f"{trigger.raw}（{doc_name(case.document(trigger.document).type)}第{trigger.page}页）",
