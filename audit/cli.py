@@ -237,6 +237,10 @@ def _write_case_outputs(path: Path, out: Path, result, profile: str, masked: boo
 
     record = case_record(result.case, result.findings, result.score, content_hash(Path(path)))
     written = write_case_outputs(out, result, masked, rule_set_version(), profile, record)
+    from audit.batch.notices import make_pdfs
+
+    if make_pdfs([out]):  # as a batch does, where LibreOffice is installed
+        written.append(out / "notice.pdf")
     click.echo(f"已写入 {out}：{'、'.join(p.name for p in written)}", err=True)
 
 
