@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: demo test check eval lint samples bench clean
+.PHONY: demo test check eval lint samples bench bench-paddle clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required / 需要 Python 3.11 或更高版本")'
@@ -44,9 +44,21 @@ samples: $(STAMP)  ## redraw the bundled samples with the generator: samples/cas
 	$(BIN)/audit samples cases
 	$(BIN)/audit samples corpus
 
-bench: $(STAMP)  ## OCR benchmark on scanned renderings of the samples (pages/s, peak memory, CER), then the batch benchmark (cold and from cache); JSON in reports/bench/
+bench: $(STAMP)  ## OCR engines side by side on the scanned corpus (pages/s, s/page, peak MB, CER order-free/strict/forms), then the re-audit runs (cases/s with and without PDF, audit check latency)
 	$(BIN)/python -m audit.ocr.bench
-	$(BIN)/python -m audit.bench.batch
+	$(BIN)/python -m audit.bench.reaudit --profile
+
+# PaddleOCR for real, in its own environment (paddlepaddle pins numpy and OpenCV builds of its own):
+# the rapidocr wheel's PP-OCR models converted to Paddle inference folders, its test, and its bench row.
+PADDLE_VENV   := .venv-paddle
+PADDLE_MODELS ?= $(HOME)/.cache/casefile-audit/paddle-models
+bench-paddle:  ## install paddlepaddle + paddleocr + x2paddle into .venv-paddle, convert the models, test and measure the paddleocr engine
+	@test -x $(PADDLE_VENV)/bin/python || $(PYTHON) -m venv $(PADDLE_VENV)
+	$(PADDLE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[paddle,paddle-models]' pytest
+	$(PADDLE_VENV)/bin/python -m audit.ocr.engines.paddle_models $(PADDLE_MODELS)
+	AUDIT_PADDLE_MODELS=$(PADDLE_MODELS) $(PADDLE_VENV)/bin/python -m pytest -q -p no:cacheprovider tests/ocr/test_ocr_paddle.py
+	AUDIT_OCR_MODEL_DIRS=det=$(PADDLE_MODELS)/PP-OCRv6_small_det,rec=$(PADDLE_MODELS)/PP-OCRv6_small_rec \
+		$(PADDLE_VENV)/bin/python -m audit.ocr.bench --engines paddleocr,rapidocr --per-case 1
 
 clean:
 	rm -rf $(VENV) reports/demo $(DEMO_IN) .pytest_cache

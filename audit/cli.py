@@ -117,7 +117,13 @@ def check(path: Path, fmt: str, self_check: bool, show_score: bool, out: Path | 
     try:
         if self_check:
             prof, sel, ign = self_check_selection(prof, sel, ign)
-        result = audit_case(path, sel, ign, prof or DEFAULT_PROFILE, std)
+        if path.exists():  # read from the extracted-case cache when the case is unchanged
+            from audit.batch.run import BatchOptions, audit_source
+            from audit.config import ocr_options
+
+            result = audit_source(path, BatchOptions(sel, ign, prof or DEFAULT_PROFILE, std), ocr_options())
+        else:
+            result = audit_case(path, sel, ign, prof or DEFAULT_PROFILE, std)
     except AuditError as exc:
         _fail_cleanly(exc)
     except RuleFileError as exc:
@@ -161,6 +167,9 @@ def check(path: Path, fmt: str, self_check: bool, show_score: bool, out: Path | 
                    "(neither the OCR page cache nor cached case readings are used; new readings are stored).")
 @click.option("--no-cache", is_flag=True,
               help="不读也不写任何缓存（页面识别与案卷读取）/ use no cache at all (OCR pages and case readings).")
+@click.option("--no-pdf", is_flag=True,
+              help="不生成整改通知书 PDF（默认在装有 LibreOffice 时整批一次生成）/ make no notice.pdf (by default "
+                   "made for the whole batch in one LibreOffice call where it is installed).")
 @click.option("--cache-days", type=float, default=None,
               help="缓存保留天数，更早的条目在开始时删除（默认 30）/ days cache entries are kept; older ones are "
                    "deleted at the start (default 30, $AUDIT_CACHE_DAYS).")
@@ -171,7 +180,7 @@ def check(path: Path, fmt: str, self_check: bool, show_score: bool, out: Path | 
 @mask_option
 def batch(folder: Path, out: Path, history: Path | None, jobs: int, timeout: float | None, max_pages: int | None,
           no_resume: bool, scheduler: str | None, ocr_engine: str | None, dpi: int | None, no_ocr_cache: bool,
-          no_cache: bool, cache_days: float | None, run_name: str, select, ignore, profile, standard,
+          no_cache: bool, no_pdf: bool, cache_days: float | None, run_name: str, select, ignore, profile, standard,
           no_mask: bool) -> None:
     """批量审查文件夹中的案卷 / Audit every case in FOLDER and write reports to OUT.
 
@@ -203,7 +212,8 @@ def batch(folder: Path, out: Path, history: Path | None, jobs: int, timeout: flo
     ocr = ocr_options(engine=ocr_engine, dpi=dpi, no_cache=True if no_ocr_cache or no_cache else None)
     prune(ocr.cache_root(), cache_days)  # the retention: older cached case text is deleted
     options = BatchOptions(sel, ign, prof, std, masked=not no_mask, jobs=jobs, timeout_s=timeout,
-                           resume=not no_resume, scheduler=scheduler, ocr=ocr, cache=not no_cache, name=run_name)
+                           resume=not no_resume, scheduler=scheduler, ocr=ocr, cache=not no_cache, name=run_name,
+                           pdf=not no_pdf)
     from audit.checks.rules import RuleFileError
 
     try:
@@ -227,6 +237,10 @@ def _write_case_outputs(path: Path, out: Path, result, profile: str, masked: boo
 
     record = case_record(result.case, result.findings, result.score, content_hash(Path(path)))
     written = write_case_outputs(out, result, masked, rule_set_version(), profile, record)
+    from audit.batch.notices import make_pdfs
+
+    if make_pdfs([out]):  # as a batch does, where LibreOffice is installed
+        written.append(out / "notice.pdf")
     click.echo(f"已写入 {out}：{'、'.join(p.name for p in written)}", err=True)
 
 

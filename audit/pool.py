@@ -19,7 +19,7 @@ from typing import Any
 POLL_S = 0.2
 # Imported once in the fork server, so that each worker starts with them loaded.
 PRELOAD = ["audit.pipeline", "numpy", "cv2", "onnxruntime", "pypdfium2", "audit.ocr.worker",
-           "audit.ocr.engines.rapid"]
+           "audit.ocr.engines.rapid", "audit.batch.warm"]
 
 
 def process_context():

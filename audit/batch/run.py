@@ -111,6 +111,7 @@ class BatchOptions:
     ocr: OcrOptions | None = None  # None: the settings' (audit.toml); threads None: planned per worker
     cache: bool = True  # False: neither the OCR page cache nor the extracted-case cache is used
     name: str = ""  # the run's name ("2024年第一季度评查"), shown in the index, stats and trends
+    pdf: bool = True  # notice.pdf beside notice.docx (LibreOffice, one call per batch, changed notices only)
 
 
 def ocr_threads(slots: int, cores: int | None = None) -> int:
@@ -282,6 +283,10 @@ def _run_batch(folder: Path, out: Path, options: BatchOptions | None, history: P
             continue
         summary.results.append(_result_of(case_id, source, records.get(case_id), errors.get(case_id),
                                           stats.get(case_id)))
+    if o.pdf:
+        from audit.batch.notices import make_pdfs
+
+        make_pdfs([out / c for c in ids if c in records])
     ordered = [records[c] for c in ids if c in records]
     failed = [{"case_id": c, "error": e} for c, e in errors.items()]
     run = {

@@ -1,2 +1,3 @@
-"""Benchmarks run by ``make bench`` (never by ``make test``): ``audit.bench.batch`` for the
-batch path; the OCR stage's own benchmark is ``audit.ocr.bench``."""
+"""Benchmarks (never run by ``make test``): ``make bench`` runs ``audit.ocr.bench`` (engines side
+by side) and ``audit.bench.reaudit`` (re-audit from the case cache, ``audit check`` latency);
+``audit.bench.batch`` measures a cold batch over the whole scanned corpus."""

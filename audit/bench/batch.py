@@ -1,4 +1,4 @@
-"""Batch benchmark (``make bench``): the whole batch path over the committed scanned corpus.
+"""Batch benchmark: the whole batch path over the committed scanned corpus (not part of ``make bench``: long).
 
     python -m audit.bench.batch [--cases scanned|all] [--jobs N] [--keep DIR] [--no-ocr-run]
 

@@ -11,8 +11,11 @@ import regex
 # (pattern, replacement, why)
 RULES: list[tuple[regex.Pattern[str], str, str]] = [
     # "250m1": the letter l of a volume unit read as the digit 1 (毫升 is ml / mL)
-    (regex.compile(r"(?<=\d)\s?m1(?![\d\p{L}])"), "ml", "ml read as m1"),
-    (regex.compile(r"(?<=\d)\s?mI(?![\d\p{L}])"), "ml", "ml read as mI"),
+    (regex.compile(r"(?<=\d)\s?m1(?![\d\p{Latin}])"), "ml", "ml read as m1"),
+    (regex.compile(r"(?<=\d)\s?mI(?![\d\p{Latin}])"), "ml", "ml read as mI"),
+    # "〔2022]87号": the closing bracket of a document number's year read as ] (mixed pairs cannot be right)
+    (regex.compile(r"〔(\d{4})[\]】）)]"), r"〔\1〕", "〕 read as ]"),
+    (regex.compile(r"[\[【（(](\d{4})〕"), r"〔\1〕", "〔 read as ["),
     # a ticked form box read as a full block
     (regex.compile(r"[█▇]"), "■", "ticked box read as a block"),
     # a title bracket pair read half as 〈〉: 《医疗机构执业许可证〉 (mixed pairs cannot be right)
@@ -25,7 +28,7 @@ RULES: list[tuple[regex.Pattern[str], str, str]] = [
 
 # Traditional forms the recogniser returns for characters of simplified text (the 兑
 # component drawn as 兌): files written in simplified Chinese never use them.
-_VARIANTS = str.maketrans("悅說稅脫銳閱兌", "悦说税脱锐阅兑")
+_VARIANTS = str.maketrans("悅說稅脫銳閱兌註", "悦说税脱锐阅兑注")
 
 
 # "22023年": a stuttered first digit of a year (five digits before 年 cannot be a year)

@@ -10,6 +10,13 @@ from audit.limits import LIMITS
 from audit.ocr.engines.base import EngineSettings
 
 CACHE_ENV = "AUDIT_CACHE_DIR"
+MODEL_DIRS_ENV = "AUDIT_OCR_MODEL_DIRS"  # e.g. det=/models/det,rec=/models/rec (for paddleocr)
+
+
+def env_model_dirs() -> dict[str, str]:
+    """Local model folders from ``$AUDIT_OCR_MODEL_DIRS`` (``role=folder`` pairs, comma-separated)."""
+    pairs = [item.split("=", 1) for item in os.environ.get(MODEL_DIRS_ENV, "").split(",") if "=" in item]
+    return {role.strip(): folder.strip() for role, folder in pairs}
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +29,7 @@ class OcrOptions:
     cache_dir: Path | None = None  # default: $AUDIT_CACHE_DIR, else ~/.cache/casefile-audit
     workers: int | None = None  # processes; default: one per core, at most one per page
     threads: int | None = None  # ONNX Runtime threads per worker; default: cores // workers
-    det_side: int = 1280  # long side of the image the text detector sees
+    det_side: int | None = None  # long side of the image the text detector sees; None: the engine's measured default
     max_side: int = 2000  # long side of the image text lines are cut from
     text_score: float = 0.5
     rec_batch: int = 2  # text lines per recogniser call
@@ -30,7 +37,7 @@ class OcrOptions:
     seals: bool = True  # find red seals (also on text-layer pages, at seal_dpi)
     seal_dpi: int = 72
     max_pixels: int = field(default_factory=lambda: LIMITS.max_pixels)  # larger page images are refused
-    model_dirs: dict[str, str] = field(default_factory=dict)  # e.g. paddleocr: det/rec/cls folders
+    model_dirs: dict[str, str] = field(default_factory=env_model_dirs)  # e.g. paddleocr: det/rec/cls folders
 
     def engine_settings(self, threads: int) -> EngineSettings:
         return EngineSettings(

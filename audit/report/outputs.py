@@ -46,10 +46,10 @@ def _report_html(o: CaseOutput, path: Path) -> None:
 
 
 def _notice(o: CaseOutput, path: Path) -> None:
-    from audit.report.notice import notice_pdf, write_notice
+    from audit.report.notice import write_notice
 
     write_notice(o.audit.case, o.audit.findings, path, masked=o.masked)
-    notice_pdf(path)  # only where LibreOffice is installed
+    # its PDF is made for the whole batch at the end, for changed notices only (audit.batch.notices)
 
 
 def _crops(o: CaseOutput, folder: Path) -> None:

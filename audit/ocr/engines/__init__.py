@@ -31,6 +31,7 @@ class EngineSpec:
 _SPECS: dict[str, EngineSpec] = {}
 _BUILTIN = {
     "rapidocr": "audit.ocr.engines.rapid",
+    "faster-paddle": "audit.ocr.engines.fast",
     "paddleocr": "audit.ocr.engines.paddle",
     "tesseract": "audit.ocr.engines.tesseract",
 }

@@ -64,7 +64,7 @@ class EngineSettings:
     """Settings every engine receives; engines ignore what they do not use."""
 
     threads: int = 1  # intra-op threads for this worker
-    det_side: int = 1280  # long side (px) of the image the text detector sees
+    det_side: int | None = None  # long side (px) of the image the text detector sees; None: the engine's own
     max_side: int = 2000  # long side (px) of the image text lines are cut from
     text_score: float = 0.5  # drop pieces read with less confidence than this
     rec_batch: int = 2  # text lines per recogniser call (measured: 1-2 cost ~18% less CPU than 6)

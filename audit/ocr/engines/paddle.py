@@ -98,7 +98,11 @@ class PaddleOcrEngine:
         self.settings = settings
         kwargs: dict[str, object] = {"use_doc_orientation_classify": False, "use_doc_unwarping": False,
                                      "use_textline_orientation": bool(settings.model_dir("cls")),
-                                     "text_rec_score_thresh": settings.text_score}
+                                     "text_rec_score_thresh": settings.text_score,
+                                     "cpu_threads": max(1, settings.threads),
+                                     # Paddle 3.3's oneDNN executor fails on these programs ("ConvertPirAttribute2
+                                     # RuntimeAttribute not support ArrayAttribute<DoubleAttribute>"): plain CPU kernels
+                                     "enable_mkldnn": False}
         for role, prefix in ROLES.items():
             folder = settings.model_dir(role)
             if folder:
