@@ -118,7 +118,8 @@ def check(path: Path, fmt: str, self_check: bool, show_score: bool, out: Path | 
         if self_check:
             prof, sel, ign = self_check_selection(prof, sel, ign)
         if path.exists():  # read from the extracted-case cache when the case is unchanged
-            from audit.batch.run import BatchOptions, audit_source
+            from audit.batch.run import BatchOptions
+            from audit.batch.worker import audit_source
             from audit.config import ocr_options
 
             result = audit_source(path, BatchOptions(sel, ign, prof or DEFAULT_PROFILE, std), ocr_options())

@@ -142,6 +142,7 @@ def profile(work: Path, top: int = 20) -> str:
     import pstats
 
     from audit.batch import run as batch_run
+    from audit.batch import worker as batch_worker
     from audit.checks import load_rules
 
     captured: list[dict] = []
@@ -161,12 +162,12 @@ def profile(work: Path, top: int = 20) -> str:
         pass  # no results were collected: the summary cannot be written
     finally:
         audit.pool.run_tasks = real
-    batch_run._audit_task(captured[0])  # imports and first-use loading outside the profile
+    batch_worker.audit_task(captured[0])  # imports and first-use loading outside the profile
     prof = cProfile.Profile()
     start = time.perf_counter()
     prof.enable()
     for task in captured:
-        batch_run._audit_task(task)
+        batch_worker.audit_task(task)
     prof.disable()
     per_case = (time.perf_counter() - start) / max(1, len(captured))
     buf = io.StringIO()
