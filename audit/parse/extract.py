@@ -165,13 +165,30 @@ def _decision(dt: DocText, doc: Document) -> None:
     _put(doc, "decided", F.labelled_date(dt, ("处罚时间", "决定日期", "作出日期", "处罚日期")))
     _put(doc, "served", F.labelled_date(dt, ("当事人签收", "签收时间", "签收日期")))
     if doc.type == "onsite_decision":
-        _put(doc, "party_signature", F.labelled(dt, vocabulary.labels("party_signature")))
+        _onsite_signature(dt, doc)
     _put(doc, "violated", F.violated_provisions(dt))
     _put(doc, "basis", F.penalty_basis(dt))
     _put(doc, "penalties", penalties(dt))
     for key, value in remedy(dt).items():
         _put(doc, key, value)
     _put(doc, "published_copy", _published_copy(dt))
+
+
+def _onsite_signature(dt: DocText, doc: Document) -> None:
+    """The party's signature on an on-the-spot decision (its proof of service): ``party_signature``
+    when signed or the refusal noted; ``party_signature_blank`` when the signing place was found
+    empty. When the block cannot be judged, the labelled value stands (as before)."""
+    from audit.parse.signatures import party_signature
+
+    labels = vocabulary.labels("party_signature")
+    read = party_signature(dt, labels)
+    if read is None:
+        _put(doc, "party_signature", F.labelled(dt, labels))
+    elif read.state == "blank":
+        doc.fields["party_signature_blank"] = read.field
+    else:
+        read.field.detail = {"state": read.state}
+        doc.fields["party_signature"] = read.field
 
 
 def _published_copy(dt: DocText) -> Field | None:

@@ -182,3 +182,39 @@ def signing_dates_complete(case: Case, params: dict[str, Any]) -> Outcome:
     if not blocks:
         return Outcome(Status.NOT_APPLICABLE, note="未识别到带日期的签署栏")
     return _outcome(case, problems, evidence, flagged, blocks)
+
+
+@check_kind(
+    "party_signed",
+    documents="document types the party signs on receipt (当场行政处罚决定书)",
+    signed="document field: the party's signature or the noted refusal, as read",
+    blank="document field: the signing place, found and empty",
+)
+def party_signed(case: Case, params: dict[str, Any]) -> Outcome:
+    """The party signed the document where it was handed over, or its refusal is noted.
+
+    A ``fail`` needs the signing place found empty; a document where the place was not found
+    asks for a manual check (absence needs positive evidence).
+    """
+    docs = _docs(case, params)
+    if not docs:
+        return Outcome(Status.NOT_APPLICABLE, note="案卷中无需检查的文书")
+    problems: list[str] = []
+    unplaced: list[str] = []
+    evidence: list[Field] = []
+    flagged: list[Document] = []
+    for doc in docs:
+        if isinstance(doc.fields.get(params["signed"]), Field):
+            continue
+        blank = doc.fields.get(params["blank"])
+        if isinstance(blank, Field):
+            problems.append(f"{doc_name(doc.type)}（第{blank.page}页）“{blank.raw}”签名处空白，也未注明拒绝签收")
+            evidence.append(blank)
+            flagged.append(doc)
+        else:
+            unplaced.append(f"{doc_name(doc.type)}（第{doc.pages[0]}页）未找到当事人签收栏")
+            evidence.append(doc_field(case, doc))
+    if not problems and unplaced:
+        values = {"problems": "；".join(unplaced), "count": len(docs)}
+        return Outcome(Status.NEEDS_REVIEW, values, evidence, note="；".join(unplaced) + "，请人工核对")
+    return _outcome(case, problems + unplaced, evidence, flagged, len(docs))
