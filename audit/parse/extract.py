@@ -68,6 +68,7 @@ def _common(dt: DocText, doc: Document) -> None:
         _put(doc, key, found)
     _put(doc, "date", F.last_date(dt))
     _put(doc, "seal_mark", F.seal_mark(dt))
+    _put(doc, "sign_off", F.sign_off(dt))
     for key, found in F.identifiers(dt).items():
         _put(doc, key, found)
 
