@@ -11,7 +11,7 @@ from audit.checks.registry import Outcome, check_kind
 from audit.model import Case, Document, Field, Status
 from audit.parse import search
 from audit.parse.dates import find_dates
-from audit.parse.forms import form_cells
+from audit.parse.forms import form_cells, read_on
 from audit.parse.recognise import CONTENT_CONFIDENCE
 from audit.parse.signatures import SigningBlock, signing_blocks, signing_dates
 from audit.parse.vocabulary import label_family
@@ -41,7 +41,8 @@ def _outcome(case: Case, problems: list[str], evidence: list[Field], docs: list[
 @check_kind(
     "form_cells_filled",
     documents="document types to check",
-    cells="list of {name, labels, pattern_, text_, otherwise_}: cells that must hold content",
+    cells="list of {name, labels, pattern_, text_, otherwise_, signed_}: cells that must hold content; signed: "
+          "a cell holding only the printed signing place and date (签名：　年月日) is blank",
     when_="regex: only documents whose text matches it are checked",
 )
 def form_cells_filled(case: Case, params: dict[str, Any]) -> Outcome:
@@ -70,6 +71,9 @@ def form_cells_filled(case: Case, params: dict[str, Any]) -> Outcome:
                 continue
             labels = {_compact(v) for label in item["labels"] for v in label_family(label)}
             found = [c for c in cells if _compact(c.label) in labels]
+            ordered = read_on(case, doc, labels, {_compact(c.label) for c in cells} - labels) if item.get("signed") else None
+            if ordered is not None and ordered.state == "blank":
+                found = [ordered]  # read in order, the cell holds only the printed signing place and date
             if found:
                 good = [c for c in found if c.state == "filled" and (not item.get("pattern") or regex.search(item["pattern"], c.text))]
                 if good:
