@@ -174,7 +174,7 @@ def _text_cells(number: int, lines: list[Line]) -> list[Cell]:
 
 
 def read_on(case: Case, document: Document, labels: set[str], stop: set[str]) -> Cell | None:
-    """A label's cell read in reading order: the rest of the label's line and the lines after
+    """A label's cell, read in reading order, that holds only the printed signing place: the rest of the label's line and the lines after
     it, up to the next line that starts with one of ``stop`` (the form's other labels).
 
     Where a form's labels sit at the top of their rows, the geometric cell of a label takes
@@ -198,11 +198,11 @@ def read_on(case: Case, document: Document, labels: set[str], stop: set[str]) ->
                 break
             parts.append(other.text)
         text = "\n".join(p for p in parts if p.strip())
-        rest = text
+        rest, places = text, 0
         for d in sorted(find_dates(rest), key=lambda d: d.span[0], reverse=True):
             rest = rest[: d.span[0]] + rest[d.span[1]:]
         while (place := find_phrase("签名处", rest)) is not None:
-            rest = rest[: place.start()] + rest[place.end():]
-        state = "blank" if not rest.strip(" \u3000\n") else _state([text])
-        return Cell(m.group("label"), state, text, number, ln.box, ln)
-    return None
+            rest, places = rest[: place.start()] + rest[place.end():], places + 1
+        if places and not rest.strip(" \u3000\n"):
+            return Cell(m.group("label"), "blank", text, number, ln.box, ln)
+    return None  # no cell holding only the printed signing place: the geometric reading stands

@@ -72,3 +72,9 @@ def test_docx_sign_off_without_the_seal_mark_fails_where_others_bear_it():
     assert run_rule(_case([notice, decision]), RULES["DOC009"]).status is Status.FAIL
     sealed = (decision[0], decision[1].replace("卫生健康局\n", "卫生健康局（印章）\n"))
     assert run_rule(_case([notice, sealed]), RULES["DOC009"]).status is Status.PASS
+
+
+def test_approval_signature_on_the_line_below_is_not_blank():
+    form = ("行政处罚决定审批表\n承办人意见：建议罚款人民币贰万元整。\n审批意见：\n同意。\n负责人：\n王海涛　2024年5月30日\n"
+            "负责人审批意见：\n签名：\n王海涛　2024年5月30日")
+    assert run_rule(_case([("decision_approval", form)]), RULES["DOC017"]).status is Status.PASS

@@ -14,7 +14,7 @@ from audit.parse.dates import find_dates
 from audit.parse.forms import form_cells, read_on
 from audit.parse.recognise import CONTENT_CONFIDENCE
 from audit.parse.signatures import SigningBlock, signing_blocks, signing_dates
-from audit.parse.vocabulary import label_family
+from audit.parse.vocabulary import is_label, label_family
 
 
 def _docs(case: Case, params: dict[str, Any]) -> list[Document]:
@@ -71,7 +71,10 @@ def form_cells_filled(case: Case, params: dict[str, Any]) -> Outcome:
                 continue
             labels = {_compact(v) for label in item["labels"] for v in label_family(label)}
             found = [c for c in cells if _compact(c.label) in labels]
-            ordered = read_on(case, doc, labels, {_compact(c.label) for c in cells} - labels) if item.get("signed") else None
+            # the form's other rows end the reading; a short word taken for a label (a signer's
+            # name on its own line) does not
+            stop = {_compact(c.label) for c in cells if is_label(c.label) or len(_compact(c.label)) > 4} - labels
+            ordered = read_on(case, doc, labels, stop) if item.get("signed") else None
             if ordered is not None and ordered.state == "blank":
                 found = [ordered]  # read in order, the cell holds only the printed signing place and date
             if found:
