@@ -244,21 +244,27 @@ def _progress_printer():
 def rules_cmd(dimension: str | None, fmt: str) -> None:
     """列出审查规则 / List the checklist rules."""
     from audit.checks import load_rules
+    from audit.checks.explain import CONFIGURABLE
+    from audit.checks.registry import is_generic
 
     rules = [r for r in load_rules() if not dimension or r.dimension == dimension]
     if fmt == "json":
         _echo_json([
             {"code": r.code, "name": r.name, "title": r.title, "dimension": r.dimension,
-             "severity": r.severity.value, "points": r.points, "kind": r.kind, "applies_to": list(r.applies_to),
-             "basis": [to_dict(b) for b in r.basis], "detects": list(r.detects), "status": r.status}
+             "severity": r.severity.value, "points": r.points, "kind": r.kind, "configurable": is_generic(r.kind),
+             "applies_to": list(r.applies_to), "basis": [to_dict(b) for b in r.basis], "detects": list(r.detects),
+             "status": r.status}
             for r in rules
         ])
         return
     from audit import labels
 
     for r in rules:
-        click.echo(f"{r.code}  {r.dimension:<8}  {labels.severity(r.severity):<4} {r.points:>4g}分  {r.title}")
-    click.echo(f"共 {len(rules)} 条规则")
+        click.echo(f"{r.code}  {r.dimension:<8}  {labels.severity(r.severity):<4} {r.points:>4g}分  "
+                   f"{CONFIGURABLE[is_generic(r.kind)].ljust(6, chr(0x3000))}  {r.title}")
+    configurable = sum(is_generic(r.kind) for r in rules)
+    click.echo(f"共 {len(rules)} 条规则，其中 {configurable} 条{CONFIGURABLE[True]}（只改规则文件即可调整），"
+               f"{len(rules) - configurable} 条{CONFIGURABLE[False]}")
 
 
 @main.command()

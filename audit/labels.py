@@ -18,7 +18,6 @@ DIMENSION = {name: (name, i) for i, name in enumerate(
 INSPECTION = {
     "agency_name_current": "核对执法机关名称是否为行为时的名称",
     "case_number_format": "核对文号格式",
-    "certificates_present": "核对执法证件信息",
     "evidence_elements": "核对证据要素",
     "file_index_matches": "核对卷内目录与案卷内容",
     "identifier_checksums": "核对证件号码校验位",
@@ -29,12 +28,13 @@ INSPECTION = {
     "law_obligation_link": "核对违法条款与处罚条款是否对应",
     "law_review_body": "核对复议机关",
     "law_review_first_notice": "核对复议前置告知",
-    "money_forms_agree": "核对金额大小写",
-    "officers_per_record": "核对执法人员人数",
+    "amounts_agree.capitals_digits": "核对金额大小写",
+    "officers.count": "核对执法人员人数",
+    "officers.certificates": "核对执法证件信息",
     "pages_numbered": "核对页码",
     "penalty_not_heavier_than_notice": "核对决定是否重于告知",
     "period": "核对法定期限",
-    "receipt_amount_matches": "核对缴款金额",
+    "amounts_agree.fine": "核对缴款金额",
     "record_time_span": "核对笔录起止时间",
     "seal_present": "核对印章",
     "service_receipt_for_each": "核对送达回证",
@@ -93,9 +93,11 @@ def dimension(value: object, missing: str = "未分维度") -> str:
     return _label(DIMENSION, value, missing)
 
 
-def inspection(kind: str) -> str:
-    """The inspection mode of a check kind, in words; an unlisted kind reads as a check."""
-    return INSPECTION.get(kind, "专项核对")
+def inspection(kind: str, variant: str = "") -> str:
+    """The inspection mode of a check kind, in words; an unlisted kind reads as a check.
+
+    ``variant``: the key of the kind's mode (``officers.count``), looked up before the kind."""
+    return INSPECTION.get(variant) or INSPECTION.get(kind, "专项核对")
 
 
 def rank(table: dict, value: object) -> int:

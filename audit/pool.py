@@ -36,8 +36,32 @@ def process_context():
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
         ctx.set_forkserver_preload(PRELOAD)
+        _start_forkserver_deaf_to_ctrl_c()
         return ctx
     return mp.get_context("spawn")  # pragma: no cover - Windows, macOS
+
+
+def _start_forkserver_deaf_to_ctrl_c() -> None:
+    """Start the fork server with SIGINT ignored, which its workers then inherit from birth:
+    Ctrl-C reaches the whole process group, and a fork server hit while it preloads
+    (seconds), or a worker hit before its initializer runs, would die with a traceback. The
+    program alone handles Ctrl-C; its workers end with it (:mod:`audit.lifeline`).
+
+    Only the main thread may change a signal's handling: a program that starts pools from
+    another thread (``serve``) calls :func:`process_context` once from its main thread first.
+    """
+    import signal
+    import threading
+    from multiprocessing import forkserver
+
+    if threading.current_thread() is not threading.main_thread():
+        forkserver.ensure_running()
+        return
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN)  # an ignored signal stays ignored across exec
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, old)
 
 
 @dataclass(slots=True)

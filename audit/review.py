@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from audit.atomic import write_atomic
+from audit.sidefiles import exists
 
 SIGNOFF_KEYS = {"reviewer": "评查人", "checker": "复核人", "date": "日期"}
 
@@ -29,15 +30,17 @@ class Review:
 
 
 def review_path(source: Path | str) -> Path:
+    from audit.sidefiles import side_path
+
     source = Path(source)
-    return source / "review.yaml" if source.is_dir() else source.with_name(source.name + ".review.yaml")
+    return source / "review.yaml" if source.is_dir() else side_path(source.parent, source.name, ".review.yaml")
 
 
 def load_review(source: Path | str) -> Review:
     """The case's review side file; an empty review when there is none or it is unreadable."""
     path = review_path(source)
     review = Review()
-    if not path.is_file():
+    if not exists(path):  # a name too long for the file system counts as absent, not a crash
         return review
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -78,7 +81,7 @@ def _set(table: dict[str, Any], key: str, value: str) -> None:
 def _save(source: Path | str, change) -> Path:
     path = review_path(source)
     data: dict[str, Any] = {}
-    if path.is_file():
+    if exists(path):
         loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
         data = loaded if isinstance(loaded, dict) else {}
     change(data)

@@ -16,9 +16,13 @@ from typing import Any
 from audit import labels
 from audit.checks.engine import article_text, run_rule, veto_text
 from audit.checks.examples import case_from_example
+from audit.checks.registry import is_generic, variant_key
 from audit.checks.rules import Rule, load_rules
 from audit.model import Status
 
+# whether a trainer can change the rule in its YAML alone (the check kind is generic) or the
+# change needs code: what `audit explain` and `audit rules` show
+CONFIGURABLE = {True: "规则文件可调", False: "需改代码"}
 EXAMPLE_LABELS = (("fail", "不符合示例"), ("needs_review", "待人工核查示例"), ("pass", "符合示例"))
 
 
@@ -75,7 +79,8 @@ def explain_rule(rule: Rule) -> dict[str, Any]:
         "code": rule.code, "name": rule.name, "title": rule.title, "dimension": rule.dimension,
         "severity": rule.severity.value, "severity_label": labels.severity(rule.severity),
         "points": rule.points, "applies_to": list(rule.applies_to), "kind": rule.kind,
-        "inspection": labels.inspection(rule.kind),
+        "inspection": labels.inspection(rule.kind, variant_key(rule.kind, rule.params)),
+        "configurable": is_generic(rule.kind),
         "effective_from": rule.effective_from.isoformat() if rule.effective_from else None,
         "effective_to": rule.effective_to.isoformat() if rule.effective_to else None,
         "judged_on": rule.judged_on, "unchanged": rule.unchanged, "veto_basis": veto_text(rule),
@@ -100,7 +105,8 @@ def explain_text(data: dict[str, Any]) -> str:
         window = f"　适用期间：{data['effective_from'] or '不限'}至{data['effective_to'] or '今'}"
     lines = [f"{data['code']} {data['title']}",
              f"维度：{data['dimension']}　严重程度：{data['severity_label']}　分值：{data['points']:g}",
-             f"适用：{applies}{window}　检查方式：{data['inspection']}"]
+             f"适用：{applies}{window}　检查方式：{data['inspection']}",
+             f"调整方式：{CONFIGURABLE[data['configurable']]}"]
     for b in data["basis"]:
         lines.append(f"依据：{cite(b['instrument'], b['article'])}")
         if b["text"]:

@@ -18,6 +18,12 @@ Dates — a documented choice, since a case file rarely states the date of the a
 Versions: when the act date and the decision date fall under different versions of an
 instrument, both are candidates (从旧兼从轻: the old version applies unless the new one is
 lighter) and a check fails only when the citation fails under every candidate that fits it.
+
+Length: dates, citations by role, candidate versions, penalty provisions, the obligation link
+and the penalties imposed form one chain — the version read decides which provision applies,
+and the link between violated and basis texts decides which version fits. A split along that
+chain is planned (versions / provisions / obligations modules); until then the sections below
+are kept in that order.
 """
 
 from __future__ import annotations

@@ -47,6 +47,9 @@ def _xml(archive: zipfile.ZipFile, name: str):
 
 def read_ofd(path: Path, display_name: str, first_number: int = 1) -> list[Page]:
     """One page per OFD page, its text as lines (boxes in points, top-left origin)."""
+    from audit.budgets import check_zip_parts
+
+    check_zip_parts(path, display_name)  # an OFD is a zip too: bombs refused before unpacking
     try:
         with zipfile.ZipFile(path) as archive:
             root = _xml(archive, "OFD.xml")

@@ -1,5 +1,9 @@
 """Generic field readers over a :class:`DocText`: labelled values, party block, officers,
-agency name, dates, amounts, identifiers, case numbers, citations by role."""
+agency name, dates, amounts, identifiers, case numbers, citations by role.
+
+Length: the generic readers share one label grammar (labels.yaml) and one way of returning a
+Field with provenance; the document-specific readers live in their own modules.
+"""
 
 from __future__ import annotations
 

@@ -15,7 +15,9 @@ from audit.model import Case, Document, Field
 from audit.parse import fields as F
 from audit.parse.dates import find_dates
 from audit.parse.doctext import DocText
+from audit.parse.first_offence import first_offence_facts
 from audit.parse.money import find_amounts
+from audit.parse.payment import payment_facts
 from audit.parse.violation import violation_dates
 
 
@@ -23,7 +25,8 @@ def procedure_facts(case: Case) -> dict[str, Field]:
     """Every fact of this module that the file states, keyed as in ``case.dates``."""
     out: dict[str, Field] = {}
     out.update(violation_dates(case))
-    for reader in (_hearing, _extension, _preservation, _publication, _enforcement, _defence):
+    for reader in (_hearing, _extension, _preservation, _publication, _enforcement, _defence,
+                   payment_facts, first_offence_facts):
         out.update({k: v for k, v in reader(case).items() if v is not None})
     return out
 

@@ -10,10 +10,12 @@ from audit.model import Case, Field, Finding
 
 
 @functools.cache
-def _kinds() -> dict[str, str]:
+def _kinds() -> dict[str, tuple[str, str]]:
+    """Rule code -> (kind.mode, kind): the keys its place may be listed under."""
     from audit.checks import load_rules
+    from audit.checks.registry import variant_key
 
-    return {r.code: r.kind for r in load_rules()}
+    return {r.code: (variant_key(r.kind, r.params), r.kind) for r in load_rules()}
 
 
 def whole_document(case: Case, f: Field) -> bool:
@@ -26,6 +28,15 @@ def crop_field(case: Case, finding: Finding, f: Field) -> Field | None:
     """The field whose box the crop for ``f`` is drawn around, or None for no crop."""
     if not whole_document(case, f):
         return f
-    from audit.parse.places import find_place, place_labels
+    from audit.parse.places import find_place
 
-    return find_place(case, f.document, place_labels(_kinds().get(finding.rule, "")))
+    return find_place(case, f.document, rule_place_labels(finding.rule))
+
+
+def rule_place_labels(code: str) -> list[str]:
+    """The labels of the line where a finding of rule ``code`` belongs: those listed for its kind
+    and mode (``officers.count``), else for its kind."""
+    from audit.parse.places import place_labels
+
+    keys = _kinds().get(code, ("", ""))
+    return place_labels(keys[0]) or place_labels(keys[1])

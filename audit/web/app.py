@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import inspect
 import io
 import logging
 from collections import OrderedDict
@@ -237,7 +236,8 @@ class App:
         job = self.done_job(request)
         view = _view(request)
         findings, score = job.results(view)
-        html = render_html(job.case(), findings, score, self.masked, rule_set_version(), job.profile_name(view))
+        html = render_html(job.case(), findings, score, self.masked, rule_set_version(), job.profile_name(view),
+                           crop_cache=False)  # nothing of the case outside its folder: "clear" removes all
         return Response(html, media_type="text/html; charset=utf-8",
                         headers={"Content-Disposition": _attachment(f"评查报告-{job.label}.html"),
                                  "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store"})
@@ -379,12 +379,13 @@ def create_app(workdir: Path, masked: bool = True, reader=None) -> Starlette:
         yield
         app_.ws.close()
 
+    from audit.web.refusals import BodyLimit
+
     options: dict[str, Any] = {}
-    if "max_body_size" in inspect.signature(Starlette.__init__).parameters:  # Starlette >= 1.x
-        options["max_body_size"] = upload_limit_bytes() + 1024 * 1024
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=LOOPBACK_HOSTS),
+        middleware=[Middleware(BodyLimit, limit=upload_limit_bytes() + 1024 * 1024),  # bilingual 413
+                    Middleware(TrustedHostMiddleware, allowed_hosts=LOOPBACK_HOSTS),
                     Middleware(BaseHTTPMiddleware, dispatch=guard(lambda r: _app_of(r).csrf_token))],
         exception_handlers={HTTPException: _http_error, Exception: _unexpected},
         lifespan=lifespan,

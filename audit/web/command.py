@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
 import socket
 import sys
 from pathlib import Path
@@ -77,6 +78,11 @@ def serve_command(port: int, workdir: Path | None, host: str, open_browser: bool
     url = f"http://{shown}:{port}/"
     click.echo(f"自查网页已启动：{url}（仅本机可访问；关闭本窗口或按 Ctrl+C 停止）")
     click.echo(f"工作文件夹：{folder}")
+    from audit.cache_admin import prune
+    from audit.pool import process_context
+
+    prune()  # cached readings of command-line audits past their retention
+    process_context()  # the OCR fork server, started here in the main thread: deaf to Ctrl-C from birth
     start_warm_up()  # the OCR model loads now, not when the first scanned case arrives
     click.echo("正在后台加载文字识别模型，加载完成前提交的扫描件会稍候开始识别")
     if open_browser and sys.stdout.isatty():
@@ -84,27 +90,42 @@ def serve_command(port: int, workdir: Path | None, host: str, open_browser: bool
         import webbrowser
 
         threading.Timer(1.0, lambda: webbrowser.open(url)).start()
-    from audit.cache_admin import prune
-
-    prune()  # cached readings of command-line audits past their retention
+    server = _Server(uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False))
     try:
-        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+        server.run()
     except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM, re-raised by uvicorn after its graceful stop
-        _stopped(143 if isinstance(exc, Terminated) else 130)
-    _stopped(None)
+        server.stopped_by = server.stopped_by or (signal.SIGTERM if isinstance(exc, Terminated) else signal.SIGINT)
+    _stopped({signal.SIGTERM: 143, signal.SIGINT: 130}.get(server.stopped_by))
+
+
+class _Server:
+    """uvicorn's server, remembering the signal that stopped it."""
+
+    def __new__(cls, config):
+        import uvicorn
+
+        class Server(uvicorn.Server):
+            stopped_by: int | None = None
+
+            def handle_exit(self, sig, frame) -> None:
+                self.stopped_by = sig
+                super().handle_exit(sig, frame)
+
+        return Server(config)
 
 
 def _stopped(code: int | None) -> None:
-    """Stop the OCR workers and leave at once: a case being read is abandoned (it is marked
-    interrupted on the next start), never waited for."""
+    """After a signal: leave at once, a case being read abandoned (it is marked interrupted on
+    the next start) and never waited for; the OCR workers end with this process
+    (:mod:`audit.lifeline`). Otherwise stop the OCR workers and return."""
+    click.echo("自查网页已停止 / the self-check page has stopped", err=True)
+    if code is not None:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
     try:
         from audit.ocr.pages import close_pool
 
         close_pool()
     except ImportError:  # pragma: no cover - OCR dependencies missing
         pass
-    click.echo("自查网页已停止 / the self-check page has stopped", err=True)
-    if code is not None:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)

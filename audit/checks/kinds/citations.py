@@ -3,6 +3,9 @@
 Each function takes the case and the rule parameters and returns an :class:`Outcome`; each is
 registered as a check kind beside its function. Missing data gives ``needs_review`` or
 ``not_applicable`` with the reason in Chinese, never ``fail``.
+
+Length: six kinds that share the case readings of citations (role, document, candidate
+version) and their messages; each kind is short, the shared readers sit between them.
 """
 
 from __future__ import annotations

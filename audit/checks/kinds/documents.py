@@ -20,7 +20,7 @@ def _doc_name(code: str) -> str:
 
 
 @check_kind(
-    "required_documents",
+    "required_documents", generic=True,
     documents="document types the file must hold: list of codes, or of {type, any_of_} groups",
 )
 def required_documents(case: Case, params: dict[str, Any]) -> Outcome:
@@ -69,7 +69,7 @@ COMPARATORS: dict[str, Callable[[Field], Any]] = {
 
 
 @check_kind(
-    "consistent_across_documents",
+    "consistent_across_documents", generic=True,
     field="document field key to compare (e.g. party_name)",
     compare="comparator: name | case_number_key | exact",
     reference="document types whose value is the reference, in order of preference",
@@ -78,6 +78,10 @@ COMPARATORS: dict[str, Callable[[Field], Any]] = {
     skip_invalid_="true: leave out values that fail their own check digit (another rule reports them)",
     certain_if_="only_numbers_differ: a mismatch fails only where the values differ in their numbers alone "
                 "(a miscopied house number); other differences ask for a manual check",
+    review_note_="with certain_if: the words of that manual check, why the difference may be lawful "
+                 "(default: 请人工核实)",
+    ocr_near_miss_="review: where every mismatch is one character off and either document was read by OCR, "
+                   "ask for a manual check instead of failing (text comparators: name, exact)",
 )
 def consistent_across_documents(case: Case, params: dict[str, Any]) -> Outcome:
     """A value (party name, case number…) reads the same in every document that states it."""
@@ -125,7 +129,7 @@ def consistent_across_documents(case: Case, params: dict[str, Any]) -> Outcome:
         "mismatches": observed,
         "count": compared,
     }
-    if mismatches and params["compare"] == "name" and all(
+    if mismatches and params.get("ocr_near_miss") == "review" and isinstance(ref_key, str) and all(
         _within_one_character(key_of(f), ref_key) and (is_ocr(case, case.document(f.document))
                                                        or is_ocr(case, case.document(reference.document)))
         for f in mismatches
@@ -139,7 +143,7 @@ def consistent_across_documents(case: Case, params: dict[str, Any]) -> Outcome:
         ):
             return Outcome(Status.NEEDS_REVIEW, values_, [reference, *mismatches],
                            note=f"与{values_['reference_doc']}的“{reference.raw}”写法不同：{observed}"
-                                "（可能是注册地址与经营地址之别，请人工核实）")
+                                f"（{params.get('review_note', '请人工核实')}）")
         return Outcome(Status.FAIL, values_, [reference, *mismatches])
     return Outcome(Status.PASS, values_, [reference])
 
@@ -154,35 +158,6 @@ def _within_one_character(a: str, b: str) -> bool:
 def _numbers_blanked(value: Any) -> str:
     """The value with every number (digits or Chinese numerals) replaced by #."""
     return regex.sub(r"[0-9０-９]+|[〇○零一二三四五六七八九十百千]+(?=[号栋幢楼层室单元弄巷])", "#", str(value))
-
-
-@check_kind("money_forms_agree", documents_="document types to check (default: all)")
-def money_forms_agree(case: Case, params: dict[str, Any]) -> Outcome:
-    """Where an amount is written both in Chinese capitals and in digits, the two agree."""
-    scope = params.get("documents")
-    pairs, bad = 0, []
-    for doc in case.documents:
-        if scope and doc.type not in scope:
-            continue
-        for f in doc.fields.get("amounts", []):
-            d = f.detail or {}
-            if d.get("digits") is None or d.get("capitals") is None:
-                continue
-            pairs += 1
-            if abs(d["digits"] - d["capitals"]) > 0.005:
-                bad.append(f)
-    if pairs == 0:
-        return Outcome(Status.NOT_APPLICABLE, note="未发现同时以大写和小写书写的金额")
-    observed = "；".join(
-        f"{_doc_name(case.document(f.document).type)}（第{f.page}页）“{f.raw}”：大写为{_yuan(f.detail['capitals'])}，"
-        f"小写为{_yuan(f.detail['digits'])}"
-        for f in bad
-    )
-    return Outcome(Status.FAIL if bad else Status.PASS, {"pairs": pairs, "mismatches": observed}, bad)
-
-
-def _yuan(value: float) -> str:
-    return f"{value:,.2f}元"
 
 
 @check_kind("identifier_checksums", kinds="field keys to verify: credit_codes and/or id_numbers")

@@ -20,10 +20,16 @@ from audit.checks.evidence import doc_field, doc_name
 from audit.checks.registry import Outcome, check_kind
 from audit.checks.timeline import act_dates
 from audit.model import Case, Field, Status
+from audit.parse.numerals import int_to_chinese
 
 
 def _cn(day: dt.date) -> str:
     return f"{day:%Y年%-m月%-d日}"
+
+
+def _months(n: int) -> str:
+    """三个月, 两个月: a count of months in words."""
+    return f"{'两' if n == 2 else int_to_chinese(n)}个月"
 
 
 @check_kind("enforcement_application_window", remedy_months="months to sue after service (行政诉讼法 第四十六条)",
@@ -43,7 +49,7 @@ def enforcement_application_window(case: Case, params: dict[str, Any]) -> Outcom
     if applied.date <= opens:
         return Outcome(Status.FAIL, values | {"problem": f"申请日期{_cn(applied.date)}早于复议、诉讼期限届满（{_cn(opens)}）"}, evidence)
     if applied.date > closes:
-        return Outcome(Status.FAIL, values | {"problem": f"申请日期{_cn(applied.date)}晚于期限届满后三个月（{_cn(closes)}）"}, evidence)
+        return Outcome(Status.FAIL, values | {"problem": f"申请日期{_cn(applied.date)}晚于期限届满后{_months(int(params['apply_months']))}（{_cn(closes)}）"}, evidence)
     return Outcome(Status.PASS, values, evidence)
 
 

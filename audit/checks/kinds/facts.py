@@ -20,7 +20,7 @@ def _category(text: str, categories: dict[str, str]) -> str | None:
 
 
 @check_kind(
-    "same_category",
+    "same_category", generic=True,
     field="document field key holding the stated value (e.g. case_source)",
     documents="document types whose field is compared",
     categories="ordered map: category name -> regex; a value takes the first category it matches",
@@ -105,7 +105,7 @@ _CLAUSE_END = "，。；：,;:\n"
 
 
 @check_kind(
-    "same_statement_same_numbers",
+    "same_statement_same_numbers", generic=True,
     documents="document types that restate the facts",
     units="regex: the counting units whose numbers are compared (户|人次|件 …)",
 )

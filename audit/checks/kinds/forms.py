@@ -39,7 +39,7 @@ def _outcome(case: Case, problems: list[str], evidence: list[Field], docs: list[
 
 
 @check_kind(
-    "form_cells_filled",
+    "form_cells_filled", generic=True,
     documents="document types to check",
     cells="list of {name, labels, pattern_, text_, otherwise_, signed_}: cells that must hold content; signed: "
           "a cell holding only the printed signing place and date (签名：　年月日) is blank",
@@ -107,7 +107,7 @@ def form_cells_filled(case: Case, params: dict[str, Any]) -> Outcome:
 
 
 @check_kind(
-    "blank_form_cells",
+    "blank_form_cells", generic=True,
     documents="form document types to check",
     ignore_labels_="labels whose cells other rules judge (approval opinions …)",
     signers_="regex: labels of signing blocks (签名|承办人 …) that must carry a date",
@@ -162,7 +162,7 @@ def _undated_signatures(case: Case, doc: Document, signing: list[SigningBlock]) 
 
 
 @check_kind(
-    "signing_dates_complete",
+    "signing_dates_complete", generic=True,
     documents="document types with signing blocks",
     signers="regex: the labels of a signing block (签名|承办人|审核人 …)",
 )

@@ -5,6 +5,9 @@ All four judge the penalty basis of the decision under the version(s) that apply
 penalty provision cited and the decision contradicts them under every candidate version; a
 provision without curated facts, an instrument without text, an unknown 违法所得 … give
 ``needs_review`` with the reason.
+
+Length: four kinds over one setup (basis provisions under every candidate version, with the
+tiers and scenarios of a fine) that they share; each kind is about a hundred lines.
 """
 
 from __future__ import annotations

@@ -32,32 +32,39 @@ def timeline_order(case: Case, params: dict[str, Any]) -> Outcome:
     return Outcome(Status.FAIL, {"count": len(acts), "violations": observed}, evidence)
 
 
-def _period_length(case: Case, name: str, spec: dict[str, Any], params: dict[str, Any]) -> tuple[int, str]:
-    """Length of a period: the notice's own stated period for the defence period, else the data."""
-    amount = params.get("length", spec.get("min", spec.get("max")))
-    if name == "defence_period":
-        stated = _stated_defence_period(case)
-        if stated:
-            return stated
-    return int(amount), spec["unit"]
+def _period_length(case: Case, spec: dict[str, Any], params: dict[str, Any]) -> tuple[int, str]:
+    """Length of a period: the one a document of the case states (``stated_in``), else the
+    rule's ``length``, else the data's."""
+    stated = _stated_length(case, spec.get("stated_in"))
+    if stated:
+        return stated
+    return int(params.get("length", spec.get("min", spec.get("max")))), spec["unit"]
 
 
-def _stated_defence_period(case: Case) -> tuple[int, str] | None:
-    for doc in case.documents_of("advance_notice"):
-        f = doc.fields.get("defence_period")
+def _stated_length(case: Case, where: dict[str, Any] | None) -> tuple[int, str] | None:
+    """The period a document states (``{document, field, unit}``: unit when it names none)."""
+    if not where:
+        return None
+    for doc in case.documents_of(where["document"]):
+        f = doc.fields.get(where["field"])
         if isinstance(f, Field) and f.value:
-            return int(f.value), (f.detail or {}).get("unit") or "days"
+            return int(f.value), (f.detail or {}).get("unit") or where["unit"]
     return None
 
 
-def _waived_defence(case: Case) -> Field | None:
-    for doc in case.documents_of("defence_record"):
-        if isinstance(doc.fields.get("defence_waived"), Field):
-            return doc_field(case, doc, "当事人明确放弃陈述、申辩")
+def _ended(case: Case, where: dict[str, Any] | None) -> Field | None:
+    """Evidence that the period was ended early (``ended_by: {document, field, evidence}``)."""
+    if not where:
+        return None
+    for doc in case.documents_of(where["document"]):
+        if isinstance(doc.fields.get(where["field"]), Field):
+            return doc_field(case, doc, where["evidence"])
     return None
 
 
-@check_kind("period", period="period name in checklists/procedure.yaml", length_="override the period's length")
+@check_kind("period", generic=True, period="period name in checklists/procedure.yaml (its from/to acts, min or max, "
+            "unit, stated_in, ended_by, excused_by, inclusive, unsure, effective)",
+            length_="override the period's length")
 def period(case: Case, params: dict[str, Any]) -> Outcome:
     """The time between two acts respects a statutory period (calendar or working days)."""
     name = params["period"]
@@ -73,7 +80,7 @@ def period(case: Case, params: dict[str, Any]) -> Outcome:
     if start is None or end is None:
         missing = "、".join(procedure()["acts"][k]["name"] for k in (spec["from"], spec["to"]) if k not in acts)
         return Outcome(Status.NOT_APPLICABLE, note=f"未识别到{missing}日期，无法计算期限")
-    amount, unit = _period_length(case, name, spec, params)
+    amount, unit = _period_length(case, spec, params)
     limit, certain = deadline(start.date, amount, unit)
     values = {
         "from_name": start.name, "from_date": f"{start.date:%Y年%-m月%-d日}",
@@ -90,10 +97,9 @@ def period(case: Case, params: dict[str, Any]) -> Outcome:
                                                   f"{excuse.date:%Y年%-m月%-d日}"}, [excuse.field])
     else:  # a waiting period: the later act only after it has run (``inclusive``: on its last day too)
         ok = end.date >= limit if spec.get("inclusive") else end.date > limit
-        if not ok and name == "defence_period":
-            waived = _waived_defence(case)
-            if waived:
-                return Outcome(Status.PASS, values | {"note": "当事人已明确放弃陈述、申辩"}, [waived])
+        ended = _ended(case, spec.get("ended_by")) if not ok else None
+        if ended:  # e.g. the party waived the defence period
+            return Outcome(Status.PASS, values | {"note": spec["ended_by"]["note"]}, [ended])
     if ok:
         return Outcome(Status.PASS, values, evidence)
     if not certain:
@@ -192,7 +198,7 @@ def _met_on(condition: dict[str, Any], kinds: set[str], fine: float | None, conf
 
 
 @check_kind(
-    "threshold_duty",
+    "threshold_duty", generic=True,
     condition="when the duty applies: {fine_at_least: N | {individual, organisation}, kinds: [...], "
               "confiscation_at_least, penalties: proposed, documents_present: [...], always: why}",
     documents_any_="document types any of which discharges the duty",

@@ -23,7 +23,7 @@ def _docs(case: Case, types: list[str]) -> list[Document]:
 
 
 @check_kind(
-    "text_patterns",
+    "text_patterns", generic=True,
     documents="document types to check",
     require_="list of {label, pattern}: wording each document must contain",
     forbid_="list of {label, pattern, at_most_, review_}: wording no document may contain; with review: true "
@@ -87,41 +87,45 @@ def _named_officers(doc: Document) -> list[str]:
     return list(dict.fromkeys(f.value for f in doc.fields.get("named_officers", [])))
 
 
-@check_kind("officers_per_record", documents="record types", min="minimum number of officers")
-def officers_per_record(case: Case, params: dict[str, Any]) -> Outcome:
-    """Each investigation record names at least ``min`` officers with enforcement certificates."""
-    docs = _docs(case, params["documents"])
-    if not docs:
-        return Outcome(Status.NOT_APPLICABLE, note="案卷中无调查取证笔录")
-    short, evidence = [], []
-    for doc in docs:
-        with_cert = {f.value["name"] for f in doc.fields.get("officers", [])}
-        named = set(_named_officers(doc)) | with_cert
-        if len(named) < params["min"]:
-            who = "、".join(sorted(named)) or "未载明"
-            short.append(f"{doc_name(doc.type)}（第{doc.pages[0]}页）执法人员：{who}")
-            evidence.append(doc_field(case, doc))
-    if short:
-        return Outcome(Status.FAIL, {"problems": "；".join(short), "min": params["min"]}, evidence)
-    return Outcome(Status.PASS, {"count": len(docs), "min": params["min"]})
+# what each mode of the ``officers`` kind reports where the file holds none of its documents
+_NO_OFFICER_DOCUMENTS = {"count": "案卷中无调查取证笔录", "certificates": "案卷中无需检查的文书"}
 
 
-@check_kind("certificates_present", documents="document types naming officers")
-def certificates_present(case: Case, params: dict[str, Any]) -> Outcome:
-    """Every officer named in the records has an enforcement certificate number beside the name."""
+@check_kind(
+    "officers", generic=True,
+    documents="record types naming the officers",
+    mode="count: each record names at least `min` officers | "
+         "certificates: every officer a record names has an enforcement certificate number beside the name",
+    min_="minimum number of officers (mode count)",
+)
+def officers(case: Case, params: dict[str, Any]) -> Outcome:
+    """The officers named in each record: how many (``count``) or whether each shows a certificate."""
+    mode = params["mode"]
+    if mode not in _NO_OFFICER_DOCUMENTS:
+        raise ValueError(f"officers: unknown mode {mode!r}; known: {', '.join(_NO_OFFICER_DOCUMENTS)}")
+    if mode == "count" and "min" not in params:
+        raise ValueError("officers: mode count needs the parameter min")
     docs = _docs(case, params["documents"])
     if not docs:
-        return Outcome(Status.NOT_APPLICABLE, note="案卷中无需检查的文书")
-    missing, evidence = [], []
+        return Outcome(Status.NOT_APPLICABLE, note=_NO_OFFICER_DOCUMENTS[mode])
+    problems, evidence = [], []
     for doc in docs:
         with_cert = {f.value["name"] for f in doc.fields.get("officers", [])}
-        lacking = [n for n in _named_officers(doc) if n not in with_cert]
-        if lacking:
-            missing.append(f"{doc_name(doc.type)}（第{doc.pages[0]}页）：{'、'.join(lacking)}")
-            evidence.append(doc_field(case, doc))
-    if missing:
-        return Outcome(Status.FAIL, {"problems": "；".join(missing)}, evidence)
-    return Outcome(Status.PASS, {"count": len(docs)})
+        if mode == "count":
+            named = set(_named_officers(doc)) | with_cert
+            if len(named) < params["min"]:
+                who = "、".join(sorted(named)) or "未载明"
+                problems.append(f"{doc_name(doc.type)}（第{doc.pages[0]}页）执法人员：{who}")
+                evidence.append(doc_field(case, doc))
+        else:
+            lacking = [n for n in _named_officers(doc) if n not in with_cert]
+            if lacking:
+                problems.append(f"{doc_name(doc.type)}（第{doc.pages[0]}页）：{'、'.join(lacking)}")
+                evidence.append(doc_field(case, doc))
+    counted = {"min": params["min"]} if mode == "count" else {}
+    if problems:
+        return Outcome(Status.FAIL, {"problems": "；".join(problems), **counted}, evidence)
+    return Outcome(Status.PASS, {"count": len(docs), **counted})
 
 
 @check_kind("seal_present", documents="outward document types that must bear the agency seal")
@@ -186,39 +190,6 @@ def simple_procedure_limits(case: Case, params: dict[str, Any]) -> Outcome:
     if not case.penalties:
         return Outcome(Status.NEEDS_REVIEW, note="未识别到当场处罚的种类")
     return Outcome(Status.PASS, {"limit": f"{limit:,.0f}元"})
-
-
-@check_kind("receipt_amount_matches", documents="payment document types")
-def receipt_amount_matches(case: Case, params: dict[str, Any]) -> Outcome:
-    """The payment receipt records the fine decided (罚没款票据金额与决定书一致)."""
-    docs = _docs(case, params["documents"])
-    fine = case.fine_total.value if case.fine_total else None
-    if not docs or fine is None:
-        return Outcome(Status.NOT_APPLICABLE, note="无缴款票据或未识别到罚款数额")
-    confiscated = sum(p.amount.value for p in case.penalties
-                      if p.kind and p.kind.value.startswith("没收") and p.amount and p.amount.value)
-    accepted = {round(fine, 2), round(fine + confiscated, 2)}  # a receipt may also carry the confiscation
-    firsts, odd = [], None
-    for doc in docs:
-        amounts = [a for a in doc.fields.get("amounts", []) if a.value is not None]
-        if any(round(a.value, 2) in accepted for a in amounts):
-            continue
-        if not amounts:
-            return Outcome(Status.NEEDS_REVIEW, note=f"{doc_name(doc.type)}中未识别到金额")
-        firsts.append(max(amounts, key=lambda a: a.value))
-        odd = odd or amounts
-    if odd is None:
-        return Outcome(Status.PASS, {"fine": f"{fine:,.2f}元"})
-    # 分期缴纳 (行政处罚法 第六十六条第二款): the instalment receipts add up to the fine
-    if len(firsts) == len(docs) > 1 and round(sum(a.value for a in firsts), 2) in accepted:
-        return Outcome(Status.PASS, {"fine": f"{fine:,.2f}元"})
-    shown = "、".join(f"{a.value:,.2f}元" for a in odd)
-    # 加处罚款 (第七十二条) is paid with the fine and never exceeds it: a receipt above the fine and
-    # at most twice it may carry the surcharge; a reviewer compares it with the late days
-    if any(fine < a.value <= 2 * fine + confiscated + 0.005 for a in firsts):
-        return Outcome(Status.NEEDS_REVIEW, {"receipt": shown, "fine": f"{fine:,.2f}元"}, odd[:2],
-                       note=f"票据金额{shown}高于罚款{fine:,.2f}元，可能含加处罚款，请核对逾期天数和加处罚款数额")
-    return Outcome(Status.FAIL, {"receipt": shown, "fine": f"{fine:,.2f}元"}, [case.fine_total, *odd[:2]])
 
 
 @check_kind("penalty_not_heavier_than_notice")
@@ -408,7 +379,7 @@ def file_index_matches(case: Case, params: dict[str, Any]) -> Outcome:
 
 
 @check_kind(
-    "document_implies",
+    "document_implies", generic=True,
     if_documents_="document types whose presence triggers the duty",
     if_text_="regex: the duty applies when any document of if_text_in matches it",
     if_text_in_="document types searched for if_text (default: all)",
