@@ -28,10 +28,10 @@ def test_onsite_receipt_signature_signed_blank_refused():
 
 
 def test_onsite_decision_unsigned_fails_and_unread_block_asks():
-    assert run_rule(_case([("onsite_decision", ONSITE.format(sig="　"))]), RULES["PRO047"]).status is Status.FAIL
-    assert run_rule(_case([("onsite_decision", ONSITE.format(sig="沈国强 "))]), RULES["PRO047"]).status is Status.PASS
+    assert run_rule(_case([("onsite_decision", ONSITE.format(sig="　"))]), RULES["PRO049"]).status is Status.FAIL
+    assert run_rule(_case([("onsite_decision", ONSITE.format(sig="沈国强 "))]), RULES["PRO049"]).status is Status.PASS
     no_block = "当场行政处罚决定书\n当事人：杭州西湖某某诊所\n本机关当场作出如下行政处罚：警告。"
-    assert run_rule(_case([("onsite_decision", no_block)]), RULES["PRO047"]).status is Status.NEEDS_REVIEW
+    assert run_rule(_case([("onsite_decision", no_block)]), RULES["PRO049"]).status is Status.NEEDS_REVIEW
 
 
 PUBLICITY = ("行政处罚信息公示\n行政处罚决定书文号 昆五卫医罚[2024]12号\n处罚决定日期 2024/09/12\n"
