@@ -166,6 +166,10 @@ def cell_citations(dt: DocText, clean: CleanText | None = None) -> dict[str, lis
         role = _role(first, last, labels, citation_line)
         if role is None:
             continue
+        if role == "basis" and "违反" in regex.split(r"[，。；,;]", clean.text[max(0, c.span[0] - 40):c.span[0]])[-1]:
+            # a basis cell that states both (publicity records: 处罚依据 违反了《…》…的规定，依据《…》…):
+            # the citation in the 违反 clause is the violated provision
+            role = "violated"
         value = {"instrument": c.instrument, "article": c.article, "paragraph": c.paragraph,
                  "item": c.item, "sub_item": c.sub_item}
         out.setdefault(role, []).append(clean.field(value, c.span[0], c.span[1]))

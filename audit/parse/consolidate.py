@@ -141,7 +141,7 @@ def _dates(case: Case) -> None:
         d["hearing_notice_served"] = d["notice_served"]  # the hearing right was notified in the advance notice
     d["decided"] = _first(case, "decided", ("decision", "onsite_decision")) or _first(
         case, "date", ("decision", "onsite_decision")
-    )
+    ) or _first(case, "decided", ("publication",))  # the decision date a publicity record states in its own row
     d["decision_served"] = (
         _served(case, "decision") or _served(case, "onsite_decision") or _first(case, "served", ("onsite_decision",))
     )

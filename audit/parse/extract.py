@@ -68,6 +68,7 @@ def _common(dt: DocText, doc: Document) -> None:
         _put(doc, key, found)
     _put(doc, "date", F.last_date(dt))
     _put(doc, "seal_mark", F.seal_mark(dt))
+    _put(doc, "sign_off", F.sign_off(dt))
     for key, found in F.identifiers(dt).items():
         _put(doc, key, found)
 
@@ -165,13 +166,64 @@ def _decision(dt: DocText, doc: Document) -> None:
     _put(doc, "decided", F.labelled_date(dt, ("处罚时间", "决定日期", "作出日期", "处罚日期")))
     _put(doc, "served", F.labelled_date(dt, ("当事人签收", "签收时间", "签收日期")))
     if doc.type == "onsite_decision":
-        _put(doc, "party_signature", F.labelled(dt, vocabulary.labels("party_signature")))
+        _onsite_signature(dt, doc)
     _put(doc, "violated", F.violated_provisions(dt))
     _put(doc, "basis", F.penalty_basis(dt))
     _put(doc, "penalties", penalties(dt))
     for key, value in remedy(dt).items():
         _put(doc, key, value)
     _put(doc, "published_copy", _published_copy(dt))
+
+
+@extractor("publication")
+def _publication(dt: DocText, doc: Document) -> None:
+    """A published penalty record (双公示 / 信用中国 publicity): label/value rows stating the
+    decision's date, the party, the penalty and its basis. Only what is written is read."""
+    agency = F.labelled(dt, vocabulary.labels("agency"))
+    if agency is not None:
+        doc.fields["agency"] = agency  # the labelled row, not a "数据来源单位" line taken for a letterhead
+    _put(doc, "decided", F.labelled_date(dt, vocabulary.date_labels("decided")))
+    _put(doc, "violated", F.violated_provisions(dt))
+    _put(doc, "basis", F.penalty_basis(dt))
+    _put(doc, "penalties", _row_penalties(dt, vocabulary.labels("penalty_content")) or penalties(dt))
+
+
+def _row_penalties(dt: DocText, labels: tuple[str, ...]) -> list[Field]:
+    """The penalties stated in a labelled row (处罚内容 警告，并处罚款…): the row's line and
+    the lines its value wraps onto, up to the next labelled row."""
+    head = regex.compile("^[ \t\u3000]*(?:" + "|".join(regex.escape(x) for x in labels) + ")[ \t\u3000]*[：:]?")
+    lines = dt.lines()
+    for i, (_, text) in enumerate(lines):
+        if not head.match(text):
+            continue
+        j = i + 1
+        while j < len(lines) and j < i + 4 and not _starts_with_label(lines[j][1]):
+            j += 1
+        row = dt.sub(i, j)
+        return _penalties_in(row, 0, len(row.flat))
+    return []
+
+
+def _starts_with_label(text: str) -> bool:
+    m = regex.match(r"[ \t\u3000]*([\p{Han}（）()]{2,16})(?:[ \t\u3000]|[：:]|$)", text)
+    return bool(m) and vocabulary.is_label(m.group(1))
+
+
+def _onsite_signature(dt: DocText, doc: Document) -> None:
+    """The party's signature on an on-the-spot decision (its proof of service): ``party_signature``
+    when signed or the refusal noted; ``party_signature_blank`` when the signing place was found
+    empty. When the block cannot be judged, the labelled value stands (as before)."""
+    from audit.parse.signatures import party_signature
+
+    labels = vocabulary.labels("party_signature")
+    read = party_signature(dt, labels)
+    if read is None:
+        _put(doc, "party_signature", F.labelled(dt, labels))
+    elif read.state == "blank":
+        doc.fields["party_signature_blank"] = read.field
+    else:
+        read.field.detail = {"state": read.state}
+        doc.fields["party_signature"] = read.field
 
 
 def _published_copy(dt: DocText) -> Field | None:

@@ -196,6 +196,19 @@ def seal_mark(dt: DocText) -> Field | None:
     return None
 
 
+def sign_off(dt: DocText) -> Field | None:
+    """The agency's sign-off (落款): its name on a line of its own among the document's last
+    lines, where the seal belongs. Found or not, it says whether the place of the seal was seen."""
+    lines = [(o, t) for o, t in dt.lines() if t.strip()][-8:]
+    for offset, text in reversed(lines):
+        compact = regex.sub(r"\s+", "", text)
+        match = _AGENCY_LINE.match(compact)
+        if match:
+            start = offset + len(text) - len(text.lstrip())
+            return dt.field(match.group("a"), start, offset + len(text.rstrip()))
+    return None
+
+
 def agency(dt: DocText) -> Field | None:
     """The agency's name as printed at the top (or, failing that, the signature block)."""
     lines = dt.lines()

@@ -171,3 +171,38 @@ def _text_cells(number: int, lines: list[Line]) -> list[Cell]:
         elif m.group("rest") is not None:
             cells.append(Cell(m.group("label"), _state([m.group("rest")]), m.group("rest"), number, None, ln))
     return cells
+
+
+def read_on(case: Case, document: Document, labels: set[str], stop: set[str]) -> Cell | None:
+    """A label's cell, read in reading order, that holds only the printed signing place: the rest of the label's line and the lines after
+    it, up to the next line that starts with one of ``stop`` (the form's other labels).
+
+    Where a form's labels sit at the top of their rows, the geometric cell of a label takes
+    the last line of the row above (a signing line); the reading order does not. The cell is
+    ``blank`` when it holds only the printed signing place and date (签名：　2024年6月27日):
+    no opinion and no signature.
+    """
+    from audit.parse.dates import find_dates
+    from audit.parse.vocabulary import find_phrase
+
+    lines = [(number, ln) for number in document.pages if (page := case.page(number)) for ln in page.lines]
+    for i, (number, ln) in enumerate(lines):
+        m = _LABEL.match(ln.text)
+        compact = regex.sub(r"[\s\u3000]+", "", m.group("label")) if m else ""
+        if not m or compact not in labels:
+            continue
+        parts = [m.group("rest") or ""]
+        for _, other in lines[i + 1:]:
+            o = _LABEL.match(other.text)
+            if o and regex.sub(r"[\s\u3000]+", "", o.group("label")) in stop:
+                break
+            parts.append(other.text)
+        text = "\n".join(p for p in parts if p.strip())
+        rest, places = text, 0
+        for d in sorted(find_dates(rest), key=lambda d: d.span[0], reverse=True):
+            rest = rest[: d.span[0]] + rest[d.span[1]:]
+        while (place := find_phrase("签名处", rest)) is not None:
+            rest, places = rest[: place.start()] + rest[place.end():], places + 1
+        if places and not rest.strip(" \u3000\n"):
+            return Cell(m.group("label"), "blank", text, number, ln.box, ln)
+    return None  # no cell holding only the printed signing place: the geometric reading stands

@@ -100,3 +100,70 @@ def page_signed(lines: list, label: str) -> bool:
         if alone.search(line.text) and i + 1 < len(lines) and name_below.match(lines[i + 1].text):
             return True
     return False
+
+
+@dataclass(slots=True)
+class PartySignature:
+    state: str  # signed | refused | blank
+    field: Field  # the names (signed), the refusal note (refused) or the block as read (blank)
+
+
+def party_signature(dt: DocText, labels: tuple[str, ...]) -> PartySignature | None:
+    """The party's own signature on a document handed over on the spot (当场行政处罚决定书).
+
+    The block starts at one of ``labels`` (当事人签收 / 当事人签名 …, checklists/labels.yaml);
+    inside it the party signs after a signing place (签名：, wording.yaml ``签名处``) when the
+    block has one, else right after the label. ``blank`` only when the block was found and the
+    signing place holds nothing but a printed date; None when the block is not found or its
+    content cannot be judged (a printed sentence and no signing place).
+    """
+    from audit.parse.vocabulary import find_phrase
+
+    alternatives = "|".join(regex.escape(label) for label in labels)
+    head = regex.compile(rf"(?:{alternatives})[ \u3000]*[：:]?")
+    lines = dt.lines()
+    for i, (offset, text) in enumerate(lines):
+        m = head.search(text)
+        if not m:
+            continue
+        rest, start = text[m.end():], offset + m.end()
+        if not rest.strip(" \u3000") and i + 1 < len(lines):
+            rest, start = lines[i + 1][1], lines[i + 1][0]
+        refusal = find_phrase("拒绝签收", rest)
+        if refusal:
+            return PartySignature("refused", dt.field(refusal.group(), start + refusal.start(), start + refusal.end()))
+        place = None
+        for found in _all_places(rest, find_phrase):
+            place = found
+        after = rest[place.end():] if place else rest
+        shift = place.end() if place else 0
+        value = after
+        for d in sorted(find_dates(after), key=lambda d: d.span[0], reverse=True):
+            value = value[: d.span[0]] + " " * (d.span[1] - d.span[0]) + value[d.span[1]:]
+        name = regex.search(r"\S.*\S|\S", value)
+        if name is None:  # the signing place holds nothing, or only the printed date
+            return PartySignature("blank", dt.field(text.strip(), offset, offset + len(text)))
+        if place is None and not regex.fullmatch(_NAMES, name.group()):
+            return None  # a printed sentence (本决定书已当场收到。) and no signing place: cannot be judged
+        s = start + shift + name.start()
+        return PartySignature("signed", dt.field(name.group(), s, s + len(name.group())))
+    return None
+
+
+def _all_places(text: str, find_phrase) -> list[regex.Match]:
+    """Every signing place (签名：) in ``text``, in order."""
+    out, pos = [], 0
+    while (m := find_phrase("签名处", text[pos:])) is not None and m.end() > 0:
+        out.append(_Shifted(m, pos))
+        pos += m.end()
+    return out
+
+
+class _Shifted:
+    """A match found in a slice, with its offsets in the whole text."""
+
+    def __init__(self, match: regex.Match, by: int) -> None:
+        self._m, self._by = match, by
+
+    def end(self) -> int:
+        return self._m.end() + self._by

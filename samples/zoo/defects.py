@@ -94,7 +94,7 @@ PLANTS: tuple[Plant, ...] = (
     Plant("zoo-onsite-over-limit", "nat2012-onsite", "simple_procedure_misused", "onsite_decision",
           "对单位当场罚款5000元，超过简易程序三千元的上限（行政处罚法第五十一条）。", story=_fine(5000)),
     # --- system print forms -----------------------------------------------------------------------
-    Plant("zoo-system-no-certificates", "system-forms", "certificate_missing", "inspection_record",
+    Plant("zoo-system-no-certificates", "system-forms", "certificates_not_shown", "inspection_record",
           "现场检查笔录未记载执法人员出示执法证件。",
           edits=(("执法证件编号分别是：41010522013、41010522028，现依法向你出示。", ""),)),
     Plant("zoo-system-party-name", "system-forms", "party_name_mismatch", "advance_notice",

@@ -96,7 +96,8 @@ def test_hearing_trigger_uses_the_penalty_proposed():
     notice = "杭州西湖某某诊所：\n本机关拟对你单位作出如下行政处罚：罚款人民币壹拾伍万元整（¥150,000.00）。你单位可在三日内提出陈述、申辩。"
     decision = PARTY + "本机关决定对你单位作出如下行政处罚：罚款人民币伍仟元整（¥5,000.00）。"
     # the decision fell below the amount after the defence, but the notice proposed a large fine
-    assert _run("PRO027", [("advance_notice", notice), ("decision", decision)]) is Status.FAIL
+    whole_file = ("inspection_record", "现场笔录")  # fewer than 3 documents: not a whole file (not_applicable)
+    assert _run("PRO027", [whole_file, ("advance_notice", notice), ("decision", decision)]) is Status.FAIL
 
 
 def test_dis001_and_doc003_cite_their_true_sources():

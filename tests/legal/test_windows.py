@@ -164,7 +164,8 @@ def test_legal_review_duty_follows_the_law_of_the_decision_date():
     for decided, pro030, pro010 in (("2017年12月20日", "not_applicable", "not_applicable"),
                                     ("2020年6月20日", "fail", "not_applicable"),
                                     ("2021年8月20日", "not_applicable", "fail")):
-        docs = [(hearing[0], hearing[1].format(d=decided)),
+        docs = [("inspection_record", "现场笔录"),  # a whole file, not a single decision (threshold_duty)
+                (hearing[0], hearing[1].format(d=decided)),
                 ("decision", f"当事人：杭州西湖某某诊所\n本机关决定对你单位作出如下行政处罚：警告。\n{decided}")]
         assert _run("PRO030", docs).status.value == pro030, decided
         assert _run("PRO010", docs).status.value == pro010, decided

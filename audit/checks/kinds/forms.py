@@ -11,10 +11,10 @@ from audit.checks.registry import Outcome, check_kind
 from audit.model import Case, Document, Field, Status
 from audit.parse import search
 from audit.parse.dates import find_dates
-from audit.parse.forms import form_cells
+from audit.parse.forms import form_cells, read_on
 from audit.parse.recognise import CONTENT_CONFIDENCE
 from audit.parse.signatures import SigningBlock, signing_blocks, signing_dates
-from audit.parse.vocabulary import label_family
+from audit.parse.vocabulary import is_label, label_family
 
 
 def _docs(case: Case, params: dict[str, Any]) -> list[Document]:
@@ -41,7 +41,8 @@ def _outcome(case: Case, problems: list[str], evidence: list[Field], docs: list[
 @check_kind(
     "form_cells_filled", generic=True,
     documents="document types to check",
-    cells="list of {name, labels, pattern_, text_, otherwise_}: cells that must hold content",
+    cells="list of {name, labels, pattern_, text_, otherwise_, signed_}: cells that must hold content; signed: "
+          "a cell holding only the printed signing place and date (签名：　年月日) is blank",
     when_="regex: only documents whose text matches it are checked",
 )
 def form_cells_filled(case: Case, params: dict[str, Any]) -> Outcome:
@@ -70,6 +71,12 @@ def form_cells_filled(case: Case, params: dict[str, Any]) -> Outcome:
                 continue
             labels = {_compact(v) for label in item["labels"] for v in label_family(label)}
             found = [c for c in cells if _compact(c.label) in labels]
+            # the form's other rows end the reading; a short word taken for a label (a signer's
+            # name on its own line) does not
+            stop = {_compact(c.label) for c in cells if is_label(c.label) or len(_compact(c.label)) > 4} - labels
+            ordered = read_on(case, doc, labels, stop) if item.get("signed") else None
+            if ordered is not None and ordered.state == "blank":
+                found = [ordered]  # read in order, the cell holds only the printed signing place and date
             if found:
                 good = [c for c in found if c.state == "filled" and (not item.get("pattern") or regex.search(item["pattern"], c.text))]
                 if good:
@@ -182,3 +189,39 @@ def signing_dates_complete(case: Case, params: dict[str, Any]) -> Outcome:
     if not blocks:
         return Outcome(Status.NOT_APPLICABLE, note="未识别到带日期的签署栏")
     return _outcome(case, problems, evidence, flagged, blocks)
+
+
+@check_kind(
+    "party_signed",
+    documents="document types the party signs on receipt (当场行政处罚决定书)",
+    signed="document field: the party's signature or the noted refusal, as read",
+    blank="document field: the signing place, found and empty",
+)
+def party_signed(case: Case, params: dict[str, Any]) -> Outcome:
+    """The party signed the document where it was handed over, or its refusal is noted.
+
+    A ``fail`` needs the signing place found empty; a document where the place was not found
+    asks for a manual check (absence needs positive evidence).
+    """
+    docs = _docs(case, params)
+    if not docs:
+        return Outcome(Status.NOT_APPLICABLE, note="案卷中无需检查的文书")
+    problems: list[str] = []
+    unplaced: list[str] = []
+    evidence: list[Field] = []
+    flagged: list[Document] = []
+    for doc in docs:
+        if isinstance(doc.fields.get(params["signed"]), Field):
+            continue
+        blank = doc.fields.get(params["blank"])
+        if isinstance(blank, Field):
+            problems.append(f"{doc_name(doc.type)}（第{blank.page}页）“{blank.raw}”签名处空白，也未注明拒绝签收")
+            evidence.append(blank)
+            flagged.append(doc)
+        else:
+            unplaced.append(f"{doc_name(doc.type)}（第{doc.pages[0]}页）未找到当事人签收栏")
+            evidence.append(doc_field(case, doc))
+    if not problems and unplaced:
+        values = {"problems": "；".join(unplaced), "count": len(docs)}
+        return Outcome(Status.NEEDS_REVIEW, values, evidence, note="；".join(unplaced) + "，请人工核对")
+    return _outcome(case, problems + unplaced, evidence, flagged, len(docs))

@@ -87,11 +87,17 @@ FALLBACK = ("decision_approval", "advance_notice")
 
 def setup(case: Case, params: dict[str, Any]) -> Setup | Outcome:
     doc = first_decision(case)
+    types: tuple[str, ...] = DECISIONS
+    if doc is None:
+        # without the decision, a published penalty record (双公示) states its penalty and basis:
+        # those are judged against the law as the decision's would be
+        doc = next(iter(case.documents_of("publication")), None)
+        types = ("publication",)
     if doc is None:
         return Outcome(S.NOT_APPLICABLE, note="案卷中未识别到行政处罚决定书")
     reg = Registry.load()
-    violated = in_doc(cited(case, "violated", DECISIONS), doc)
-    basis = in_doc(cited(case, "basis", DECISIONS), doc)
+    violated = in_doc(cited(case, "violated", types), doc)
+    basis = in_doc(cited(case, "basis", types), doc)
     borrowed, source = [], ""
     for role, items in (("violated", violated), ("basis", basis)):
         if items:

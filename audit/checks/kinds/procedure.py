@@ -7,6 +7,7 @@ from typing import Any
 
 from audit.checks.calendar import deadline, working_days_between
 from audit.checks.evidence import doc_field, doc_name, where
+from audit.checks.kinds.documents import MIN_DOCUMENTS_FOR_FILE
 from audit.checks.registry import Outcome, check_kind
 from audit.checks.timeline import act_dates, order_violations, procedure
 from audit.model import Case, Field, Status
@@ -220,5 +221,9 @@ def threshold_duty(case: Case, params: dict[str, Any]) -> Outcome:
                 value = doc.fields[key]
                 return Outcome(Status.PASS, {"why": why}, [value if isinstance(value, Field) else value[0]])
     required = "、".join(doc_name(t) for t in params.get("documents_any", []))
+    if required and len(case.documents) < MIN_DOCUMENTS_FOR_FILE:
+        # a single decision (or its publication) is not the whole file: the absence of another
+        # document in it is no evidence that the file lacks it (issue 14, part 5)
+        return Outcome(Status.NOT_APPLICABLE, note=f"输入仅含 {len(case.documents)} 份文书，不是完整案卷，无法判断是否有{required}")
     evidence = [case.fine_total] if case.fine_total else []
     return Outcome(Status.FAIL, {"why": why, "required": required or "相应记载"}, evidence)

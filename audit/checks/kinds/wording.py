@@ -150,6 +150,17 @@ def seal_present(case: Case, params: dict[str, Any]) -> Outcome:
         names = "、".join(f"{doc_name(d.type)}（第{d.pages[0]}页）" for d in published)
         return Outcome(Status.NEEDS_REVIEW, {"problems": names}, [d.fields["published_copy"] for d in published],
                        note=f"{names}为公开发布的文本（标题与文号同行），不显示印章，请核对原件是否加盖印章")
+    # no page image to look at (a .docx): where the file marks its seals as text (（印章）) and a
+    # document's sign-off stands without the mark, the place was found and holds no seal
+    unchecked = [d for d in rest if d not in checked]
+    unmarked = [d for d in unchecked if marked and isinstance(d.fields.get("sign_off"), Field)]
+    if unmarked:
+        names = "、".join(f"{doc_name(d.type)}（第{d.pages[0]}页）" for d in unmarked)
+        return Outcome(Status.FAIL, {"problems": names}, [d.fields["sign_off"] for d in unmarked])
+    if unchecked and (checked or marked):
+        names = "、".join(f"{doc_name(d.type)}（第{d.pages[0]}页）" for d in unchecked)
+        return Outcome(Status.NEEDS_REVIEW, {"problems": names}, [doc_field(case, d) for d in unchecked],
+                       note=f"{names}无页面图像可供检测，也未见“（印章）”标示，请核对原件是否加盖印章")
     if not checked and not marked:
         return Outcome(Status.NOT_APPLICABLE, note="未进行印章检测（页面图像不可用）")
     evidence = [d.fields["seal_mark"] for d in marked[:3]]
