@@ -17,13 +17,13 @@ TESTS = Path(__file__).resolve().parent
 
 TIERS: dict[str, tuple[str, ...]] = {
     "fuzz/": ("slow",),
-    "test_dask.py": ("slow",),
-    "eval/test_eval_run.py": ("slow",),
+    "batch/test_dask.py": ("slow",),
+    "eval/test_run.py": ("slow",),
     "hostile/": ("slow",),
     "ocr/": ("ocr",),
     "web/test_browser.py": ("browser",),
     "generator/": ("fonts",),
-    "test_sample_generator.py": ("fonts",),
+    "generator/test_handmade.py": ("fonts",),
 }
 
 

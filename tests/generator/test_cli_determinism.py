@@ -3,7 +3,7 @@
 import json
 
 from click.testing import CliRunner
-from generator_testutil import ROOT, needs_fonts
+from tests.generator.generator_testutil import ROOT, needs_fonts
 
 from audit.samples_cli import samples_group
 

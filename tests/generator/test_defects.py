@@ -4,7 +4,7 @@ import random
 
 import pytest
 import yaml
-from generator_testutil import ROOT, needs_fonts
+from tests.generator.generator_testutil import ROOT, needs_fonts
 
 CATALOGUE = yaml.safe_load((ROOT / "checklists" / "defects.yaml").read_text(encoding="utf-8"))["types"]
 DIMENSIONS = {"执法主体", "事实认定与证据", "法律适用", "程序合法", "行政裁量", "文书规范", "案卷管理"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from law_testutil import LAW_DATA, LAWS_DIR
+from tests.law.law_testutil import LAW_DATA, LAWS_DIR
 
 from audit.law.registry import Registry
 

@@ -41,10 +41,7 @@ def test_the_batch_gives_an_error_row_and_no_grade(tmp_path):
 
 
 def test_the_web_page_shows_the_message_not_a_clean_result(tmp_path):
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
-    from helpers import make_client, upload, wait_done
+    from tests.web.helpers import make_client, upload, wait_done
 
     body = (DATA / "meeting-notice.txt").read_bytes()
     with make_client(tmp_path) as client:

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 
 import pytest
-from law_testutil import LAW_DATA
+from tests.law.law_testutil import LAW_DATA
 
 from audit.law.registry import Existence, Registry
 

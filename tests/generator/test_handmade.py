@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from audit.samples_cli import load_generator, samples_group
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "samples" / "cases"
 
 

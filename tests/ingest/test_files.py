@@ -10,7 +10,7 @@ from audit import errors
 from audit.ingest import load_pages
 from audit.ingest.quality import garbage_ratio, is_usable
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "cases"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "cases"
 
 
 def _ascii_pdf(path: Path, pages: list[str], **kwargs) -> Path:
@@ -142,7 +142,7 @@ def test_garbage_ratio_counts_cid_markers():
     assert garbage_ratio("正常文字") == 0.0
 
 
-CID_PDF = Path(__file__).resolve().parent / "data" / "cid_subset_font.pdf"
+CID_PDF = Path(__file__).resolve().parents[1] / "data" / "cid_subset_font.pdf"
 
 
 def test_pdfium_rescues_pages_pdfplumber_cannot_read():

@@ -12,7 +12,7 @@ from audit.batch.run import BatchOptions, ocr_threads, plan_task, run_batch
 from audit.cli import main
 from audit.ocr.options import OcrOptions, available_cores
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DECISION = ROOT / "tests" / "data" / "decision-2023.txt"
 SMALL = ROOT / "samples" / "cases" / "simple-2024-publicplace"
 

@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from law_testutil import LAW_DATA
+from tests.law.law_testutil import LAW_DATA
 
 from audit.law.build import build, dump, parse_articles, parse_readme_table
 from audit.parse.numerals import chinese_to_int

@@ -7,7 +7,7 @@ import jsonschema
 from audit.contract import schema, to_contract
 from audit.pipeline import read_case
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def test_decision_txt_yields_the_contract():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from law_testutil import similarity
+from tests.law.law_testutil import similarity
 
 from audit.law.registry import Registry
 

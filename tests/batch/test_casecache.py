@@ -16,7 +16,7 @@ from audit.ocr.options import OcrOptions
 from audit.overrides import OVERRIDES_NAME
 from audit.pipeline import check_case, read_case
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "cases"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "cases"
 CASE = "simple-2024-publicplace"  # three text-layer pages: seals are looked for, nothing is OCRed
 
 

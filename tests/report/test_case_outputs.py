@@ -15,7 +15,7 @@ from audit.batch.run import run_batch
 from audit.pipeline import audit_case
 from audit.report.crops import SCALE, PageImages
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples" / "cases"
 
 

@@ -9,7 +9,7 @@ import pytest
 from audit.batch.run import BatchOptions, ocr_threads, run_batch
 
 pytest.importorskip("distributed")
-SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "cases"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "cases"
 
 
 def test_local_cluster_matches_process_pool(tmp_path: Path):

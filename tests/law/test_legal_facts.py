@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 import pytest
-from law_testutil import amounts_in
+from tests.law.law_testutil import amounts_in
 
 from audit.law.legal_facts import legal_fact, legal_facts
 from audit.parse.numerals import chinese_to_int
@@ -15,7 +15,7 @@ D = dt.date
 
 
 def _facts():
-    from law_testutil import LAW_DATA
+    from tests.law.law_testutil import LAW_DATA
 
     from audit.law.registry import Registry
 

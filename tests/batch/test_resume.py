@@ -13,7 +13,7 @@ import openpyxl
 
 from audit.batch.run import BatchOptions, run_batch
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples" / "cases"
 DECISION = ROOT / "tests" / "data" / "decision-2023.txt"
 

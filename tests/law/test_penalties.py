@@ -6,7 +6,7 @@ import re
 
 import pytest
 import yaml
-from law_testutil import LAW_DATA, amounts_in, multiples_in
+from tests.law.law_testutil import LAW_DATA, amounts_in, multiples_in
 
 from audit.law.draft_penalties import mask, penalty_articles
 from audit.law.registry import EXCLUSION_REASONS, Exclusion, PenaltyFacts, Registry
