@@ -3,9 +3,9 @@
 import json
 
 from click.testing import CliRunner
-from tests.generator.generator_testutil import ROOT, needs_fonts
 
 from audit.samples_cli import samples_group
+from tests.generator.generator_testutil import ROOT, needs_fonts
 
 
 @needs_fonts

@@ -6,6 +6,7 @@ import re
 import pdfplumber
 import pypdfium2 as pdfium
 import pytest
+
 from tests.generator.generator_testutil import CORPUS, needs_fonts
 
 SAMPLES = CORPUS.parent

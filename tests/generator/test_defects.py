@@ -4,6 +4,7 @@ import random
 
 import pytest
 import yaml
+
 from tests.generator.generator_testutil import ROOT, needs_fonts
 
 CATALOGUE = yaml.safe_load((ROOT / "checklists" / "defects.yaml").read_text(encoding="utf-8"))["types"]

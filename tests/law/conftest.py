@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.law.law_testutil import LAW_DATA, LAWS_DIR
 
 from audit.law.registry import Registry
+from tests.law.law_testutil import LAW_DATA, LAWS_DIR
 
 
 @pytest.fixture(scope="session")

@@ -6,10 +6,10 @@ import json
 import re
 
 import pytest
-from tests.law.law_testutil import LAW_DATA
 
 from audit.law.build import build, dump, parse_articles, parse_readme_table
 from audit.parse.numerals import chinese_to_int
+from tests.law.law_testutil import LAW_DATA
 
 ARTICLES = LAW_DATA / "articles"
 

@@ -6,18 +6,17 @@ import datetime as dt
 import re
 
 import pytest
-from tests.law.law_testutil import amounts_in
 
 from audit.law.legal_facts import legal_fact, legal_facts
 from audit.parse.numerals import chinese_to_int
+from tests.law.law_testutil import amounts_in
 
 D = dt.date
 
 
 def _facts():
-    from tests.law.law_testutil import LAW_DATA
-
     from audit.law.registry import Registry
+    from tests.law.law_testutil import LAW_DATA
 
     return legal_facts(Registry.load(LAW_DATA))
 

@@ -6,11 +6,11 @@ import re
 
 import pytest
 import yaml
-from tests.law.law_testutil import LAW_DATA, amounts_in, multiples_in
 
 from audit.law.draft_penalties import mask, penalty_articles
 from audit.law.registry import EXCLUSION_REASONS, Exclusion, PenaltyFacts, Registry
 from audit.parse.numerals import amount_to_yuan, chinese_to_int, multiple_to_number
+from tests.law.law_testutil import LAW_DATA, amounts_in, multiples_in
 
 RAW_DATA = yaml.safe_load((LAW_DATA / "penalties.yaml").read_text(encoding="utf-8"))
 RAW = RAW_DATA["penalties"]

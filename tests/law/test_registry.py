@@ -6,9 +6,9 @@ import datetime as dt
 import json
 
 import pytest
-from tests.law.law_testutil import LAW_DATA
 
 from audit.law.registry import Existence, Registry
+from tests.law.law_testutil import LAW_DATA
 
 D = dt.date.fromisoformat
 

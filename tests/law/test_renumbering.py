@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from tests.law.law_testutil import similarity
 
 from audit.law.registry import Registry
+from tests.law.law_testutil import similarity
 
 MIR16, MIR22 = "medical-institutions-regulation-2016", "medical-institutions-regulation-2022"
 IDL13, IDL25 = "infectious-disease-law-2013", "infectious-disease-law-2025"
