@@ -81,3 +81,11 @@ def _certificates_respectively(dt: DocText) -> list[tuple[int, int, str, str]]:
         start, end = dt.unflatten(m.start(), m.end())
         out += [(start, end, n, c) for n, c in zip(names, certs, strict=True)]
     return out
+
+
+_NAME_SEPARATORS = regex.compile(r"[、，,；;\s]+")
+
+
+def person_names(value: str) -> set[str]:
+    """The personal names in a field value listing people ("张三、李四" → {张三, 李四})."""
+    return {n for n in _NAME_SEPARATORS.split(value) if 2 <= len(n) <= 4}

@@ -7,18 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import regex
-
 from audit.checks.evidence import doc_field
 from audit.checks.registry import Outcome, check_kind
 from audit.checks.timeline import act_dates
 from audit.model import Case, Field, Status
-
-_NAMES = regex.compile(r"[、，,；;\s]+")
-
-
-def _names(value: str) -> set[str]:
-    return {n for n in _NAMES.split(value) if 2 <= len(n) <= 4}
+from audit.parse.officers import person_names
 
 
 @check_kind("hearing_presider_independent")
@@ -28,17 +21,17 @@ def hearing_presider_independent(case: Case, params: dict[str, Any]) -> Outcome:
     if not docs:
         return Outcome(Status.NOT_APPLICABLE, note="案卷中无听证笔录或听证报告")
     presider = next((d.fields["presider"] for d in docs if isinstance(d.fields.get("presider"), Field)), None)
-    if presider is None or not _names(str(presider.value)):
+    if presider is None or not person_names(str(presider.value)):
         return Outcome(Status.NEEDS_REVIEW, note="听证笔录中未识别到听证主持人")
     investigators: dict[str, Field] = {}
     for d in docs:
         f = d.fields.get("investigators")
         if isinstance(f, Field):
-            investigators.update(dict.fromkeys(_names(str(f.value)), f))
+            investigators.update(dict.fromkeys(person_names(str(f.value)), f))
     for officer in case.officers:  # officers who signed the inspection and interview records
         if officer.name is not None and officer.name.value:
             investigators.setdefault(str(officer.name.value), officer.name)
-    name = next(iter(_names(str(presider.value))))
+    name = next(iter(person_names(str(presider.value))))
     values = {"presider": name}
     if name in investigators:
         return Outcome(Status.FAIL, values, [presider, investigators[name]])
