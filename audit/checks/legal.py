@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from audit.law.penalty import effective_facts
+from audit.law.penalty import conduct_text, effective_facts, is_penalty_chapter  # noqa: F401 (re-exported)
 from audit.law.registry import InstrumentVersion, PenaltyFacts, Registry, Work, normalize_text
 from audit.law.resolve import (
     Resolution,
@@ -53,7 +53,6 @@ Date = dt.date
 
 DECISIONS = ("decision", "onsite_decision")
 ACT_DATE_KEYS = ("accepted", "inspected", "filed")
-PENALTY_CHAPTER = re.compile(r"(法律责任|罚则|奖励与处罚)$")
 
 
 
@@ -356,12 +355,6 @@ def readings(reg: Registry, case: Case, violated: list[Cited], basis: list[Cited
 # ----------------------------------------------------------------------------- penalty provisions
 
 
-def is_penalty_chapter(chapter: str | None) -> bool | None:
-    if not chapter:
-        return None
-    return bool(PENALTY_CHAPTER.search("".join(chapter.split())))
-
-
 def curated_facts(reg: Registry, version: InstrumentVersion, citation: SimpleCitation) -> list[PenaltyFacts]:
     """Curated penalty facts of a cited article / 款 in ``version`` (references followed)."""
     if citation.paragraph is not None:
@@ -423,16 +416,6 @@ def basis_provisions(reg: Registry, basis: list[Cited], reads: dict[str, Reading
 
 
 # ----------------------------------------------------------------------------- obligation link
-
-_CONDUCT_HEAD = re.compile(r"^.*?违反本(?:法|条例|规定|办法)(?:第[^，,]{1,30}条)?(?:的)?规定，?")
-_CONDUCT_TAIL = re.compile(r"的，(?:由|依照|依据|按照|处|给予|责令|对).*$", re.S)
-
-
-def conduct_text(text: str) -> str:
-    """The conduct clause of a penalty provision (违反本条例第X条规定，<conduct>的，由…)."""
-    body = _CONDUCT_TAIL.sub("", text.split("\n")[0])
-    return _CONDUCT_HEAD.sub("", body)
-
 
 def _bigrams(text: str) -> set[str]:
     flat = normalize_text(re.sub(r"^[（(][一二三四五六七八九十]+[)）]", "", text))

@@ -20,6 +20,7 @@ different facts gets the merged view (kinds of all 款, one fine tier per 款) p
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from audit.law.registry import Fine, PenaltyFacts, Registry, Sanction
@@ -220,3 +221,22 @@ def merge_paragraphs(parts: list[dict[str, Any]]) -> dict[str, Any]:
         "notes": None,
         "by_paragraph": parts,
     }
+
+
+# Reading statute texts (the registry's, never a case document's).
+PENALTY_CHAPTER = re.compile(r"(法律责任|罚则|奖励与处罚)$")
+_CONDUCT_HEAD = re.compile(r"^.*?违反本(?:法|条例|规定|办法)(?:第[^，,]{1,30}条)?(?:的)?规定，?")
+_CONDUCT_TAIL = re.compile(r"的，(?:由|依照|依据|按照|处|给予|责令|对).*$", re.S)
+
+
+def is_penalty_chapter(chapter: str | None) -> bool | None:
+    """Whether a chapter title is a 法律责任 / 罚则 chapter (None when the article has no chapter)."""
+    if not chapter:
+        return None
+    return bool(PENALTY_CHAPTER.search("".join(chapter.split())))
+
+
+def conduct_text(text: str) -> str:
+    """The conduct clause of a penalty provision (违反本条例第X条规定，<conduct>的，由…)."""
+    body = _CONDUCT_TAIL.sub("", text.split("\n")[0])
+    return _CONDUCT_HEAD.sub("", body)
