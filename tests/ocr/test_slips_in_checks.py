@@ -9,7 +9,7 @@ from audit.checks.kinds.documents import consistent_across_documents
 from audit.model import Case, Document, Field, Line, LineSource, Page, Status
 from audit.parse.identifiers import find_credit_codes
 
-PARAMS = {"field": "legal_representative", "compare": "name", "reference": ["decision"],
+PARAMS = {"field": "legal_representative", "compare": "name", "reference": ["decision"], "ocr_near_miss": "review",
           "documents": ["filing_report", "decision"]}
 
 
