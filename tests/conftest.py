@@ -20,6 +20,17 @@ TIERS: dict[str, tuple[str, ...]] = {
     "batch/test_dask.py": ("slow",),
     "eval/test_run.py": ("slow",),
     "hostile/": ("slow",),
+    "batch/test_resume.py": ("slow",),
+    "batch/test_plan.py": ("slow",),
+    "batch/test_inputs.py": ("slow",),
+    "batch/test_notices.py": ("slow",),
+    "test_pool.py": ("slow",),
+    "report/test_case_outputs.py": ("slow",),
+    "legal/test_hearing_generated.py": ("slow",),
+    "report/test_index_browser.py": ("browser",),
+    "report/test_casebook.py": ("slow",),
+    "report/test_absence_crops.py": ("slow",),
+    "web/test_warmup.py": ("ocr",),
     "ocr/": ("ocr",),
     "web/test_browser.py": ("browser",),
     "generator/": ("fonts",),
@@ -27,8 +38,15 @@ TIERS: dict[str, tuple[str, ...]] = {
 }
 
 
+# a test that names its tier in its own name (…_in_headless_chromium) gets the marker too
+NAMED: dict[str, str] = {"chromium": "browser", "libreoffice": "slow"}
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
+        for word, mark in NAMED.items():
+            if word in item.name:
+                item.add_marker(mark)
         try:
             rel = Path(str(item.fspath)).resolve().relative_to(TESTS).as_posix()
         except ValueError:
