@@ -61,13 +61,13 @@ def register_fonts() -> None:
 # --- seals ------------------------------------------------------------------------------------
 
 
-@cache
-def seal_image(name: str, px: int = 220, turn: int = 0, inner: str = "") -> Image.Image:
-    """Round official seal: name around the upper arc, a star, optional text under the star."""
+def seal_face(name: str, px: int, alpha: int) -> Image.Image:
+    """The drawing of a round official seal at twice ``px``: a ring, a five-point star, the name
+    around the upper arc (shared by the corpus seals and the hand-made cases' seal)."""
     size = px * 2
     img = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     draw = ImageDraw.Draw(img)
-    red = (206, 22, 30, 205)
+    red = (206, 22, 30, alpha)
     ring = int(size * 0.035)
     draw.ellipse((ring, ring, size - ring, size - ring), outline=red, width=ring)
     cx = cy = size / 2
@@ -87,6 +87,17 @@ def seal_image(name: str, px: int = 220, turn: int = 0, inner: str = "") -> Imag
         x = cx + radius * math.cos(math.radians(ang)) - tile.width / 2
         y = cy + radius * math.sin(math.radians(ang)) - tile.height / 2
         img.alpha_composite(tile, (round(x), round(y)))
+    return img
+
+
+@cache
+def seal_image(name: str, px: int = 220, turn: int = 0, inner: str = "") -> Image.Image:
+    """Round official seal: name around the upper arc, a star, optional text under the star."""
+    size = px * 2
+    red = (206, 22, 30, 205)
+    img = seal_face(name, px, red[3])
+    draw = ImageDraw.Draw(img)
+    cx = cy = size / 2
     if inner:
         small = ImageFont.truetype(SEAL_FONT, int(size * 0.07), index=0)
         draw.text((cx, cy + size * 0.25), inner, font=small, fill=red, anchor="mm")

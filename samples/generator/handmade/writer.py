@@ -4,13 +4,12 @@ drawn with; plus the helpers their documents share."""
 
 from __future__ import annotations
 
-import math
 from functools import cache
 
 from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib.utils import ImageReader
 
-from ..layout import PAGE_H, SEAL_FONT, K, S, Writer
+from ..layout import PAGE_H, SEAL_FONT, K, S, Writer, seal_face
 from ..templates import Style
 from ..util import rmb
 
@@ -19,31 +18,8 @@ CREATOR = "samples/make_text_samples.py"  # kept so that the committed files sta
 
 @cache
 def seal_image(name: str, px: int = 360) -> Image.Image:
-    """Round official seal: name around the upper arc, five-point star in the middle."""
-    size = px * 2
-    img = Image.new("RGBA", (size, size), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(img)
-    red = (206, 22, 30, 215)
-    ring = int(size * 0.035)
-    draw.ellipse((ring, ring, size - ring, size - ring), outline=red, width=ring)
-    cx = cy = size / 2
-    star = []
-    for k in range(10):
-        ang, rr = -math.pi / 2 + k * math.pi / 5, size * (0.16 if k % 2 == 0 else 0.06)
-        star.append((cx + rr * math.cos(ang), cy + rr * math.sin(ang)))
-    draw.polygon(star, fill=red)
-    font = ImageFont.truetype(SEAL_FONT, int(size * 0.125), index=0)
-    span = min(250.0, 22.0 * len(name) + 20)  # degrees of arc used by the name
-    radius = size / 2 - ring * 2.6 - size * 0.06
-    for i, ch in enumerate(name):
-        ang = -90 - span / 2 + span * (i + 0.5) / len(name)
-        tile = Image.new("RGBA", (int(size * 0.16),) * 2, (0, 0, 0, 0))
-        ImageDraw.Draw(tile).text((tile.width / 2,) * 2, ch, font=font, fill=red, anchor="mm")
-        tile = tile.rotate(-(ang + 90), resample=Image.BICUBIC, expand=True)
-        x = cx + radius * math.cos(math.radians(ang)) - tile.width / 2
-        y = cy + radius * math.sin(math.radians(ang)) - tile.height / 2
-        img.alpha_composite(tile, (round(x), round(y)))
-    return img.resize((px, px), Image.LANCZOS)
+    """Round official seal of the hand-made cases: the generator's seal face, a little denser ink."""
+    return seal_face(name, px, 215).resize((px, px), Image.LANCZOS)
 
 
 @cache
