@@ -37,31 +37,82 @@ def cer(reference: str, hypothesis: str) -> tuple[int, int]:
 def cer_unordered(reference: str, hypothesis: str) -> tuple[int, int]:
     """Errors as in :func:`cer`, but indifferent to the order of lines and of pieces in them.
 
-    Each reference line (then, for what is left, each whitespace-separated piece of it) is
-    looked for verbatim inside a hypothesis line, which is split around what it consumed;
-    what remains is matched to the closest remaining hypothesis piece by edit distance, and
-    what stays unmatched on either side counts in full. A simplified "flexible character
-    accuracy": it measures recognition, not layout.
+    A simplified "flexible character accuracy": it measures recognition, not layout.
+    1. Each reference line found verbatim inside a hypothesis line is consumed there (the
+       hypothesis line is split around it), longest first.
+    2. Each remaining reference line is aligned with the closest *part* of a hypothesis line
+       (approximate substring match); when it differs in at most a third of its characters,
+       those differences count and the part is consumed. A line read with its tick boxes
+       dropped costs the boxes, not the line.
+    3. What is left is split at whitespace; pieces are matched verbatim, then to the closest
+       remaining hypothesis piece by edit distance. Whatever stays unmatched on either side
+       counts in full.
     """
     hyp = [p for p in (normalise(t) for t in hypothesis.splitlines()) if p]
     ref_lines = [line for line in reference.splitlines() if normalise(line)]
     total = sum(len(normalise(line)) for line in ref_lines)
-    left = _consume([normalise(line) for line in ref_lines], hyp)
+    left = set(_consume([normalise(line) for line in ref_lines], hyp))
+    errors = 0
+    for line in sorted(left, key=len, reverse=True):
+        best = _closest_part(line, hyp)
+        if best is not None and best[0] * 3 <= len(line):
+            d, i, start, end = best
+            errors += d
+            h = hyp[i]
+            hyp[i:i + 1] = [s for s in (h[:start], h[end:]) if s]
+            left.discard(line)
     pieces = [p for line in ref_lines if normalise(line) in left
               for p in (normalise(t) for t in line.split()) if p]
-    errors = 0
     for piece in _consume(pieces, hyp):
-        best, best_d = None, len(piece)
+        best_i, best_d = None, len(piece)
         for i, h in enumerate(hyp):
             if abs(len(h) - len(piece)) >= best_d:
                 continue
             d = edit_distance(piece, h)
             if d < best_d:
-                best, best_d = i, d
+                best_i, best_d = i, d
         errors += best_d
-        if best is not None:
-            hyp.pop(best)
+        if best_i is not None:
+            hyp.pop(best_i)
     return errors + sum(map(len, hyp)), total
+
+
+def _closest_part(piece: str, hyp: list[str]) -> tuple[int, int, int, int] | None:
+    """(distance, line, start, end) of the substring of a ``hyp`` line closest to ``piece``."""
+    best = None
+    for i, h in enumerate(hyp):
+        if len(h) < len(piece) // 2:
+            continue
+        d, start, end = substring_distance(piece, h)
+        if best is None or d < best[0]:
+            best = (d, i, start, end)
+    return best
+
+
+def substring_distance(piece: str, text: str) -> tuple[int, int, int]:
+    """Smallest edit distance between ``piece`` and any substring ``text[start:end]``.
+
+    Semi-global alignment: the substring may start and end anywhere in ``text`` at no cost.
+    Returns (distance, start, end).
+    """
+    n = len(text)
+    prev = [0] * (n + 1)  # aligning nothing of ``piece``: free anywhere
+    starts = list(range(n + 1))
+    for i, ca in enumerate(piece, 1):
+        cur, cur_starts = [i] + [0] * n, [0] + [0] * n
+        for j in range(1, n + 1):
+            sub = prev[j - 1] + (ca != text[j - 1])
+            dele = prev[j] + 1  # a character of ``piece`` missing from the text
+            ins = cur[j - 1] + 1  # an extra character in the text
+            if sub <= dele and sub <= ins:
+                cur[j], cur_starts[j] = sub, starts[j - 1]
+            elif dele <= ins:
+                cur[j], cur_starts[j] = dele, starts[j]
+            else:
+                cur[j], cur_starts[j] = ins, cur_starts[j - 1]
+        prev, starts = cur, cur_starts
+    end = min(range(n + 1), key=lambda j: (prev[j], -j))
+    return prev[end], starts[end], end
 
 
 def _consume(pieces: list[str], hyp: list[str]) -> list[str]:

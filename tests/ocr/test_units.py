@@ -12,7 +12,7 @@ from audit.ocr.fixes import fix_text
 from audit.ocr.geometry import rotate_box, rotate_point, rotate_quads
 from audit.ocr.ink import signature_ink
 from audit.ocr.layout import assemble
-from audit.ocr.metrics import cer, cer_unordered, normalise
+from audit.ocr.metrics import cer, cer_unordered, normalise, substring_distance
 from audit.ocr.seals import find_seals, under_seal
 from tests.ocr.conftest import SIMPLE
 
@@ -49,6 +49,18 @@ def test_metrics_normalise_width_and_whitespace():
     assert cer("甲乙丙丁", "甲乙丁") == (1, 4)
     assert cer_unordered("第一行\n第二行", "第二行\n第一行") == (0, 6)
     assert cer_unordered("第一行\n第二行", "第二行 第一行 多") == (1, 6)
+
+
+def test_order_free_cer_costs_a_misread_line_its_differences_only():
+    truth = "■直接送达 □留置送达 □委托送达 □邮寄送达 □电子\n送达方式"
+    read = "送达方式\n直接送达留置送达委托送达邮寄送达电子"  # five tick boxes dropped
+    assert cer_unordered(truth, read) == (5, 27)
+    # two table rows merged into one line, one of them misread: still its differences
+    assert cer_unordered("受送达人\n某某诊所", "受送达人某菜诊所") == (1, 8)
+    # a line read as something else entirely costs in full: the line missed and the stray reading
+    assert cer_unordered("甲乙丙丁", "子丑寅卯") == (8, 4)
+    assert substring_distance("直接送达", "■直接送达□") == (0, 1, 5)
+    assert substring_distance("直接送达", "直按送达") == (1, 0, 4)
 
 
 def test_fixes_are_narrow():
