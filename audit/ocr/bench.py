@@ -17,7 +17,14 @@ memory of one worker, and character error rates (NFKC, whitespace ignored):
 - **strict** against the ground truth: reading order counts;
 - **form, strict vs text layer**: on form pages (tables: index, receipts, approval forms),
   against the text-layer reading of the same page (``text.pdf``), which is what the parsers
-  read on a digital file — label and value of a row on one line, label first.
+  read on a digital file — label and value of a row on one line, label first. (The ground
+  truth ``pages_text`` lists a form's strings in the order they were drawn, a value before
+  its label; the "strict" column counts that as a reading-order error.)
+- **template families**: the clean case of every format-zoo family (``samples/zoo``, other
+  regions' and systems' templates) is built into a temporary folder; ``--zoo-pages`` pages of
+  each ``text.pdf`` are rendered at the OCR resolution, read by the engine, and scored against
+  the text layer of the same page (order-free and strict). Needs the CJK fonts the zoo's PDFs
+  are drawn with; without them the columns say so.
 """
 
 from __future__ import annotations
@@ -39,6 +46,7 @@ CORPUS = ROOT / "samples" / "corpus"
 FORM_TYPES = frozenset({"file_index", "service_receipt", "decision_approval", "filing_report", "closing_report",
                         "file_remarks", "payment_receipt", "case_source"})
 DEFAULT_PER_CASE = 2
+DEFAULT_ZOO_PAGES = 2
 
 
 def bench_pages(per_case: int = DEFAULT_PER_CASE) -> list[tuple[Path, list[int]]]:
@@ -56,6 +64,33 @@ def bench_pages(per_case: int = DEFAULT_PER_CASE) -> list[tuple[Path, list[int]]
     return out
 
 
+def zoo_pages(folder: Path, per_family: int = DEFAULT_ZOO_PAGES) -> tuple[list[tuple[str, Path, list[int]]], str]:
+    """(family, text.pdf, page numbers) for the clean case of every zoo family, built into ``folder``.
+
+    Returns the list and a note ("" when built). Pages are the first ``per_family`` of the PDF
+    (title page and the start of the decision or the first form).
+    """
+    from samples.zoo import render
+    from samples.zoo.build import build
+
+    missing = render.fonts_missing()
+    if missing:
+        return [], f"zoo pages skipped: {missing}"
+    out = []
+    for case in build(folder, clean_only=True):
+        pdf = case / "text.pdf"
+        if not pdf.is_file():
+            continue
+        family = json.loads((case / "truth.json").read_text(encoding="utf-8"))["generator"]["family"]
+        import pypdfium2
+
+        doc = pypdfium2.PdfDocument(str(pdf))
+        n = len(doc)
+        doc.close()
+        out.append((family, pdf, list(range(1, min(n, per_family) + 1))))
+    return out, ""
+
+
 def form_pages(truth: dict[str, Any]) -> set[int]:
     forms = set()
     for doc in truth.get("documents", []):
@@ -65,8 +100,9 @@ def form_pages(truth: dict[str, Any]) -> set[int]:
     return forms
 
 
-def run_one(engine: str, workers: int, threads: int, per_case: int, extra: dict[str, Any]) -> dict[str, Any]:
-    """One configuration, in this process: OCR the page set, score it, measure it."""
+def run_one(engine: str, workers: int, threads: int, per_case: int, extra: dict[str, Any],
+            zoo: int = DEFAULT_ZOO_PAGES) -> dict[str, Any]:
+    """One configuration, in this process: OCR the page sets, score them, measure them."""
     from audit.ingest import load_pages
     from audit.ingest.pdf import read_pdf
     from audit.ocr.metrics import cer, cer_unordered
@@ -110,8 +146,40 @@ def run_one(engine: str, workers: int, threads: int, per_case: int, extra: dict[
             for name, (e, n) in scores.items():
                 totals[name][0] += e
                 totals[name][1] += n
+    families: dict[str, list[int]] = {}
+    zoo_note = ""
+    if zoo:
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="casefile-audit-zoo-") as tmp:
+            sets, zoo_note = zoo_pages(Path(tmp), zoo)
+            for family, pdf, numbers in sets:
+                layer = read_pdf(pdf, pdf.name)
+                pages = [p for p in load_pages(pdf)[0] if p.source_page in numbers]
+                refs = {p.source_page: layer[p.source_page - 1].text for p in pages}
+                for p in pages:  # read the rendering, not the text layer
+                    p.lines, p.needs_ocr = [], True
+                start, cpu = time.perf_counter(), time.process_time()
+                stats = ocr_pages(pages, pdf.parent, options)
+                wall += time.perf_counter() - start
+                if stats.workers > 1:
+                    main_cpu += time.process_time() - cpu
+                page_seconds += stats.page_seconds
+                page_cpu += stats.page_cpu_seconds
+                pages_read += stats.ocr
+                failed += stats.failed
+                peak = max(peak, stats.peak_worker_mb)
+                tally = families.setdefault(family, [0, 0, 0])
+                for page in pages:
+                    e, n = cer_unordered(refs[page.source_page], page.text)
+                    e2, _ = cer(refs[page.source_page], page.text)
+                    tally[0] += e
+                    tally[1] += e2
+                    tally[2] += n
     close_pool()
     load.append(_load())
+    zoo_total = [sum(t[0] for t in families.values()), sum(t[2] for t in families.values())]
+    zoo_strict = [sum(t[1] for t in families.values()), zoo_total[1]]
     return {
         "engine": engine, "workers": plan[0], "threads": plan[1], "pages": pages_read, "failed": failed,
         "seconds": round(wall, 2), "pages_per_s": round(pages_read / wall, 3) if wall else 0.0,
@@ -125,6 +193,10 @@ def run_one(engine: str, workers: int, threads: int, per_case: int, extra: dict[
         "cer_unordered": _rate(totals["unordered"]), "cer_strict": _rate(totals["strict"]),
         "cer_form_strict": _rate(totals["form_strict"]), "cer_form_vs_layer": _rate(totals["form_layer"]),
         "form_chars": totals["form_strict"][1], "chars": totals["strict"][1],
+        "cer_zoo_unordered": _rate(zoo_total), "cer_zoo_strict": _rate(zoo_strict), "zoo_chars": zoo_total[1],
+        "zoo_note": zoo_note,
+        "families": {f: {"cer_unordered": _rate([t[0], t[2]]), "cer_strict": _rate([t[1], t[2]]), "chars": t[2]}
+                     for f, t in sorted(families.items())},
         "load": load, "settings": dict(extra),
     }
 
@@ -153,7 +225,7 @@ def machine() -> str:
 
 HEAD = ("engine", "proc×thr", "pages", "pages/s", "s/page min/med/max", "CPU s/page", "pages/s if cores idle",
         "peak MB/worker", "CER order-free %", "CER strict %", "form pages: strict %", "form pages: vs text layer %",
-        "load before/after")
+        "template families: order-free %", "template families: strict %", "load before/after")
 
 
 def table(rows: list[dict[str, Any]]) -> str:
@@ -171,17 +243,38 @@ def row_line(r: dict[str, Any]) -> str:
         name, f"{r['workers']}×{r['threads']}", r["pages"], r["pages_per_s"],
         f"{r['s_min']} / {r['s_median']} / {r['s_max']}", r["cpu_s_per_page"], r["capacity_pages_per_s"],
         r["peak_mb_worker"], r["cer_unordered"], r["cer_strict"], r["cer_form_strict"], r["cer_form_vs_layer"],
+        r.get("cer_zoo_unordered", "—") if r.get("zoo_chars") else "—",
+        r.get("cer_zoo_strict", "—") if r.get("zoo_chars") else "—",
         " / ".join(str(x) for x in r.get("load", [])))) + " |"
 
 
-def run_all(names: list[str], configs: list[str], per_case: int, sets: list[str]) -> list[dict[str, Any]]:
+def family_table(rows: list[dict[str, Any]]) -> str:
+    """CER by format-zoo template family (order-free / strict, %), one column per engine run."""
+    runs = [r for r in rows if r.get("families")]
+    if not runs:
+        notes = {r.get("zoo_note") for r in rows if r.get("zoo_note")}
+        return "; ".join(sorted(notes))
+    names = sorted({f for r in runs for f in r["families"]})
+    head = ["template family"] + [f"{r['engine']} {r['workers']}×{r['threads']}" for r in runs]
+    out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for name in names:
+        cells = []
+        for r in runs:
+            f = r["families"].get(name)
+            cells.append(f"{f['cer_unordered']} / {f['cer_strict']}" if f else "—")
+        out.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "CER by template family (order-free / strict %, against the text layer of the same page):\n" + "\n".join(out)
+
+
+def run_all(names: list[str], configs: list[str], per_case: int, sets: list[str],
+            zoo: int = DEFAULT_ZOO_PAGES) -> list[dict[str, Any]]:
     """Every engine × layout × settings variant, each in a fresh process, one after the other."""
     rows = []
     for name in names:
         for config in configs:
             workers, threads = (0, 0) if config == "auto" else (int(x) for x in config.lower().split("x"))
             cmd = [sys.executable, "-m", "audit.ocr.bench", "--one", f"{name}:{workers}:{threads}",
-                   "--per-case", str(per_case), *sum((["--set", s] for s in sets), [])]
+                   "--per-case", str(per_case), "--zoo-pages", str(zoo), *sum((["--set", s] for s in sets), [])]
             proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
             try:
                 rows.append(json.loads(proc.stdout.strip().splitlines()[-1]))
@@ -197,6 +290,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--engines", default="", help="comma-separated; default: every engine that can run here")
     ap.add_argument("--configs", default="auto", help="processes×threads layouts, e.g. auto,1x2,2x1")
     ap.add_argument("--per-case", type=int, default=DEFAULT_PER_CASE, help="pages read from each corpus case")
+    ap.add_argument("--zoo-pages", type=int, default=DEFAULT_ZOO_PAGES,
+                    help="pages read from the clean case of each format-zoo template family (0: none)")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="OcrOptions field for every run, e.g. --set det_side=960 --set dpi=150")
     ap.add_argument("--json", action="store_true", help="print the rows as JSON as well")
@@ -206,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.one:
         engine, workers, threads = args.one.split(":")
-        print(json.dumps(run_one(engine, int(workers), int(threads), args.per_case, extra), ensure_ascii=False))
+        print(json.dumps(run_one(engine, int(workers), int(threads), args.per_case, extra, args.zoo_pages), ensure_ascii=False))
         return 0
 
     from audit.ocr import engines
@@ -215,10 +310,14 @@ def main(argv: list[str] | None = None) -> int:
     pages = sum(len(p) for _, p in bench_pages(args.per_case))
     print(f"machine: {machine()}; {pages} scanned corpus pages, cache off", flush=True)
     print(table([]), flush=True)
-    rows = run_all(names, args.configs.split(","), args.per_case, args.set)
+    rows = run_all(names, args.configs.split(","), args.per_case, args.set, args.zoo_pages)
     print()
     print(f"machine: {machine()}")
     print(table(rows))
+    families = family_table(rows)
+    if families:
+        print()
+        print(families)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     return 0

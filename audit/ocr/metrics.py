@@ -45,14 +45,18 @@ def cer_unordered(reference: str, hypothesis: str) -> tuple[int, int]:
        those differences count and the part is consumed. A line read with its tick boxes
        dropped costs the boxes, not the line.
     3. What is left is split at whitespace; pieces are matched verbatim, then to the closest
-       remaining hypothesis piece by edit distance. Whatever stays unmatched on either side
-       counts in full.
+       remaining hypothesis piece by edit distance (a piece read as another of the same length
+       costs its substitutions). Whatever stays unmatched on either side counts in full.
     """
     hyp = [p for p in (normalise(t) for t in hypothesis.splitlines()) if p]
     ref_lines = [line for line in reference.splitlines() if normalise(line)]
     total = sum(len(normalise(line)) for line in ref_lines)
-    left = set(_consume([normalise(line) for line in ref_lines], hyp))
+    raw_of = {}
+    for line in ref_lines:  # a repeated line ("日" wrapped in a table cell) keeps its count
+        raw_of.setdefault(normalise(line), []).append(line)
+    left = _consume([normalise(line) for line in ref_lines], hyp)
     errors = 0
+    unmatched = []
     for line in sorted(left, key=len, reverse=True):
         best = _closest_part(line, hyp)
         if best is not None and best[0] * 3 <= len(line):
@@ -60,16 +64,16 @@ def cer_unordered(reference: str, hypothesis: str) -> tuple[int, int]:
             errors += d
             h = hyp[i]
             hyp[i:i + 1] = [s for s in (h[:start], h[end:]) if s]
-            left.discard(line)
-    pieces = [p for line in ref_lines if normalise(line) in left
-              for p in (normalise(t) for t in line.split()) if p]
+        else:
+            unmatched.append(raw_of[line].pop())
+    pieces = [p for line in unmatched for p in (normalise(t) for t in line.split()) if p]
     for piece in _consume(pieces, hyp):
         best_i, best_d = None, len(piece)
-        for i, h in enumerate(hyp):
-            if abs(len(h) - len(piece)) >= best_d:
+        for i, h in enumerate(hyp):  # the closest piece; one as long and all different is a substitution
+            if abs(len(h) - len(piece)) > best_d or (best_i is not None and abs(len(h) - len(piece)) >= best_d):
                 continue
             d = edit_distance(piece, h)
-            if d < best_d:
+            if d < best_d or (best_i is None and d == best_d):
                 best_i, best_d = i, d
         errors += best_d
         if best_i is not None:

@@ -57,8 +57,11 @@ def test_order_free_cer_costs_a_misread_line_its_differences_only():
     assert cer_unordered(truth, read) == (5, 27)
     # two table rows merged into one line, one of them misread: still its differences
     assert cer_unordered("受送达人\n某某诊所", "受送达人某菜诊所") == (1, 8)
-    # a line read as something else entirely costs in full: the line missed and the stray reading
-    assert cer_unordered("甲乙丙丁", "子丑寅卯") == (8, 4)
+    # a line read as something else entirely costs its substitutions; a stray reading costs in full
+    assert cer_unordered("甲乙丙丁", "子丑寅卯") == (4, 4)
+    assert cer_unordered("甲乙丙丁", "子丑") == (4, 4) and cer_unordered("甲乙", "子丑寅卯") == (6, 2)
+    # a line repeated in a table cell ("日" wrapped under a date) is counted as often as it occurs
+    assert cer_unordered("日\n日\n日", "日\n目\n目") == (2, 3)
     assert substring_distance("直接送达", "■直接送达□") == (0, 1, 5)
     assert substring_distance("直接送达", "直按送达") == (1, 0, 4)
 
