@@ -111,3 +111,19 @@ def test_a_page_lying_on_its_side_is_turned(engine):
     reading = engine.read(grey)
     assert reading.rotation == 90
     assert sum(len(r.text) for r in reading.lines) > 0.8 * len("".join(truth.split()))
+
+
+def test_a_line_with_an_open_bracket_is_read_again():
+    assert fast._unbalanced("复印件（2022年8月1日至2022年9月5日，摘录第1页")
+    assert fast._unbalanced("送达回执(行政处罚事先告知书宁江卫医罚告〔2021〕")
+    assert not fast._unbalanced("蔡志刚（本人)") and not fast._unbalanced("《行政处罚决定书》〔2023〕")
+
+
+def test_a_closing_bracket_the_tiny_model_drops_is_read(engine):
+    """On this scanned page the tiny recogniser reads the line without its final ")"; the small one mends it."""
+    from audit.ocr.metrics import normalise
+
+    grey, _, _ = _page("zj-ord-2022-medinst-staff", 9)
+    texts = [normalise(r.text) for r in engine.read(grey).lines]
+    line = next(t for t in texts if "摘录第1页" in t)
+    assert line.endswith("摘录第1页)")

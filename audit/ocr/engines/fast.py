@@ -76,7 +76,7 @@ def identity(settings: EngineSettings) -> str:
     from audit.ocr.engines import rapid
 
     return (f"faster-paddle-{_version()}-{_size(settings)}:det{settings.det_side or DET_SIDE}:score{settings.text_score}"
-            f":reread{dict(settings.extra).get('reread', REREAD_BELOW)}<{rapid.identity(settings)}:skew{SKEW_MIN}")
+            f":reread{dict(settings.extra).get('reread', REREAD_BELOW)}+brackets<{rapid.identity(settings)}:skew{SKEW_MIN}")
 
 
 class FasterPaddleEngine:
@@ -159,11 +159,15 @@ class FasterPaddleEngine:
         return self._helper()._upside_down(bgr, timings)
 
     def _reread(self, page: np.ndarray, lines: list[RawLine], timings: dict[str, float]) -> list[RawLine]:
-        """Read doubtful lines again with the small recogniser; keep the more confident reading."""
+        """Read doubtful lines again with the small recogniser; keep the more confident reading.
+
+        Doubtful: read with less confidence than ``reread``, or with a bracket left open (the
+        tiny recogniser drops a closing bracket at a line's end while sure of the rest).
+        """
         from audit.ocr.engines.rapid import STROKES, _stroke
 
         below = float(dict(self.settings.extra).get("reread", REREAD_BELOW))
-        doubtful = [i for i, r in enumerate(lines) if r.confidence < below]
+        doubtful = [i for i, r in enumerate(lines) if r.confidence < below or _unbalanced(r.text)]
         crops = {i: _crop(page, lines[i].quad, lines[i].text) for i in doubtful}
         crops = {i: c for i, c in crops.items() if c is not None}
         if crops:
@@ -177,7 +181,8 @@ class FasterPaddleEngine:
             timings["reread"] = time.perf_counter() - t
             for i, text, score in zip(order, out.txts or (), out.scores or (), strict=False):
                 text = text.strip()
-                if text and float(score) > lines[i].confidence:
+                mended = _unbalanced(lines[i].text) and not _unbalanced(text) and float(score) >= below
+                if text and (float(score) > lines[i].confidence or mended):
                     lines[i] = RawLine(text, lines[i].quad, float(score))
         for i, r in enumerate(lines):
             if r.text in STROKES:
@@ -189,6 +194,14 @@ class FasterPaddleEngine:
                 if crop is not None and SLASH_LEAN[0] <= abs(_lean(crop)) <= SLASH_LEAN[1]:
                     lines[i] = RawLine(_stroke(crop, "1"), r.quad, r.confidence)
         return lines
+
+
+_PAIRS = ("(（", ")）"), ("《", "》"), ("〔[【", "〕]】"), ("〈<", "〉>")
+
+
+def _unbalanced(text: str) -> bool:
+    """A bracket opened and not closed (or closed and not opened) in one line."""
+    return any(sum(map(text.count, opens)) != sum(map(text.count, closes)) for opens, closes in _PAIRS)
 
 
 def form_boxes(page: np.ndarray, lines: list[RawLine]) -> list[RawLine]:
