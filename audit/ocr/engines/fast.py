@@ -26,6 +26,7 @@ from audit.ocr.geometry import quad_angle
 SIZES = ("tiny", "small")  # bundled in the wheel; "medium" downloads and is never used
 DEFAULT_SIZE = "tiny"
 DET_SIDE = 1600  # the tiny detector misses small print of forms at 1280 (order-free CER 1.37 → 0.88 % at 1600)
+FP_REC_BATCH = 8  # lines per tiny-recogniser call (measured on the bench pages: 5-8 % less CPU than 1, CER 0.453 → 0.440 %)
 REREAD_BELOW = 0.95  # lines read with less confidence are read again by the small recogniser
 UPRIGHT_CONFIDENCE = 0.85  # median confidence of the widest lines above which a page is upright
 UPRIGHT_SAMPLE = 12
@@ -75,7 +76,8 @@ def _version() -> str:
 def identity(settings: EngineSettings) -> str:
     from audit.ocr.engines import rapid
 
-    return (f"faster-paddle-{_version()}-{_size(settings)}:det{settings.det_side or DET_SIDE}:score{settings.text_score}"
+    return (f"faster-paddle-{_version()}-{_size(settings)}:det{settings.det_side or DET_SIDE}:batch{FP_REC_BATCH}"
+            f":score{settings.text_score}"
             f":reread{dict(settings.extra).get('reread', REREAD_BELOW)}+brackets<{rapid.identity(settings)}:skew{SKEW_MIN}")
 
 
@@ -92,7 +94,7 @@ class FasterPaddleEngine:
             raise EngineUnavailable("faster-paddle 模型规格无效", f"invalid faster-paddle size: {size}")
         self.settings = settings
         self._fp = faster_paddle.OcrEngine(model_size=size, threads=max(1, settings.threads),
-                                           det_max_side=settings.det_side or DET_SIDE)
+                                           det_max_side=settings.det_side or DET_SIDE, rec_batch=FP_REC_BATCH)
         self._rapid = None
 
     def identity(self) -> str:
