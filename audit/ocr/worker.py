@@ -64,7 +64,7 @@ def ocr_image(image: PageImage, options: OcrOptions, threads: int, cache: DiskCa
     grey = recognition_grey(rgb, seal_px, red_text_boxes(rgb, seal_px) if options.seals else [])  # type: ignore[arg-type]
     engine = get_engine(options, threads)
     ENGINE_CALLS["read"] += 1
-    reading = engine.read(grey, orient=options.orient)
+    reading = engine.read(grey, orient=options.orient, doubt=seal_px)  # type: ignore[arg-type]
     rotation = reading.rotation % 360
 
     width_pt, height_pt = rotated_size(w_px * k, h_px * k, rotation)

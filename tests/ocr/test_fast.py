@@ -127,3 +127,20 @@ def test_a_closing_bracket_the_tiny_model_drops_is_read(engine):
     texts = [normalise(r.text) for r in engine.read(grey).lines]
     line = next(t for t in texts if "摘录第1页" in t)
     assert line.endswith("摘录第1页)")
+
+
+@pytest.mark.parametrize(("case", "page", "date"), [
+    ("gd-ord-2024-medinst-scope", 12, "二〇二四年三月二十五日"),  # tiny: "二〇.二四年…" at 0.96
+    ("js-ord-2021-medinst-scope", 17, "2021年4月28日"),  # tiny: "2021年↓月28日" at 0.99
+])
+def test_lines_under_a_seal_are_read_by_the_small_recogniser(engine, case, page, date):
+    from audit.ocr.clean import recognition_grey
+    from audit.ocr.raster import load_page_image
+    from audit.ocr.seals import find_seals, red_text_boxes
+
+    image = load_page_image(CORPUS / case / "scanned.pdf", page, 200, 10**9)
+    k = image.points_per_pixel
+    seals = [tuple(int(round(v / k)) for v in s.box) for s in find_seals(image.rgb, k)]
+    assert seals
+    grey = recognition_grey(image.rgb, seals, red_text_boxes(image.rgb, seals))
+    assert date in [r.text for r in engine.read(grey, doubt=seals).lines]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -37,6 +38,9 @@ class Reading:
     timings: dict[str, float] = field(default_factory=dict)
 
 
+Box = tuple[float, float, float, float]
+
+
 @runtime_checkable
 class Engine(Protocol):
     """An OCR engine. Instances are created once per worker process and reused."""
@@ -47,8 +51,12 @@ class Engine(Protocol):
         """Engine and model versions plus the settings that change results (cache key)."""
         ...
 
-    def read(self, grey: np.ndarray, *, orient: bool = True) -> Reading:
-        """Read a grey page image (uint8, H×W). With ``orient``, find 0/90/180/270 first."""
+    def read(self, grey: np.ndarray, *, orient: bool = True, doubt: Sequence[Box] = ()) -> Reading:
+        """Read a grey page image (uint8, H×W). With ``orient``, find 0/90/180/270 first.
+
+        ``doubt``: boxes (pixels of ``grey``, x0, y0, x1, y1) where print is hard to read — under
+        seals; an engine may read the lines there with more care (and may ignore them).
+        """
         ...
 
 

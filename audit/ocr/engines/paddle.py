@@ -116,7 +116,7 @@ class PaddleOcrEngine:
     def identity(self) -> str:
         return identity(self.settings)
 
-    def read(self, grey: np.ndarray, *, orient: bool = True) -> Reading:
+    def read(self, grey: np.ndarray, *, orient: bool = True, doubt=()) -> Reading:  # doubt: not used
         import cv2
 
         rotation = self._orientation(grey) if orient else 0

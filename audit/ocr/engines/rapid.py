@@ -148,7 +148,7 @@ class RapidOcrEngine:
     def identity(self) -> str:
         return identity(self.settings)
 
-    def read(self, grey: np.ndarray, *, orient: bool = True) -> Reading:
+    def read(self, grey: np.ndarray, *, orient: bool = True, doubt=()) -> Reading:  # doubt: not used
         timings: dict[str, float] = {}
         scale = min(1.0, self.settings.max_side / max(grey.shape[:2]))
         small = grey if scale == 1.0 else cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)

@@ -71,7 +71,7 @@ class TesseractEngine:
     def identity(self) -> str:
         return identity(self.settings)
 
-    def read(self, grey: np.ndarray, *, orient: bool = True) -> Reading:
+    def read(self, grey: np.ndarray, *, orient: bool = True, doubt=()) -> Reading:  # doubt: not used
         rotation = self._orientation(grey) if orient and self.has_osd else 0
         if rotation:
             grey = cv2.rotate(grey, {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180,
