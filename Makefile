@@ -10,6 +10,9 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required / 需要 Python 3.11 或更高版本")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@# an editable install writes no bytecode (pip's normal install does): compile once, so that
+	@# every `audit` start does not recompile the sources (~0.2 s)
+	-@$(BIN)/python -m compileall -q audit
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 

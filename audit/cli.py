@@ -57,7 +57,20 @@ def with_selection(fn):
     return fn
 
 
-@click.group(cls=AuditGroup)
+# Commands that live beside the modules they drive, imported only when run (or listed by --help)
+LAZY_COMMANDS = {
+    "cache": "audit.cache_admin:cache_group",
+    "stats": "audit.stats.cli:stats_command",
+    "history": "audit.stats.cli:history_command",
+    "law": "audit.law.cli:law_group",
+    "eval": "audit.eval.command:eval_command",
+    "samples": "audit.samples_cli:samples_group",
+    "ocr": "audit.ocr.cli:ocr_command",
+    "serve": "audit.web.command:serve_command",
+}
+
+
+@click.group(cls=AuditGroup, lazy_commands=LAZY_COMMANDS)
 @click.version_option(__version__, prog_name="audit")
 def main() -> None:
     """卫生健康行政处罚案卷评查工具 / Audit health administrative penalty case files."""
@@ -305,23 +318,6 @@ def explain(code: str, fmt: str) -> None:
     else:
         click.echo(explain_text(data))
 
-
-def _register_commands() -> None:
-    """Commands that live beside the modules they drive."""
-    from audit.cache_admin import cache_group
-    from audit.eval import eval_command
-    from audit.law.cli import law_group
-    from audit.ocr.cli import ocr_command
-    from audit.samples_cli import samples_group
-    from audit.stats.cli import history_command, stats_command
-    from audit.web.command import serve_command
-
-    for command in (cache_group, stats_command, history_command, law_group, eval_command, samples_group, ocr_command,
-                    serve_command):
-        main.add_command(command)
-
-
-_register_commands()
 
 if __name__ == "__main__":
     main()

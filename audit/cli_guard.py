@@ -34,7 +34,28 @@ def _on_sigterm(signum, frame) -> None:  # noqa: ARG001
 
 
 class AuditGroup(click.Group):
-    """The ``audit`` group: commands run under :func:`guarded`."""
+    """The ``audit`` group: commands run under :func:`guarded`.
+
+    ``lazy_commands`` maps a command name to ``"module:attribute"``: that module is imported
+    only when the command is run or listed (``audit check`` does not import the OCR, law,
+    statistics or web modules; ``--help`` still lists every command).
+    """
+
+    def __init__(self, *args, lazy_commands: dict[str, str] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy_commands = dict(lazy_commands or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy_commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.lazy_commands:
+            import importlib
+
+            module, _, attr = self.lazy_commands[cmd_name].partition(":")
+            command = getattr(importlib.import_module(module), attr)
+            self.add_command(command, cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context):
         return guarded(lambda: super(AuditGroup, self).invoke(ctx))

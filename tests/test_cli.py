@@ -1,6 +1,10 @@
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+import click
 from click.testing import CliRunner
 
 from audit.cli import main
@@ -15,8 +19,27 @@ def run(*args):
 
 
 def test_every_command_is_documented():
-    for name, command in main.commands.items():
-        assert command.help and command.help.strip(), name
+    ctx = click.Context(main)
+    names = main.list_commands(ctx)
+    assert {"check", "batch", "ocr", "law", "stats", "history", "serve", "cache", "eval", "samples"} <= set(names)
+    for name in names:
+        command = main.get_command(ctx, name)
+        assert command is not None and command.help and command.help.strip(), name
+
+
+def test_help_lists_every_command_though_they_load_lazily():
+    """``audit check`` imports only what it runs; ``--help`` still lists the lazily loaded commands."""
+    code = ("import sys; import audit.cli; "
+            "print(sorted(m for m in ('audit.ocr.cli', 'audit.law.cli', 'audit.stats.cli', 'audit.web.command', "
+            "'audit.eval.command', 'audit.samples_cli', 'audit.cache_admin', 'numpy', 'networkx') if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout.strip()
+    assert loaded == "[]"
+    result = run("--help")
+    assert result.exit_code == 0
+    for name in main.lazy_commands:
+        assert f"  {name} " in result.output, name
+    assert run("law", "--help").exit_code == 0
 
 
 def test_extract_json_and_text():
