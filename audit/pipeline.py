@@ -9,13 +9,7 @@ from typing import TYPE_CHECKING
 
 from audit.checks import load_rules, run_checks, select_rules
 from audit.checks.profile import DEFAULT_PROFILE, load_profile, profile_selection
-from audit.ingest import load_pages
 from audit.model import Case, Finding, Score
-from audit.overrides import apply_overrides
-from audit.parse.consolidate import consolidate
-from audit.parse.extract import extract_documents
-from audit.parse.recognise import require_case_file
-from audit.parse.segment import segment, split_text_pages
 from audit.score import load_standard, score
 from audit.waivers import apply_waivers, read_waivers
 
@@ -42,6 +36,14 @@ def read_case(path: Path, ocr: OcrOptions | None = None, progress: Progress | No
     ``overrides=False`` gives the case as read, without the override file's corrections
     (what the case cache stores).
     """
+    # the readers are imported here, not with the module: a case taken from the case cache
+    # (audit check, a re-audit) is checked without importing them (PDF, Word, image libraries)
+    from audit.ingest import load_pages
+    from audit.overrides import apply_overrides
+    from audit.parse.consolidate import consolidate
+    from audit.parse.extract import extract_documents
+    from audit.parse.segment import segment, split_text_pages
+
     path = Path(path)
     pages, warnings = load_pages(path)
     if progress:
@@ -116,6 +118,8 @@ def audit_case(
 ) -> CaseAudit:
     """Read, check and score one case; an input with no penalty case document is refused
     (:class:`audit.errors.InputError`, no score)."""
+    from audit.parse.recognise import require_case_file
+
     case = read_case(path)
     require_case_file(case)
     findings = check_case(case, select, ignore, profile)

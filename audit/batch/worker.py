@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 from audit.atomic import write_atomic
 from audit.batch.guards import case_failure, manifest, printable, printable_tree
 from audit.errors import AuditError
-from audit.ingest import supported
 from audit.privacy import mask
 
 if TYPE_CHECKING:
@@ -93,6 +92,8 @@ def _peak_rss_mb() -> float:
 
 
 def supported_case(source: Path) -> bool:
+    from audit.ingest import supported  # here: audit check of a cached case imports no reader
+
     return source.is_dir() or supported(source)
 
 
