@@ -49,14 +49,18 @@ def safe_load(stream: Any) -> Any:
     return _parsed(text)
 
 
+def cache_root() -> Path:
+    """Where parsed checklist data is kept: ``$AUDIT_CACHE_DIR``, else ``~/.cache/casefile-audit``."""
+    return Path(os.environ.get("AUDIT_CACHE_DIR") or Path.home() / ".cache" / "casefile-audit")
+
+
 def _parsed(text: str) -> Any:
     import hashlib
     import pickle
     import sys
 
     digest = hashlib.sha256(f"{yaml.__version__}|{sys.version_info[:2]}|{text}".encode()).hexdigest()
-    root = Path(os.environ.get("AUDIT_CACHE_DIR") or Path.home() / ".cache" / "casefile-audit")
-    path = root / "yaml" / digest[:2] / f"{digest}.pickle"
+    path = cache_root() / "yaml" / digest[:2] / f"{digest}.pickle"
     try:
         return pickle.loads(path.read_bytes())  # noqa: S301 - our own entry, keyed by the text it holds
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):

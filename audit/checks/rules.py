@@ -1,19 +1,29 @@
-"""Rule declarations: YAML files under ``checklists/rules/``, validated by a JSON Schema."""
+"""Rule declarations: YAML files under ``checklists/rules/``, validated by a JSON Schema.
+
+A rule set that loaded and validated is kept in the cache folder (``rules/<key>.pickle``),
+keyed by the SHA-256 of every rule file's name and bytes, the schema, ``procedure.yaml``,
+the code that validates and builds the rules (``audit/checks``, the model) and the versions of
+Python, PyYAML and jsonschema: validating takes ~150 ms of an ``audit check``, unpickling a
+few. Any change to those inputs is a new key, so a changed or new rule file is validated
+again; a file that fails is never stored, so it fails every time with its message.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import json
+import pickle
+import sys
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import yaml
 
-from audit.checklists import checklists_dir, safe_load
+from audit.checklists import cache_root, checklists_dir, safe_load
 from audit.checks.registry import validate_params
 from audit.model import LegalBasis, Severity
 
@@ -63,6 +73,8 @@ def rule_schema() -> dict[str, Any]:
 @functools.cache
 def _rule_validator():
     """One validator for every rule file (``jsonschema.validate`` re-checks the schema each call)."""
+    import jsonschema  # here: a rule set taken from the cache is not validated again
+
     schema = rule_schema()
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
@@ -71,6 +83,8 @@ def _rule_validator():
 
 def load_rule_file(path: Path) -> list[Rule]:
     """Load and validate one rule file (a mapping with a ``rules`` list)."""
+    import jsonschema
+
     try:
         data = safe_load(path.read_text(encoding="utf-8"))
         _rule_validator().validate(data)
@@ -135,16 +149,78 @@ def _date(value: Any) -> dt.date | None:
 
 @functools.cache
 def load_rules(folder: str | None = None) -> tuple[Rule, ...]:
-    """All rules under the rules folder, sorted by code; duplicate codes are an error."""
+    """All rules under the rules folder, sorted by code; duplicate codes are an error.
+
+    Taken from the rule-set cache when no input changed since they last validated (see the
+    module's docstring); loaded, validated and stored otherwise.
+    """
     root = Path(folder) if folder else checklists_dir() / "rules"
+    paths = sorted(root.glob("*.yaml"))
+    cached = _cached_rule_set(key := rule_set_key(paths))
+    if cached is not None:
+        return cached
     rules: list[Rule] = []
-    for path in sorted(root.glob("*.yaml")):
+    for path in paths:
         rules.extend(load_rule_file(path))
     codes = [r.code for r in rules]
     dupes = sorted({c for c in codes if codes.count(c) > 1})
     if dupes:
         raise RuleFileError(f"duplicate rule codes: {', '.join(dupes)}")
-    return tuple(sorted(rules, key=lambda r: r.code))
+    result = tuple(sorted(rules, key=lambda r: r.code))
+    _store_rule_set(key, result)
+    return result
+
+
+RULE_CACHE_VERSION = "rules-1"  # bump when the stored form changes
+CODE = Path(__file__).resolve().parent  # audit/checks: the kinds declare the parameters validated
+
+
+def rule_set_key(paths: list[Path]) -> str:
+    """SHA-256 of everything that decides whether the rule files at ``paths`` load, and into what."""
+    from importlib import metadata
+
+    from audit import __version__
+
+    digest = hashlib.sha256(f"{RULE_CACHE_VERSION}|{__version__}|{sys.version_info[:3]}|{yaml.__version__}".encode())
+    try:
+        digest.update(f"|jsonschema={metadata.version('jsonschema')}".encode())
+    except metadata.PackageNotFoundError:
+        digest.update(b"|jsonschema=-")
+    package = CODE.parent
+    inputs = [*sorted(CODE.rglob("*.py")), package / "model.py", package / "checklists.py",
+              package / "schemas" / "rule.schema.json", checklists_dir() / "procedure.yaml", *paths]
+    for path in inputs:
+        digest.update(b"\0" + path.name.encode() + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"-")
+    return digest.hexdigest()
+
+
+def _rule_set_path(key: str) -> Path:
+    return cache_root() / "rules" / f"{key}.pickle"
+
+
+def _cached_rule_set(key: str) -> tuple[Rule, ...] | None:
+    try:
+        data = pickle.loads(_rule_set_path(key).read_bytes())  # noqa: S301 - our own entry, keyed by its inputs
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError,
+            IndexError, KeyError):
+        return None
+    if not (isinstance(data, dict) and data.get("key") == key and isinstance(data.get("rules"), tuple)
+            and all(isinstance(r, Rule) for r in data["rules"])):
+        return None
+    return data["rules"]
+
+
+def _store_rule_set(key: str, rules: tuple[Rule, ...]) -> None:
+    from audit.atomic import write_atomic
+
+    try:
+        write_atomic(_rule_set_path(key), pickle.dumps({"key": key, "rules": rules}, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:  # a read-only or full disk: validating again next time is all it costs
+        pass
 
 
 def _matches(rule: Rule, selector: str) -> bool:
