@@ -243,7 +243,7 @@ def _same(reg: Registry, a: Cited, b: Cited) -> bool:
 
 
 def _extractor_kinds(text: str) -> set[str]:
-    from audit.parse.extract import PENALTY_KINDS
+    from audit.parse.penalty_kinds import PENALTY_KINDS
 
     return {kind for kind, pattern in PENALTY_KINDS if regex.search(pattern, text)}
 
