@@ -10,6 +10,7 @@ import regex
 
 from audit.model import Case, Document, Field
 from audit.parse.doctext import DocText
+from audit.parse.text import surely_absent
 
 
 def text_of(case: Case, doc: Document) -> str:
@@ -19,12 +20,15 @@ def text_of(case: Case, doc: Document) -> str:
 
 def has(case: Case, doc: Document, pattern: str) -> bool:
     """Whether the document's text matches ``pattern``."""
-    return regex.search(pattern, text_of(case, doc)) is not None
+    text = text_of(case, doc)
+    return not surely_absent(pattern, text) and regex.search(pattern, text) is not None
 
 
 def find(case: Case, doc: Document, pattern: str) -> Field | None:
     """The first match of ``pattern`` as a field (value and raw: the matched text)."""
     dt = DocText.of(case, doc)
+    if surely_absent(pattern, dt.flat):
+        return None
     m = regex.search(pattern, dt.flat)
     return dt.flat_field(m.group(0), m.start(), m.end()) if m else None
 
@@ -32,6 +36,8 @@ def find(case: Case, doc: Document, pattern: str) -> Field | None:
 def find_all(case: Case, doc: Document, pattern: str) -> list[Field]:
     """Every match of ``pattern`` as a field."""
     dt = DocText.of(case, doc)
+    if surely_absent(pattern, dt.flat):
+        return []
     return [dt.flat_field(m.group(0), m.start(), m.end()) for m in regex.finditer(pattern, dt.flat)]
 
 

@@ -12,8 +12,10 @@ import functools
 import regex
 
 from audit.checklists import load_yaml
+from audit.parse.text import surely_absent
 
 
+@functools.lru_cache(maxsize=4096)  # the labels of the data files, compacted over and over
 def _compact(text: str) -> str:
     return regex.sub(r"[\s\u3000]+", "", text)
 
@@ -79,9 +81,8 @@ def label_family(label: str) -> tuple[str, ...]:
 
 
 @functools.cache
-def _variants(label: str) -> tuple[regex.Pattern, ...]:
-    entries = _wording()["phrases"].get(label, [])
-    return tuple(regex.compile(e["pattern"]) for e in entries)
+def _variants(label: str) -> tuple[str, ...]:
+    return tuple(e["pattern"] for e in _wording()["phrases"].get(label, []))
 
 
 def phrase_labels() -> tuple[str, ...]:
@@ -92,10 +93,12 @@ def phrase_labels() -> tuple[str, ...]:
 def find_phrase(label: str, text: str, pattern: str | None = None) -> regex.Match | None:
     """The first place ``text`` states the element ``label``: its own ``pattern`` (from a rule)
     or any variant listed for the label in ``checklists/wording.yaml``."""
-    candidates = ([regex.compile(pattern)] if pattern else []) + list(_variants(label))
+    candidates = ([pattern] if pattern else []) + list(_variants(label))
     best: regex.Match | None = None
     for p in candidates:
-        m = p.search(text)
+        if surely_absent(p, text):  # plain wording not in the text: no match, nothing to compile
+            continue
+        m = regex.compile(p).search(text)
         if m and (best is None or m.start() < best.start()):
             best = m
     return best

@@ -36,3 +36,32 @@ def test_collapse_spaces(text, expected):
 
 def test_compact():
     assert compact(" 年\u3000月\xa0日\n\t") == "年月日"
+
+
+def test_surely_absent_only_for_plain_wording_not_in_the_text():
+    from audit.parse.text import surely_absent
+
+    assert surely_absent("出示执法证件", "向当事人出示了证件")
+    assert not surely_absent("出示执法证件", "已出示执法证件。")
+    assert not surely_absent("出示.{0,4}证件", "无关文字")  # a pattern: never judged without matching it
+    assert not surely_absent("(?:告知)", "无关文字")
+    assert not surely_absent("", "任何文字")
+
+
+def test_find_phrase_answers_as_matching_every_variant():
+    """The plain-wording shortcut changes nothing: every label's variants, on texts that hold
+    each variant's own wording and on texts that hold none, give the match regex gives."""
+    import regex
+
+    from audit.checklists import load_yaml
+    from audit.parse.vocabulary import find_phrase
+
+    phrases = load_yaml("wording.yaml")["phrases"]
+    texts = ["本案无相关记载。", "执法人员向当事人出示了执法证件，告知其陈述、申辩的权利。"]
+    texts += [f"前文{e['pattern']}后文" for entries in phrases.values() for e in entries]
+    for label, entries in phrases.items():
+        for text in texts:
+            matches = [m for m in (regex.search(e["pattern"], text) for e in entries) if m]
+            expected = min(matches, key=lambda m: m.start()) if matches else None
+            got = find_phrase(label, text)
+            assert (got and got.span()) == (expected and expected.span()), (label, text)
