@@ -7,17 +7,30 @@ from collections.abc import Callable
 from pathlib import Path
 
 from audit import errors
-from audit.ingest.docx import read_docx
 from audit.ingest.folder import SIDE_SUFFIXES, natural_key, scan_folder  # noqa: F401 - natural_key re-exported
 from audit.ingest.images import HEIF_SUFFIXES, IMAGE_SUFFIXES, read_image
 from audit.ingest.ofd import read_ofd
 from audit.ingest.office import OFFICE_SUFFIXES, office_program, read_office
-from audit.ingest.pdf import read_pdf, reader_warnings
 from audit.ingest.text import read_txt
 from audit.limits import LIMITS
 from audit.model import Page
 
 Reader = Callable[[Path, str, int], list[Page]]
+
+
+# The PDF and Word readers import pdfplumber, pypdfium2 and python-docx (~90 ms): imported when a
+# file of theirs is read, not by everything that asks this package which suffixes it reads.
+def read_pdf(path: Path, display_name: str, first_number: int = 1) -> list[Page]:
+    from audit.ingest.pdf import read_pdf as read
+
+    return read(path, display_name, first_number)
+
+
+def read_docx(path: Path, display_name: str, first_number: int = 1) -> list[Page]:
+    from audit.ingest.docx import read_docx as read
+
+    return read(path, display_name, first_number)
+
 
 READERS: dict[str, Reader] = {".pdf": read_pdf, ".docx": read_docx, ".txt": read_txt, ".ofd": read_ofd}
 READERS.update(dict.fromkeys(IMAGE_SUFFIXES, read_image))
@@ -60,6 +73,8 @@ def load_pages(path: Path) -> tuple[list[Page], list[str]]:
         if path.suffix.lower() not in READERS:
             raise errors.unsupported(str(path))
         chosen, root = [path], path.parent
+
+    from audit.ingest.pdf import reader_warnings
 
     pages: list[Page] = []
     for file in chosen:
