@@ -17,6 +17,7 @@ import re
 
 from audit.law.registry import Registry
 from audit.law.resolve import SimpleCitation, item_paragraph, parse_citation_text, provision_text
+from audit.parse.numerals import parse_article_label
 
 _STANDARD = re.compile(r"^\s*(?:GB|GB/T|GBZ|WS|WS/T|YY|HJ)\s*[\d/T.\- ]", re.IGNORECASE)
 
@@ -28,6 +29,11 @@ def is_standard(instrument: str) -> bool:
 
 def parse_basis_article(article: str) -> SimpleCitation | None:
     """第五十九条第一款第（三）项 -> (59, 1, 3); None when the string is not a statute reference."""
+    plain = parse_article_label(article.strip())  # the usual form, read without the citation parser
+    if plain is not None:
+        return SimpleCitation(None, plain[0], plain[1], plain[2], None, article)
+    if "第" not in article:  # every citation the parser finds starts at a 第: none here (立案条款)
+        return None
     found = parse_citation_text(f"《某法》{article.strip()}")
     if not found:
         return None

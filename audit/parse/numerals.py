@@ -182,3 +182,19 @@ def article_label(article: int, paragraph: int | None = None, item: int | None =
     if item is not None:
         out += f"第（{int_to_chinese(item)}）项"
     return out
+
+
+_LABEL_NUMBER = r"([0-9]{1,4}|[〇零一二两三四五六七八九十百千]{1,8})"
+_ARTICLE_LABEL = re.compile(rf"第{_LABEL_NUMBER}条(?:第{_LABEL_NUMBER}款)?(?:第[（(]{_LABEL_NUMBER}[）)]项)?")
+
+
+def parse_article_label(text: str) -> tuple[int, int | None, int | None] | None:
+    """The inverse of :func:`article_label` for exactly that form (第四十七条第一款第（三）项 ->
+    (47, 1, 3)); None for anything else, which the citation parser reads (it costs ~20 ms to load)."""
+    m = _ARTICLE_LABEL.fullmatch(text)
+    if not m:
+        return None
+    values = [None if s is None else int(s) if s.isdigit() else chinese_to_int(s) for s in m.groups()]
+    if any(v is None for s, v in zip(m.groups(), values, strict=True) if s is not None):
+        return None
+    return values[0], values[1], values[2]

@@ -72,3 +72,30 @@ def test_int_to_capitals(n, expected):
 def test_chinese_round_trip(n):
     assert chinese_to_int(int_to_chinese(n)) == n
     assert chinese_to_int(int_to_capitals(n)) == n
+
+
+def _by_citation_parser(article: str):
+    from audit.law.resolve import parse_citation_text
+
+    found = parse_citation_text(f"《某法》{article.strip()}")
+    return (found[0].article, found[0].paragraph, found[0].item, found[0].sub_item) if found else None
+
+
+def test_article_labels_read_as_the_citation_parser_reads_them():
+    """parse_basis_article reads the plain 第…条第…款第（…）项 form itself (the citation parser
+    costs ~20 ms to load): for every rule's basis and a grid of labels, the same answer."""
+    from audit.checks import load_rules
+    from audit.law.basis import parse_basis_article
+    from audit.parse.numerals import article_label, parse_article_label
+
+    grid = [article_label(a, p, i) for a in (1, 9, 10, 11, 20, 47, 100, 101, 120, 1000)
+            for p in (None, 1, 2, 10) for i in (None, 1, 3, 10, 12)]
+    grid += ["立案条款", "（三）项", "7.2.4（发文字号）", "第47条", "第47条第2款", "第四十七条第（三）项", "第四十七条第一款第(三)项", "第两条", "第十条第二款第（十一）项"]
+    bases = {b.article for r in load_rules() for b in r.basis}
+    for article in sorted(set(grid) | bases):
+        ref = parse_basis_article(article)
+        got = (ref.article, ref.paragraph, ref.item, ref.sub_item) if ref else None
+        assert got == _by_citation_parser(article), article
+    assert parse_article_label("第四十七条第一款第（三）项") == (47, 1, 3)
+    assert parse_article_label("第４７条") is None  # full width: left to the citation parser
+    assert parse_article_label("第四十七条之一") is None
