@@ -7,6 +7,7 @@ decoded (decompression bombs); broken input raises :class:`BadImage` with a bili
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import math
 import warnings
@@ -69,15 +70,26 @@ def pixel_hash(rgb: np.ndarray) -> str:
 _PDF_CACHE: dict[str, object] = {}  # the last opened document per process (pages come in order)
 
 
+def close_cached() -> None:
+    """Close the document kept open between pages (at exit, so pdfium does not warn about it)."""
+    for doc in _PDF_CACHE.values():
+        doc.close()  # type: ignore[attr-defined]
+    _PDF_CACHE.clear()
+
+
+_EXIT_HOOK: list[bool] = []  # registered once, after pdfium's own exit hook (last in, first out)
+
+
 def _pdf_page(path: Path, source_page: int, dpi: int, max_pixels: int) -> PageImage:
     import pypdfium2 as pdfium
 
     key = str(path.resolve())
     doc = _PDF_CACHE.get(key)
     if doc is None:
-        for old in _PDF_CACHE.values():
-            old.close()  # type: ignore[attr-defined]
-        _PDF_CACHE.clear()
+        close_cached()
+        if not _EXIT_HOOK:
+            atexit.register(close_cached)
+            _EXIT_HOOK.append(True)
         try:
             doc = pdfium.PdfDocument(path)
         except pdfium.PdfiumError as exc:
