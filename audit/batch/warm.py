@@ -17,11 +17,12 @@ def warm() -> None:
         from audit.law.registry import Registry
         from audit.model import Case
         from audit.pipeline import check_case
-        from audit.report import html, notice, records, text  # noqa: F401
+        from audit.report import docxsave, html, notice, records, text  # noqa: F401
 
         load_rules()
         Registry.load()
         html._environment()
+        docxsave.new_document()  # the notice template, parsed once
         check_case(Case(case_id="warm-up", source=""))  # compiles the rules' patterns
     except Exception:  # noqa: BLE001 - warming up only saves time
         return

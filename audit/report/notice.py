@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from docx import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -21,6 +20,7 @@ from audit.atomic import write_via
 from audit.model import Case, Finding, Severity, Status
 from audit.parse.segment import type_names
 from audit.privacy import mask
+from audit.report.docxsave import new_document, save_document
 from audit.report.text import cite
 from audit.report.wording import keep_whole, official, sentence, short_quote
 
@@ -132,7 +132,7 @@ def write_notice(case: Case, findings: list[Finding], path: Path, *, reviewer: s
                      key=lambda f: (labels.rank(labels.SEVERITY, f.severity), f.rule))
     reviews = [f for f in findings if f.status is Status.NEEDS_REVIEW and not f.waiver]
 
-    document = DocxDocument()
+    document = new_document()  # python-docx's default template, parsed once per process
     for section in document.sections:
         section.page_height, section.page_width = Cm(29.7), Cm(21.0)
         section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
@@ -192,7 +192,12 @@ def write_notice(case: Case, findings: list[Finding], path: Path, *, reviewer: s
     today = dt.date.today()
     _para(document, _chinese_date(signed) or f"{today.year}年{today.month}月{today.day}日",
           align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
-    return write_via(path, lambda tmp: document.save(str(tmp)))
+    return write_via(path, lambda tmp: _save(document, tmp))
+
+
+def _save(document, tmp: Path) -> None:
+    with open(tmp, "wb") as fh:
+        save_document(document, fh)
 
 
 def _chinese_date(iso: str) -> str:
