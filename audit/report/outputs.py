@@ -3,7 +3,6 @@ the batch and ``audit check -o`` write the same files. Each file is written atom
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +12,7 @@ from audit.atomic import write_atomic
 from audit.contract import to_contract
 from audit.model import to_dict
 from audit.privacy import mask
+from audit.report.jsontext import dumps
 
 
 @dataclass(slots=True)
@@ -30,7 +30,7 @@ class CaseOutput:
 
 
 def dump(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data) + "\n"  # json.dumps(data, ensure_ascii=False, indent=2), faster
 
 
 def _report_txt(o: CaseOutput, path: Path) -> None:
