@@ -130,6 +130,23 @@ def _ipc_ready(group: int) -> bool:
     return False
 
 
+def _group_cpu_s(group: int) -> float:
+    """CPU seconds used so far by the processes of ``group`` (and their reaped children)."""
+    total = 0
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            if os.getpgid(int(pid)) != group:
+                continue
+            with open(f"/proc/{pid}/stat", "rb") as fh:
+                fields = fh.read().rsplit(b")", 1)[1].split()
+            total += sum(int(x) for x in fields[11:15])  # utime stime cutime cstime
+        except (OSError, IndexError, ValueError):
+            continue
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def _group_running(group: int) -> bool:
     """Whether a process of ``group`` still runs (a zombie left for init to reap does not)."""
     try:
@@ -175,6 +192,7 @@ class BatchPdfs:
         self.sent = 0
         self.lock = threading.Lock()  # the server is started by the thread, stopped by the caller
         self.closed = False
+        self.cpu_s = 0.0  # CPU seconds of the kept instance (not a waited-for child: not in rusage)
 
     def add(self, folders: list[Path]) -> None:
         """Queue the out-of-date notices under ``folders`` (starting LibreOffice for the first)."""
@@ -264,6 +282,7 @@ class BatchPdfs:
         with self.lock:
             server, self.server = self.server, None
             if server is not None:
+                self.cpu_s += _group_cpu_s(server.pid)
                 try:
                     os.killpg(server.pid, signal.SIGKILL)
                 except OSError:

@@ -45,6 +45,7 @@ class BatchSummary:
     results: list[CaseResult] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # end-of-run writes that failed (bilingual lines)
     duplicates: dict[str, str] = field(default_factory=dict)  # case id → the line naming its original
+    office_cpu_s: float = 0.0  # CPU of the LibreOffice kept running for the notice PDFs (not a waited-for child)
 
     def exit_code(self) -> int:
         """0 the batch ran; 2 every case was unusable; 3 an end-of-run write failed."""
@@ -297,6 +298,7 @@ def _run_batch(folder: Path, out: Path, options: BatchOptions | None, history: P
                                           stats.get(case_id)))
     if pdfs is not None:
         pdfs.finish([out / c for c in ids if c in records])  # the rest, and LibreOffice stopped
+        summary.office_cpu_s = pdfs.cpu_s
     ordered = [records[c] for c in ids if c in records]
     failed = [{"case_id": c, "error": e} for c, e in errors.items()]
     run = {

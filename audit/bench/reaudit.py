@@ -79,8 +79,10 @@ def measure(work: Path) -> list[dict[str, Any]]:
         errors = [r.error for r in summary.results if r.error]
         cached = sum(1 for r in summary.results if r.stats.get("from_cache"))
         # the workers fork from the fork server (not our children): they report their CPU per case;
-        # LibreOffice is our child
-        cpu_s = _cpu() - cpu + sum(r.stats.get("cpu_s", 0.0) for r in summary.results)
+        # the short LibreOffice calls are our children; the instance kept running for the batch is
+        # not (it is ended, not waited for): the batch reports its CPU
+        cpu_s = (_cpu() - cpu + sum(r.stats.get("cpu_s", 0.0) for r in summary.results)
+                 + getattr(summary, "office_cpu_s", 0.0))
         row = {"run": label, "cases": len(summary.results), "from_cache": cached, "seconds": round(seconds, 2),
                "cases_per_s": round(len(summary.results) / seconds, 2), "cpu_s": round(cpu_s, 2),
                "idle_cases_per_s": round(available_cores() * len(summary.results) / cpu_s, 1) if cpu_s else None,
