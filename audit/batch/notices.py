@@ -202,11 +202,15 @@ class BatchPdfs:
         if not todo:
             return
         self.seen.update(docx for docx, _ in todo)
-        if self.thread is None:
+        self.start()
+        self.queue.put(todo)
+
+    def start(self) -> None:
+        """Start LibreOffice now (the batch knows PDFs will be made: a case folder has none yet)."""
+        if self.warm and self.thread is None and not self.closed:
             self.work = tempfile.TemporaryDirectory(prefix="notices-", ignore_cleanup_errors=True)
             self.thread = threading.Thread(target=self._run, name="notice-pdfs", daemon=True)
             self.thread.start()
-        self.queue.put(todo)
 
     def finish(self, folders: list[Path]) -> int:
         """Convert every notice under ``folders`` still out of date and put the PDFs of those

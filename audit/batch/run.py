@@ -246,6 +246,8 @@ def _run_batch(folder: Path, out: Path, options: BatchOptions | None, history: P
         from audit.batch.notices import BatchPdfs
 
         pdfs = BatchPdfs()  # LibreOffice starts with the first changed notice, beside the audits
+        if any(not (Path(t["target"]) / "notice.pdf").is_file() for t in tasks):
+            pdfs.start()  # a case without its PDF yet will need one: start now, not at its end
 
     def on_result(r) -> None:
         nonlocal finished_count
