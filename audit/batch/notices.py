@@ -264,7 +264,7 @@ class BatchPdfs:
             if self.closed:
                 return
             server = self.server = subprocess.Popen(
-                ["sh", "-c", watchdog, "sh", self.binary, "--headless", "--norestore",
+                ["sh", "-c", watchdog, "sh", self.binary, "--headless", "--invisible", "--nodefault", "--nologo", "--norestore",
                  f"-env:UserInstallation=file://{root / 'profile'}"],
                 env={**os.environ, "PARENT": str(os.getpid())}, stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
