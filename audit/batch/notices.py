@@ -130,6 +130,12 @@ def _ipc_ready(group: int) -> bool:
     return False
 
 
+def _cores() -> int:
+    from audit.ocr.options import available_cores
+
+    return available_cores()
+
+
 def _group_cpu_s(group: int) -> float:
     """CPU seconds used so far by the processes of ``group`` (and their reaped children)."""
     total = 0
@@ -177,6 +183,7 @@ class BatchPdfs:
     that ends the group when this program ends, however it ends.
     """
 
+    SPLIT_AT = 6  # notices left at the end from which a second LibreOffice shares them
     READY_S = 5  # how long to wait for the started instance's pipe before converting anyway (its
     # pipe comes 0.2 s after the start; a call made before would start LibreOffice itself: slower, as right)
 
@@ -220,11 +227,34 @@ class BatchPdfs:
         if not self.warm:
             return make_pdfs(folders)
         try:
-            self.add(folders)
-            if self.thread is not None:
-                self.queue.put(None)
-                self.thread.join()
+            todo = [(docx, key) for docx, key in pending(folders) if docx not in self.seen]
+            self.seen.update(docx for docx, _ in todo)
+            while True:  # what the kept instance has not taken yet
+                try:
+                    item = self.queue.get_nowait()
+                except queue.Empty:
+                    break
+                todo += item
             wanted = {Path(f) for f in folders}
+            if self.thread is None:  # nothing was queued before the end: one call, as make_pdfs
+                if todo:
+                    with tempfile.TemporaryDirectory(prefix="notices-") as work:
+                        return _place([item for item in _convert(self.binary, Path(work), todo)
+                                       if item[1].parent in wanted])
+                return 0
+            # a long backlog is shared with a second LibreOffice, started for it: conversions cost
+            # 0.2-0.3 s each, one instance converts one at a time, and a start costs 1.3 s
+            share = len(todo) // 2 if len(todo) >= self.SPLIT_AT and _cores() >= 2 else 0
+            if todo[share:]:
+                self.queue.put(todo[share:])
+            self.queue.put(None)
+            if share:
+                with tempfile.TemporaryDirectory(prefix="notices-") as work:
+                    made = [item for item in _convert(self.binary, Path(work), todo[:share]) if item[1].parent in wanted]
+                    _place(made)
+                self.thread.join()
+                return len(made) + _place([item for item in self.converted if item[1].parent in wanted])
+            self.thread.join()
             return _place([item for item in self.converted if item[1].parent in wanted])
         finally:
             self._stop()

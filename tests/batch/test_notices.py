@@ -97,3 +97,18 @@ def test_an_interrupted_batch_stops_libreoffice(tmp_path):
     group = _server_group(pdfs)
     pdfs.close()
     assert not notices._group_running(group)
+
+
+def test_a_long_backlog_at_the_end_is_shared_with_a_second_libreoffice(tmp_path, monkeypatch):
+    folders = [tmp_path / f"case-{i}" for i in range(5)]
+    for i, folder in enumerate(folders):
+        _notice(folder, f"案卷评查整改通知书 {i}")
+    monkeypatch.setattr(notices.BatchPdfs, "SPLIT_AT", 2)
+    monkeypatch.setattr(notices, "_cores", lambda: 2)
+    pdfs = notices.BatchPdfs()
+    pdfs.start()  # a case without its PDF: the kept instance starts with the batch
+    assert pdfs.finish(folders[:4]) == 4  # the last one repeats another: no PDF
+    for folder in folders[:4]:
+        assert (folder / "notice.pdf").read_bytes().startswith(b"%PDF")
+    assert not (folders[4] / "notice.pdf").exists()
+    assert notices.pending(folders[:4]) == []
