@@ -288,10 +288,21 @@ class Score:
 # ---------------------------------------------------------------------------
 # JSON round trip
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # a dataclass's field names, looked up once per type
+_PLAIN = (str, int, float, bool, type(None))
+
+
 def to_dict(obj: Any) -> Any:
     """Plain-JSON form of any model object (enums as values, tuples as lists)."""
+    kind = type(obj)
+    if kind in _PLAIN:  # exactly these types (an enum with a str base is not one of them)
+        return obj
+    names = _FIELD_NAMES.get(kind)
+    if names is not None:
+        return {name: to_dict(getattr(obj, name)) for name in names}
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        _FIELD_NAMES[kind] = names = tuple(f.name for f in dataclasses.fields(obj))
+        return {name: to_dict(getattr(obj, name)) for name in names}
     if isinstance(obj, enum.Enum):
         return obj.value
     if isinstance(obj, dict):

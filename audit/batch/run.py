@@ -45,6 +45,7 @@ class BatchSummary:
     results: list[CaseResult] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # end-of-run writes that failed (bilingual lines)
     duplicates: dict[str, str] = field(default_factory=dict)  # case id → the line naming its original
+    office_cpu_s: float = 0.0  # CPU of the LibreOffice kept running for the notice PDFs (not a waited-for child)
 
     def exit_code(self) -> int:
         """0 the batch ran; 2 every case was unusable; 3 an end-of-run write failed."""
@@ -240,6 +241,13 @@ def _run_batch(folder: Path, out: Path, options: BatchOptions | None, history: P
     tasks.sort(key=lambda t: -sizes[t["case_id"]])
 
     total, finished_count, t0 = len(tasks), 0, dt.datetime.now()
+    pdfs = None
+    if o.pdf:
+        from audit.batch.notices import BatchPdfs
+
+        pdfs = BatchPdfs()  # LibreOffice starts with the first changed notice, beside the audits
+        if any(not (Path(t["target"]) / "notice.pdf").is_file() for t in tasks):
+            pdfs.start()  # a case without its PDF yet will need one: start now, not at its end
 
     def on_result(r) -> None:
         nonlocal finished_count
@@ -249,6 +257,8 @@ def _run_batch(folder: Path, out: Path, options: BatchOptions | None, history: P
             stats[task["case_id"]] = r.value["stats"]
         if r.ok and "record" in r.value:
             records[task["case_id"]] = r.value["record"]
+            if pdfs is not None:
+                pdfs.add([out / task["case_id"]])
             note = f"{r.value['record']['score']:g} 分（{r.value['record']['grade']}）"
         else:
             reason = r.value["error"] if r.ok else {"timeout": str(errors_timeout(task, timeout)), "crash": "处理进程异常退出 / worker crashed"}.get(r.error, r.error)
@@ -262,17 +272,22 @@ def _run_batch(folder: Path, out: Path, options: BatchOptions | None, history: P
     timeout = o.timeout_s if o.timeout_s is not None else LIMITS.case_timeout_s
     if progress and skipped:
         progress(f"{skipped} 个案卷此前已审查且未变化，直接沿用结果 / {skipped} unchanged cases reused")
-    if o.scheduler:
-        from audit.batch.distributed import run_on_dask
+    try:
+        if o.scheduler:
+            from audit.batch.distributed import run_on_dask
 
-        # each Dask worker plans its own OCR threads from the cores of its machine (plan_task)
-        run_on_dask(tasks, audit_task, o.scheduler, on_result, local_workers=o.jobs or 2, plan=plan_task)
-    else:
-        slots = max(1, min(jobs, len(tasks)))
-        planned = [plan_task(t, slots) for t in tasks]
-        threads = planned[0]["ocr"].threads if planned else 1
-        run_tasks(planned, audit_task, jobs=jobs, timeout_s=timeout,
-                  initializer=functools.partial(worker_init, threads), on_result=on_result)
+            # each Dask worker plans its own OCR threads from the cores of its machine (plan_task)
+            run_on_dask(tasks, audit_task, o.scheduler, on_result, local_workers=o.jobs or 2, plan=plan_task)
+        else:
+            slots = max(1, min(jobs, len(tasks)))
+            planned = [plan_task(t, slots) for t in tasks]
+            threads = planned[0]["ocr"].threads if planned else 1
+            run_tasks(planned, audit_task, jobs=jobs, timeout_s=timeout,
+                      initializer=functools.partial(worker_init, threads), on_result=on_result)
+    except BaseException:
+        if pdfs is not None:
+            pdfs.close()
+        raise
 
     for case_id, original in duplicate_numbers(records, ids).items():  # same 文号: counted once
         records.pop(case_id)
@@ -283,10 +298,9 @@ def _run_batch(folder: Path, out: Path, options: BatchOptions | None, history: P
             continue
         summary.results.append(_result_of(case_id, source, records.get(case_id), errors.get(case_id),
                                           stats.get(case_id)))
-    if o.pdf:
-        from audit.batch.notices import make_pdfs
-
-        make_pdfs([out / c for c in ids if c in records])
+    if pdfs is not None:
+        pdfs.finish([out / c for c in ids if c in records])  # the rest, and LibreOffice stopped
+        summary.office_cpu_s = pdfs.cpu_s
     ordered = [records[c] for c in ids if c in records]
     failed = [{"case_id": c, "error": e} for c, e in errors.items()]
     run = {

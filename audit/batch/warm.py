@@ -8,6 +8,8 @@ workers paid that twice.
 
 from __future__ import annotations
 
+import gc
+
 
 def warm() -> None:
     """Load what every case needs; a broken checklist is reported by the case, not here."""
@@ -17,14 +19,19 @@ def warm() -> None:
         from audit.law.registry import Registry
         from audit.model import Case
         from audit.pipeline import check_case
-        from audit.report import html, notice, records, text  # noqa: F401
+        from audit.report import docxsave, html, notice, records, text  # noqa: F401
 
         load_rules()
         Registry.load()
         html._environment()
+        docxsave.new_document()  # the notice template, parsed once
         check_case(Case(case_id="warm-up", source=""))  # compiles the rules' patterns
     except Exception:  # noqa: BLE001 - warming up only saves time
         return
+    # what is loaded now lives as long as the workers: the collector need not walk it again in
+    # each of them (a case allocates enough to trigger full collections over all of it)
+    gc.collect()
+    gc.freeze()
 
 
 warm()

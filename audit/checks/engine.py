@@ -109,6 +109,8 @@ class _Defaults(dict):
 
 def render(template: str, values: dict[str, Any]) -> str:
     """Fill ``{name}`` placeholders; unknown names render as a dash, never an error."""
+    if "{" not in template and "}" not in template:  # nothing to fill: the text as it is
+        return template
     return string.Formatter().vformat(template, (), _Defaults(values))
 
 

@@ -72,6 +72,7 @@ class PageImages:
         root = Path(case.source)
         self.root = root if root.is_dir() else root.parent
         self._file_hashes: dict[str, str | None] = {}
+        self._boxes: dict[int, list[list[float]]] = {}  # page number -> its personal numbers' boxes
         self._disk = None
         if use_cache:
             from audit.ocr.cache import DiskCache
@@ -95,7 +96,7 @@ class PageImages:
             return None
         from audit.ocr.cache import make_key
 
-        blackouts = self._personal_boxes(page) if self.masked else []
+        blackouts = self._page_boxes(page) if self.masked else []
         return make_key(CROPS_VERSION, file_hash, page.source_page, page.rotation, page.width, page.height,
                         [round(v, 2) for v in box], self.masked, blackouts, SCALE)
 
@@ -135,6 +136,14 @@ class PageImages:
             self._black_out_personal_numbers(page, image)
         return image
 
+    def _page_boxes(self, page: Page) -> list[list[float]]:
+        """:meth:`_personal_boxes` once per page (each crop's key names them: 200 crops a batch
+        searched their pages' every line again)."""
+        boxes = self._boxes.get(page.number)
+        if boxes is None:
+            boxes = self._boxes[page.number] = self._personal_boxes(page)
+        return boxes
+
     @staticmethod
     def _personal_boxes(page: Page) -> list[list[float]]:
         out = []
@@ -148,7 +157,7 @@ class PageImages:
     def _black_out_personal_numbers(self, page: Page, image: Image.Image) -> None:
         draw = ImageDraw.Draw(image)
         scale = self.scale_of(page)
-        for box in self._personal_boxes(page):
+        for box in self._page_boxes(page):
             draw.rectangle([c * scale for c in box], fill=(40, 40, 40))
 
     def crop(self, page_number: int | None, box: Box | None) -> str | None:

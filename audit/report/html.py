@@ -101,13 +101,15 @@ def _evidence(case: Case, images: _Crops, finding: Finding, f: Field) -> dict:
 
 
 def render_html(case: Case, findings: list[Finding], score: Score, masked: bool = True,
-                rule_set: str = "", profile: str = "", crop_cache: bool = True) -> str:
+                rule_set: str = "", profile: str = "", crop_cache: bool = True,
+                pages: PageImages | None = None) -> str:
     """The HTML report of one audited case, with the reviewer's comments and sign-off
     (评查人, 复核人, 日期) from the case's side file (:mod:`audit.review`). ``crop_cache=False``:
-    crops are kept nowhere on disk."""
+    crops are kept nowhere on disk. ``pages``: the case's page images shared with other writers
+    (made with the same ``masked`` and ``crop_cache``)."""
     from audit.review import load_review
 
-    images = _Crops(PageImages(case, masked=masked, use_cache=crop_cache))
+    images = _Crops(pages or PageImages(case, masked=masked, use_cache=crop_cache))
     review = load_review(case.source)
 
     def _finding(case: Case, images: _Crops, f: Finding) -> dict:

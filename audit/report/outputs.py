@@ -3,7 +3,6 @@ the batch and ``audit check -o`` write the same files. Each file is written atom
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +12,7 @@ from audit.atomic import write_atomic
 from audit.contract import to_contract
 from audit.model import to_dict
 from audit.privacy import mask
+from audit.report.jsontext import dumps
 
 
 @dataclass(slots=True)
@@ -24,13 +24,22 @@ class CaseOutput:
     rule_set: str
     profile: str
     record: dict
+    _pages: Any = None  # audit.report.crops.PageImages, made on first use
 
     def protect(self, data: Any) -> Any:
         return mask(data) if self.masked else data
 
+    def pages(self):
+        """The case's page images for the crops, one for every writer (source files hashed once)."""
+        if self._pages is None:
+            from audit.report.crops import PageImages
+
+            self._pages = PageImages(self.audit.case, masked=self.masked)
+        return self._pages
+
 
 def dump(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data) + "\n"  # json.dumps(data, ensure_ascii=False, indent=2), faster
 
 
 def _report_txt(o: CaseOutput, path: Path) -> None:
@@ -42,7 +51,8 @@ def _report_txt(o: CaseOutput, path: Path) -> None:
 def _report_html(o: CaseOutput, path: Path) -> None:
     from audit.report.html import render_html
 
-    write_atomic(path, render_html(o.audit.case, o.audit.findings, o.audit.score, o.masked, o.rule_set, o.profile))
+    write_atomic(path, render_html(o.audit.case, o.audit.findings, o.audit.score, o.masked, o.rule_set, o.profile,
+                                   pages=o.pages()))
 
 
 def _notice(o: CaseOutput, path: Path) -> None:
@@ -58,10 +68,9 @@ def _crops(o: CaseOutput, folder: Path) -> None:
     import base64
 
     from audit.model import Status
-    from audit.report.crops import PageImages
     from audit.report.places import crop_field
 
-    images = PageImages(o.audit.case, masked=o.masked)
+    images = o.pages()
     for f in o.audit.findings:
         if f.status not in (Status.FAIL, Status.NEEDS_REVIEW) or f.waiver:
             continue

@@ -14,30 +14,38 @@ BY_RULE = regex.compile(r"由\s*" + CODE + r"\s*(?:核查|报告|检查|处理)"
 SOFTWARE = [("软件未作结论", "经评查尚未作出结论"), ("软件无法确定", "尚待核实"), ("软件", "评查")]
 LONG_PAREN = 60  # characters inside a parenthesis beyond which it is an article pasted whole
 HAN_BREAK = regex.compile(r"(?<=\p{Han})\s*\n\s*(?=\p{Han})")
+# compiled once: a pattern given as a string is looked up in the regex module's cache on every
+# call, which cost more than the matching in these short texts
+_BREAK = regex.compile(r"\s*\n\s*")
+_SPACE_RUN = regex.compile(r"[ \t]{2,}")
+_SPACES = regex.compile(r"\s+")
+_ITEM_NUMBER = regex.compile(r"^[（(][一二三四五六七八九十]+[）)]")
+_CLAUSE_END = regex.compile(r"(?<=[。；])")
+_CITE_AND_TEXT = regex.compile(r"^(《[^》]+》[^：:“]{0,30}?)[：:]\s*(.+)$", regex.S)
 QUOTE_LEN = 36
 
 
 def official(text: str) -> str:
     """``text`` in the register of an official notice."""
     text = HAN_BREAK.sub("", text or "")  # "贺\n国强" → "贺国强": a line break never splits a name
-    text = regex.sub(r"\s*\n\s*", " ", text)
+    text = _BREAK.sub(" ", text)
     text = INTERNAL_NOTE.sub("", text)
     text = BY_RULE.sub("另行核查", text)
     text = RULE_CODE.sub("", text)
     for old, new in SOFTWARE:
         text = text.replace(old, new)
     text = _shorten_long_parentheses(text)  # no article pasted whole
-    return regex.sub(r"[ \t]{2,}", " ", text).strip()
+    return _SPACE_RUN.sub(" ", text).strip()
 
 
 def short_quote(article: str, limit: int = QUOTE_LEN) -> str:
     """The part of an article a reader needs to recognise it: the item cited (after "……"),
     else the first clause, cut at ``limit`` characters."""
-    text = regex.sub(r"\s+", "", article or "")
+    text = _SPACES.sub("", article or "")
     if "……" in text:
         text = text.rsplit("……", 1)[1] or text
-    text = regex.sub(r"^[（(][一二三四五六七八九十]+[）)]", "", text)  # the item's own number is in the citation
-    clause = regex.split(r"(?<=[。；])", text, maxsplit=1)[0].rstrip("。；，")
+    text = _ITEM_NUMBER.sub("", text)  # the item's own number is in the citation
+    clause = _CLAUSE_END.split(text, maxsplit=1)[0].rstrip("。；，")
     return clause if len(clause) <= limit else clause[:limit].rstrip("，、；") + "……"
 
 
@@ -69,7 +77,7 @@ def _shorten_long_parentheses(text: str) -> str:
 
 def _cite_and_quote(inner: str) -> str:
     """"《法》第N条：article text…" → "《法》第N条：“short quotation”"."""
-    m = regex.match(r"^(《[^》]+》[^：:“]{0,30}?)[：:]\s*(.+)$", inner, regex.S)
+    m = _CITE_AND_TEXT.match(inner)
     if m:
         return f"{m.group(1)}：“{short_quote(m.group(2))}”"
     return f"“{short_quote(inner)}”"

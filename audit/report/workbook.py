@@ -52,11 +52,39 @@ def _findings_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
                                        "文书", "页码", "问题描述", "依据", "整改建议", "已豁免"])
 
 
-def _rules_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
-    findings = _findings_frame(records)
+def _rules_frame(records: list[dict[str, Any]], findings: pd.DataFrame | None = None) -> pd.DataFrame:
+    findings = _findings_frame(records) if findings is None else findings
     if findings.empty:
         return pd.DataFrame(columns=["规则", "事项", "维度", "不符合案卷数", "待人工核查案卷数", "不符合占比"])
     total = max(len(records), 1)
+    # the cases per (rule, title, dimension), counted in plain Python: a pandas group-apply per
+    # rule cost 80 ms of a 19-case batch; keys sorted and missing keys dropped as groupby does
+    cases: dict[tuple, tuple[set, set]] = {}
+    fail, review = "不符合", "待人工核查"
+    for rule, title, dimension, case, result in zip(findings["规则"], findings["事项"], findings["维度"],
+                                                    findings["案卷"], findings["结果"], strict=True):
+        key = (rule, title, dimension)
+        if any(k is None or k != k for k in key):
+            continue
+        failed, reviewed = cases.setdefault(key, (set(), set()))
+        if result == fail:
+            failed.add(case)
+        elif result == review:
+            reviewed.add(case)
+    if not cases:
+        return _rules_frame_grouped(findings, total)
+    keys = sorted(cases)
+    table = pd.DataFrame({
+        "规则": [k[0] for k in keys], "事项": [k[1] for k in keys], "维度": [k[2] for k in keys],
+        "不符合案卷数": pd.array([len(cases[k][0]) for k in keys], dtype="int64"),
+        "待人工核查案卷数": pd.array([len(cases[k][1]) for k in keys], dtype="int64"),
+    })
+    table["不符合占比"] = (table["不符合案卷数"] / total).round(4)
+    return table.sort_values(["不符合案卷数", "待人工核查案卷数", "规则"], ascending=[False, False, True])
+
+
+def _rules_frame_grouped(findings: pd.DataFrame, total: int) -> pd.DataFrame:
+    """The same table by pandas groupby (the rows whose every key is missing)."""
     grouped = findings.groupby(["规则", "事项", "维度"])
     table = pd.DataFrame({
         "不符合案卷数": grouped.apply(lambda g: g.loc[g["结果"] == "不符合", "案卷"].nunique(), include_groups=False),
@@ -71,7 +99,8 @@ def write_workbook(records: list[dict[str, Any]], errors: list[dict[str, str]], 
     """Write the batch workbook with sheets 案卷, 问题明细, 规则统计 (and 重复提交 when inputs
     repeated others: named there, counted nowhere else). Each row's 案卷 cell links to that
     case's report (a case that could not be audited: to the batch index)."""
-    frames = {"案卷": _cases_frame(records, errors), "问题明细": _findings_frame(records), "规则统计": _rules_frame(records)}
+    findings = _findings_frame(records)
+    frames = {"案卷": _cases_frame(records, errors), "问题明细": findings, "规则统计": _rules_frame(records, findings)}
     if duplicates:
         frames["重复提交"] = pd.DataFrame([{"文件": c, "说明": line.split(" / ", 1)[0]} for c, line in duplicates.items()])
     sheets = []

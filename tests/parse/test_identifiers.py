@@ -21,6 +21,7 @@ from audit.parse.identifiers import (
     mask_phone,
     mask_text,
 )
+from audit.parse.identifiers import _mask_found as mask_text_slow
 
 VALID_CREDIT = ["91110000802100433B", "9144030071526726XG", "91330100716105852F", "91350100M000100Y43",
                 "123300004700010072", "91330106MA2H3K7Q5U"]
@@ -156,6 +157,35 @@ def test_mask_text():
                       "电话138****2345，座机0571-******34。")
     assert len(masked) == len(text)
 
+
+
+@pytest.mark.parametrize(("fn", "raw", "masked"), MASKS, ids=[m[1] for m in MASKS])
+def test_mask_text_masks_every_form_in_a_sentence(fn, raw, masked):
+    """Each masked form, also written with full-width digits and separators, passes the fast path."""
+    full = raw.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789-()+"} | {ord(" "): 0x3000})
+    for form, expected in ((raw, masked), (full, None)):
+        text = f"联系人张三，号码{form}。"
+        assert mask_text(text) == mask_text_slow(text)
+        if expected is not None:
+            assert mask_text(text) == f"联系人张三，号码{expected}。"
+        else:
+            assert mask_text(text) != text
+
+
+MASK_ALPHABET = st.sampled_from(list("0123456789０１２３４５６７８９Xx-－ \u3000()（）+86电话身份证号代码年月日，a"))
+
+
+@given(st.lists(MASK_ALPHABET, max_size=40).map("".join))
+def test_mask_text_fast_path_never_changes_the_answer(text):
+    assert mask_text(text) == mask_text_slow(text)
+
+
+@given(st.sampled_from([m[1] for m in MASKS] + ["11010519491231002X", "110105 19491231 002X", "130503670401001",
+                                                "13805712345", "+86 138 0571 2345"]),
+       st.lists(MASK_ALPHABET, max_size=12).map("".join), st.lists(MASK_ALPHABET, max_size=12).map("".join))
+def test_mask_text_fast_path_around_numbers(number, before, after):
+    text = before + number + after
+    assert mask_text(text) == mask_text_slow(text)
 
 PREFIX = st.builds(
     lambda area, birth, seq: f"{area:06d}{birth:%Y%m%d}{seq:03d}",

