@@ -30,6 +30,10 @@ TIERS: dict[str, tuple[str, ...]] = {
     "report/test_index_browser.py": ("browser",),
     "report/test_casebook.py": ("slow",),
     "report/test_absence_crops.py": ("slow",),
+    "report/test_outputs.py": ("slow",),  # whole reports of real cases, 1-2 s each: keeps make check under a minute
+    "stats/test_commands.py": ("slow",),
+    "stats/test_render.py": ("slow",),
+    "web/test_overrides.py": ("slow",),
     "web/test_warmup.py": ("ocr",),
     "ocr/": ("ocr",),
     "web/test_browser.py": ("browser",),
