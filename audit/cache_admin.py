@@ -7,7 +7,9 @@ they are kept for a limited time: every entry older than the retention (30 days;
 ``--cache-days``, ``$AUDIT_CACHE_DAYS``; 0 keeps nothing past the run) is deleted when a
 batch or the self-check page starts, and ``audit cache clear`` deletes them at once.
 The self-check page keeps its caches inside each case's folder, so deleting a case there
-deletes everything read from it.
+deletes everything read from it. Beside them, ``rules/`` and ``yaml/`` keep the validated rule
+set and parsed checklist files, keyed by their content (no case data); they are pruned and
+cleared the same way, so stale versions do not pile up, and rebuilt on the next run.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pathlib import Path
 
 import click
 
-FOLDERS = ("ocr", "crops", "cases")
+FOLDERS = ("ocr", "crops", "cases", "rules", "yaml")  # rules/, yaml/: parsed checklists, no case data
 DEFAULT_DAYS = 30.0
 DAY_S = 86400.0
 

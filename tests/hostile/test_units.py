@@ -179,15 +179,15 @@ def test_outputs_are_verified_by_size_and_hash(tmp_path):
 
 
 def test_cache_retention_and_clear(tmp_path):
-    for folder in ("ocr", "crops", "cases"):
+    for folder in ("ocr", "crops", "cases", "rules", "yaml"):
         old = tmp_path / folder / "ab" / "old.json"
         old.parent.mkdir(parents=True)
         old.write_text("{}")
         os.utime(old, (time.time() - 40 * 86400,) * 2)
         (tmp_path / folder / "ab" / "new.json").write_text("{}")
     swept = prune(tmp_path, 30)
-    assert swept.files == 3 and usage(tmp_path).files == 3
-    assert clear(tmp_path).files == 3 and usage(tmp_path).files == 0
+    assert swept.files == 5 and usage(tmp_path).files == 5
+    assert clear(tmp_path).files == 5 and usage(tmp_path).files == 0
 
 
 def test_cache_clear_command(tmp_path, monkeypatch):
