@@ -29,6 +29,8 @@ import time
 import zipfile
 from pathlib import Path
 
+from audit.report.office_fonts import office_env
+
 KEY_FILE = ".notice.pdf.key"  # hash of the notice text the PDF beside it was made from
 START_S = 90  # LibreOffice start-up allowance
 PER_NOTICE_S = 5
@@ -88,7 +90,7 @@ def _convert(binary: str, root: Path, todo: list[tuple[Path, str]], first: int =
     try:
         subprocess.run([binary, "--headless", f"-env:UserInstallation=file://{root / 'profile'}",
                         "--convert-to", "pdf", "--outdir", str(root / "out"), *names],
-                       capture_output=True, timeout=START_S + PER_NOTICE_S * len(todo))
+                       capture_output=True, timeout=START_S + PER_NOTICE_S * len(todo), env=office_env())
     except (subprocess.TimeoutExpired, OSError):
         pass  # whatever was converted before the limit is kept below
     return [(root / "out" / f"{i:06d}.pdf", docx, key) for i, (docx, key) in enumerate(todo, start=first)
@@ -296,7 +298,7 @@ class BatchPdfs:
             server = self.server = subprocess.Popen(
                 ["sh", "-c", watchdog, "sh", self.binary, "--headless", "--invisible", "--nodefault", "--nologo", "--norestore",
                  f"-env:UserInstallation=file://{root / 'profile'}"],
-                env={**os.environ, "PARENT": str(os.getpid())}, stdin=subprocess.DEVNULL,
+                env={**office_env(), "PARENT": str(os.getpid())}, stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         deadline = time.monotonic() + self.READY_S
         while time.monotonic() < deadline and server.poll() is None and not self.closed:

@@ -23,13 +23,17 @@ from audit.model import Case, Finding, Severity, Status
 from audit.parse.segment import type_names
 from audit.privacy import mask
 from audit.report.docxsave import new_document, save_document
+from audit.report.office_fonts import (
+    BODY_FONT,
+    FOOTER_FONT,
+    HEADING_FONT,
+    SUBHEADING_FONT,
+    TITLE_FONT,
+)
 from audit.report.text import cite
 from audit.report.wording import keep_whole, official, sentence, short_quote
 
 CN_NUMBERS = "一二三四五六七八九十"
-BODY_FONT, TITLE_FONT = "仿宋_GB2312", "方正小标宋简体"  # GB/T 9704 practice; Word/WPS substitute if absent
-HEADING_FONT, SUBHEADING_FONT = "黑体", "楷体_GB2312"
-FOOTER_FONT = "宋体"
 
 
 def _ordinal(n: int) -> str:
@@ -237,11 +241,13 @@ def notice_pdf(docx_path: Path) -> Path | None:
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
         return None
+    from audit.report.office_fonts import office_env
+
     with tempfile.TemporaryDirectory() as scratch:
         done = subprocess.run(
             [office, "--headless", f"-env:UserInstallation=file://{scratch}/profile", "--convert-to", "pdf",
              "--outdir", scratch, str(docx_path)],
-            capture_output=True, timeout=120,
+            capture_output=True, timeout=120, env=office_env(),
         )
         made = Path(scratch) / (docx_path.stem + ".pdf")
         if done.returncode != 0 or not made.exists():
