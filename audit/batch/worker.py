@@ -71,6 +71,7 @@ def audit_task(task: dict[str, Any]) -> dict[str, Any]:
         record = case_record(result.case, result.findings, result.score, task["hash"])
         # the batch's id, unique in the run (two files with one stem are two cases); printable
         record = printable_tree({**record, "case_id": task["case_id"], "document_case_id": record.get("case_id")})
+        _drop_partial_writes(target)
         write_case_outputs(target, result, o.masked, task["rule_set"], o.profile, record)
         write_atomic(target / "done.json", dump_json({"key": task["key"], "case_id": task["case_id"],
                                                   "outputs": manifest(target)}))
@@ -112,3 +113,16 @@ def worker_init(threads: int = 1) -> None:
     except ImportError:  # pragma: no cover - OCR dependencies missing: text files still audit
         return
     init_worker(threads)
+
+
+def _drop_partial_writes(target: Path) -> None:
+    """Delete the temporary files of a write an interrupted run left in this case's folder.
+
+    Every output is written to ``.<name>.<random>.tmp`` and renamed (``audit.atomic``); a run
+    killed in between leaves the temporary file, which no later write reuses.
+    """
+    for stale in target.glob(".*.tmp"):
+        try:
+            stale.unlink()
+        except OSError:
+            pass

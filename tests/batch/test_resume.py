@@ -87,3 +87,14 @@ def test_duplicates_unsupported_and_broken_files_are_accounted_for(tmp_path: Pat
     assert set(summary.duplicates) == {"a-copy"} and "a" in summary.duplicates["a-copy"]
     assert "不支持的文件类型" in by_id["notes"].error
     assert "文件为空" in by_id["empty"].error
+
+
+def test_a_partial_write_left_by_a_killed_run_is_removed_when_the_case_is_redone(tmp_path: Path):
+    cases = _inputs(tmp_path / "in")
+    out = tmp_path / "out"
+    first = out / sorted(cases)[0]
+    first.mkdir(parents=True)
+    (first / ".notice.docx.k1ll3d.tmp").write_bytes(b"PK\x03\x04 half a notice")  # no done.json: redone
+    run_batch(tmp_path / "in", out, BatchOptions(jobs=1, pdf=False), history=tmp_path / "h.sqlite")
+    assert (first / "done.json").is_file() and (first / "notice.docx").is_file()
+    assert not list(out.rglob("*.tmp"))
