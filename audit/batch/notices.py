@@ -27,6 +27,7 @@ import tempfile
 import threading
 import time
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from audit.report.office_fonts import office_env
@@ -107,6 +108,18 @@ def _place(made: list[tuple[Path, Path, str]]) -> int:
     return len(made)
 
 
+def _group_pids(group: int) -> Iterator[str]:
+    """Process ids (as in /proc) of the live processes in process group ``group``."""
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            if os.getpgid(int(pid)) == group:
+                yield pid
+        except OSError:
+            continue
+
+
 def _ipc_ready(group: int) -> bool:
     """Whether a process of ``group`` listens on LibreOffice's single-instance pipe (Linux)."""
     try:
@@ -115,12 +128,8 @@ def _ipc_ready(group: int) -> bool:
                      and "SingleOfficeIPC" in parts[7]}
         if not pipes:
             return False
-        for pid in os.listdir("/proc"):
-            if not pid.isdigit():
-                continue
+        for pid in _group_pids(group):
             try:
-                if os.getpgid(int(pid)) != group:
-                    continue
                 for fd in os.listdir(f"/proc/{pid}/fd"):
                     link = os.readlink(f"/proc/{pid}/fd/{fd}")
                     if link.startswith("socket:[") and link[8:-1] in pipes:
@@ -141,12 +150,8 @@ def _cores() -> int:
 def _group_cpu_s(group: int) -> float:
     """CPU seconds used so far by the processes of ``group`` (and their reaped children)."""
     total = 0
-    for pid in os.listdir("/proc"):
-        if not pid.isdigit():
-            continue
+    for pid in _group_pids(group):
         try:
-            if os.getpgid(int(pid)) != group:
-                continue
             with open(f"/proc/{pid}/stat", "rb") as fh:
                 fields = fh.read().rsplit(b")", 1)[1].split()
             total += sum(int(x) for x in fields[11:15])  # utime stime cutime cstime
@@ -161,12 +166,8 @@ def _group_running(group: int) -> bool:
         os.killpg(group, 0)
     except OSError:
         return False
-    for pid in os.listdir("/proc"):
-        if not pid.isdigit():
-            continue
+    for pid in _group_pids(group):
         try:
-            if os.getpgid(int(pid)) != group:
-                continue
             with open(f"/proc/{pid}/stat", "rb") as fh:
                 if fh.read().rsplit(b")", 1)[1].split()[0] != b"Z":
                     return True

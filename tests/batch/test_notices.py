@@ -20,10 +20,8 @@ def _notice(folder: Path, text: str) -> None:
     doc.save(str(folder / "notice.docx"))
 
 
-def test_one_call_converts_the_batch_and_skips_unchanged_notices(tmp_path, monkeypatch):
-    folders = [tmp_path / f"case-{i}" for i in range(3)]
-    for i, folder in enumerate(folders):
-        _notice(folder, f"案卷评查整改通知书 {i}")
+def _count_office_calls(monkeypatch) -> list:
+    """The commands the notices module runs, recorded as they run (they still run)."""
     calls = []
     real_run = notices.subprocess.run
 
@@ -32,6 +30,14 @@ def test_one_call_converts_the_batch_and_skips_unchanged_notices(tmp_path, monke
         return real_run(cmd, *args, **kwargs)
 
     monkeypatch.setattr(notices.subprocess, "run", counting_run)
+    return calls
+
+
+def test_one_call_converts_the_batch_and_skips_unchanged_notices(tmp_path, monkeypatch):
+    folders = [tmp_path / f"case-{i}" for i in range(3)]
+    for i, folder in enumerate(folders):
+        _notice(folder, f"案卷评查整改通知书 {i}")
+    calls = _count_office_calls(monkeypatch)
     assert notices.make_pdfs(folders) == 3
     assert len(calls) == 1
     for folder in folders:
@@ -58,14 +64,7 @@ def test_a_batch_converts_beside_the_audits_with_one_warm_libreoffice(tmp_path, 
     folders = [tmp_path / f"case-{i}" for i in range(4)]
     for i, folder in enumerate(folders):
         _notice(folder, f"案卷评查整改通知书 {i}")
-    calls = []
-    real_run = notices.subprocess.run
-
-    def counting_run(cmd, *args, **kwargs):
-        calls.append(cmd)
-        return real_run(cmd, *args, **kwargs)
-
-    monkeypatch.setattr(notices.subprocess, "run", counting_run)
+    calls = _count_office_calls(monkeypatch)
     pdfs = notices.BatchPdfs()
     pdfs.add(folders[:1])  # a case finished: LibreOffice starts and converts its notice
     pdfs.add(folders[1:2])
