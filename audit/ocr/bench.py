@@ -38,6 +38,7 @@ import statistics
 import subprocess
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -64,11 +65,10 @@ def bench_pages(per_case: int = DEFAULT_PER_CASE) -> list[tuple[Path, list[int]]
     return out
 
 
-def zoo_pages(folder: Path, per_family: int = DEFAULT_ZOO_PAGES) -> tuple[list[tuple[str, Path, list[int]]], str]:
-    """(family, text.pdf, page numbers) for the clean case of every zoo family, built into ``folder``.
+def zoo_pages(folder: Path) -> tuple[list[tuple[str, Path]], str]:
+    """(family, text.pdf) for the clean case of every zoo family, built into ``folder``.
 
-    Returns the list and a note ("" when built). Pages are the first ``per_family`` of the PDF
-    (title page and the start of the decision or the first form).
+    Returns the list and a note ("" when built).
     """
     from samples.zoo import render
     from samples.zoo.build import build
@@ -78,17 +78,39 @@ def zoo_pages(folder: Path, per_family: int = DEFAULT_ZOO_PAGES) -> tuple[list[t
         return [], f"zoo pages skipped: {missing}"
     out = []
     for case in build(folder, clean_only=True):
-        pdf = case / "text.pdf"
-        if not pdf.is_file():
-            continue
-        family = json.loads((case / "truth.json").read_text(encoding="utf-8"))["generator"]["family"]
-        import pypdfium2
-
-        doc = pypdfium2.PdfDocument(str(pdf))
-        n = len(doc)
-        doc.close()
-        out.append((family, pdf, list(range(1, min(n, per_family) + 1))))
+        if (case / "text.pdf").is_file():
+            family = json.loads((case / "truth.json").read_text(encoding="utf-8"))["generator"]["family"]
+            out.append((family, case / "text.pdf"))
     return out, ""
+
+
+@dataclass(slots=True)
+class _Measured:
+    """What the OCR stage reported over the calls of one configuration."""
+
+    wall: float = 0.0
+    main_cpu: float = 0.0  # this process's share when workers read (rendering for the cache look-up, dispatch)
+    pages_read: int = 0
+    failed: int = 0
+    peak: float = 0.0
+    plan: tuple[int, int] = (0, 0)
+    page_seconds: list[float] = field(default_factory=list)
+    page_cpu: list[float] = field(default_factory=list)
+
+    def read(self, pages: list, root: Path, options: Any) -> None:
+        from audit.ocr.pages import ocr_pages
+
+        start, cpu = time.perf_counter(), time.process_time()
+        stats = ocr_pages(pages, root, options)
+        self.wall += time.perf_counter() - start
+        if stats.workers > 1:
+            self.main_cpu += time.process_time() - cpu
+        self.plan = (stats.workers, stats.threads) if stats.ocr else self.plan
+        self.page_seconds += stats.page_seconds
+        self.page_cpu += stats.page_cpu_seconds
+        self.pages_read += stats.ocr
+        self.failed += stats.failed
+        self.peak = max(self.peak, stats.peak_worker_mb)
 
 
 def form_pages(truth: dict[str, Any]) -> set[int]:
@@ -107,35 +129,19 @@ def run_one(engine: str, workers: int, threads: int, per_case: int, extra: dict[
     from audit.ingest.pdf import read_pdf
     from audit.ocr.metrics import cer, cer_unordered
     from audit.ocr.options import OcrOptions, available_cores
-    from audit.ocr.pages import close_pool, ocr_pages
+    from audit.ocr.pages import close_pool
 
     options = OcrOptions(engine=engine, workers=workers or None, threads=threads or None, no_cache=True, **extra)
     cores = available_cores()
     totals = {"strict": [0, 0], "unordered": [0, 0], "form_layer": [0, 0], "form_strict": [0, 0]}
-    page_seconds: list[float] = []
-    page_cpu: list[float] = []
-    main_cpu = 0.0
-    pages_read = failed = 0
-    peak = 0.0
-    wall = 0.0
-    plan = (0, 0)
+    m = _Measured()
     load = [_load()]
     for case, numbers in bench_pages(per_case):
         truth = json.loads((case / "truth.json").read_text(encoding="utf-8"))
         forms = form_pages(truth)
         layer = read_pdf(case / "text.pdf", "text.pdf") if (case / "text.pdf").is_file() else None
         pages = [p for p in load_pages(case / "scanned.pdf")[0] if p.source_page in numbers]
-        start, cpu = time.perf_counter(), time.process_time()
-        stats = ocr_pages(pages, case, options)
-        wall += time.perf_counter() - start
-        if stats.workers > 1:
-            main_cpu += time.process_time() - cpu  # rendering for the cache look-up, dispatch
-        plan = (stats.workers, stats.threads) if stats.ocr else plan
-        page_seconds += stats.page_seconds
-        page_cpu += stats.page_cpu_seconds
-        pages_read += stats.ocr
-        failed += stats.failed
-        peak = max(peak, stats.peak_worker_mb)
+        m.read(pages, case, options)
         for page in pages:
             ref = truth["pages_text"].get(str(page.source_page), "")
             scores = {"strict": cer(ref, page.text), "unordered": cer_unordered(ref, page.text)}
@@ -152,23 +158,13 @@ def run_one(engine: str, workers: int, threads: int, per_case: int, extra: dict[
         import tempfile
 
         with tempfile.TemporaryDirectory(prefix="casefile-audit-zoo-") as tmp:
-            sets, zoo_note = zoo_pages(Path(tmp), zoo)
-            for family, pdf, numbers in sets:
-                layer = read_pdf(pdf, pdf.name)
-                pages = [p for p in load_pages(pdf)[0] if p.source_page in numbers]
-                refs = {p.source_page: layer[p.source_page - 1].text for p in pages}
+            sets, zoo_note = zoo_pages(Path(tmp))
+            for family, pdf in sets:
+                pages = [p for p in load_pages(pdf)[0] if p.source_page <= zoo]  # the first pages, as a digital file
+                refs = {p.source_page: p.text for p in pages}  # their text layer is the reference
                 for p in pages:  # read the rendering, not the text layer
                     p.lines, p.needs_ocr = [], True
-                start, cpu = time.perf_counter(), time.process_time()
-                stats = ocr_pages(pages, pdf.parent, options)
-                wall += time.perf_counter() - start
-                if stats.workers > 1:
-                    main_cpu += time.process_time() - cpu
-                page_seconds += stats.page_seconds
-                page_cpu += stats.page_cpu_seconds
-                pages_read += stats.ocr
-                failed += stats.failed
-                peak = max(peak, stats.peak_worker_mb)
+                m.read(pages, pdf.parent, options)
                 tally = families.setdefault(family, [0, 0, 0])
                 for page in pages:
                     e, n = cer_unordered(refs[page.source_page], page.text)
@@ -181,14 +177,14 @@ def run_one(engine: str, workers: int, threads: int, per_case: int, extra: dict[
     zoo_total = [sum(t[0] for t in families.values()), sum(t[2] for t in families.values())]
     zoo_strict = [sum(t[1] for t in families.values()), zoo_total[1]]
     return {
-        "engine": engine, "workers": plan[0], "threads": plan[1], "pages": pages_read, "failed": failed,
-        "seconds": round(wall, 2), "pages_per_s": round(pages_read / wall, 3) if wall else 0.0,
-        "cpu_s_per_page": round((sum(page_cpu) + main_cpu) / pages_read, 3) if pages_read else None,
-        "capacity_pages_per_s": round(cores * pages_read / (sum(page_cpu) + main_cpu), 3) if page_cpu else None,
-        "s_min": round(min(page_seconds), 2) if page_seconds else None,
-        "s_median": round(statistics.median(page_seconds), 2) if page_seconds else None,
-        "s_max": round(max(page_seconds), 2) if page_seconds else None,
-        "peak_mb_worker": round(peak),
+        "engine": engine, "workers": m.plan[0], "threads": m.plan[1], "pages": m.pages_read, "failed": m.failed,
+        "seconds": round(m.wall, 2), "pages_per_s": round(m.pages_read / m.wall, 3) if m.wall else 0.0,
+        "cpu_s_per_page": round((sum(m.page_cpu) + m.main_cpu) / m.pages_read, 3) if m.pages_read else None,
+        "capacity_pages_per_s": round(cores * m.pages_read / (sum(m.page_cpu) + m.main_cpu), 3) if m.page_cpu else None,
+        "s_min": round(min(m.page_seconds), 2) if m.page_seconds else None,
+        "s_median": round(statistics.median(m.page_seconds), 2) if m.page_seconds else None,
+        "s_max": round(max(m.page_seconds), 2) if m.page_seconds else None,
+        "peak_mb_worker": round(m.peak),
         "peak_mb_main": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "cer_unordered": _rate(totals["unordered"]), "cer_strict": _rate(totals["strict"]),
         "cer_form_strict": _rate(totals["form_strict"]), "cer_form_vs_layer": _rate(totals["form_layer"]),
