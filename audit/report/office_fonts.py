@@ -2,8 +2,8 @@
 
 The notice names the fonts of official documents (仿宋_GB2312, 方正小标宋简体, 黑体,
 楷体_GB2312, 宋体). Where they are not installed, LibreOffice searched for a substitute for every
-run of text: measured, about 140 ms of the 0.2 s it spends per notice (19 notices 5.3 s →
-2.8 s with the names resolved up front). A fontconfig file given to LibreOffice only
+run of text: measured here, 19 notices took 5.3 s in one call, 2.8 s with the names resolved
+up front. A fontconfig file given to LibreOffice only
 (``FONTCONFIG_FILE``, kept in the cache folder under ``office/``) keeps the system's configuration and adds, after each official name,
 the CJK fonts it would fall back to anyway. An installed official font still comes first;
 where none of the listed substitutes is installed, nothing changes.
